@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The parts and their arrows (docs/DESIGN.md): barrack → BarrackPlatform → (BarrackScript, BarrackAPI);
+// BarrackSandbox → BarrackAPI. Only the `barrack` executable links GNU readline (GPL).
+let package = Package(
+    name: "barrack",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "barrack", targets: ["barrack"]),
+        .library(name: "BarrackScript", targets: ["BarrackScript"]),
+        .library(name: "BarrackAPI", targets: ["BarrackAPI"]),
+        .library(name: "BarrackSandbox", targets: ["BarrackSandbox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.70.0"),
+    ],
+    targets: [
+        .target(name: "BarrackScript"),
+        .target(
+            name: "BarrackAPI",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+        .target(name: "BarrackSandbox", dependencies: ["BarrackAPI"]),
+        .target(
+            name: "BarrackSandboxServer",
+            dependencies: [
+                "BarrackSandbox",
+                "BarrackAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "barrack",
+            dependencies: [
+                "BarrackScript",
+                "BarrackAPI",
+                "BarrackSandbox",
+                "BarrackSandboxServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BarrackScriptTests", dependencies: ["BarrackScript"]),
+        .testTarget(name: "BarrackAPITests", dependencies: ["BarrackAPI"]),
+        .testTarget(
+            name: "BarrackSandboxTests",
+            dependencies: ["BarrackSandbox", "BarrackSandboxServer", "BarrackAPI"]
+        ),
+        .testTarget(name: "BarrackCLITests", dependencies: ["BarrackScript"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

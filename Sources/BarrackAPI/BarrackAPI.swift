@@ -1,0 +1,2 @@
+/// The Barrack platform client: typed operations over a `Transport`.
+public enum BarrackAPI {}

@@ -1,0 +1,2 @@
+/// A simulation of the whole Barrack platform.
+public enum BarrackSandboxInfo {}

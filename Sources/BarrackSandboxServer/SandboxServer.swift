@@ -1,0 +1,2 @@
+/// Serves the sandbox over real HTTP.
+public enum SandboxServerInfo {}

@@ -1,0 +1,2 @@
+import BarrackScript
+print("barrack \(BarrackScript.version)")
