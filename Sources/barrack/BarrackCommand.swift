@@ -1,0 +1,14 @@
+import ArgumentParser
+import BarrackScript
+
+/// The `barrack` command: runs scripts, checks them, serves the sandbox, or opens the REPL.
+@main
+struct BarrackCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "barrack",
+        abstract: "Barrack Script: automate the Barrack GPU cloud.",
+        version: BarrackScript.version,
+        subcommands: [RunCommand.self, CheckCommand.self, ParseCommand.self, SandboxCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

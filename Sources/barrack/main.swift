@@ -1,2 +1,0 @@
-import BarrackScript
-print("barrack \(BarrackScript.version)")
