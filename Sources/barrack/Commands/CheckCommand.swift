@@ -1,12 +1,34 @@
 import ArgumentParser
+import BarrackScript
 
 /// `barrack check FILE…`: reports every syntax error, runs nothing.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check scripts for errors without running them."
+        abstract: "Check scripts for errors without running them.",
+        discussion: "Silent with exit status 0 when every file is valid; otherwise prints every diagnostic and exits 1 (2 when a file cannot be read)."
     )
 
     @Argument(help: "The scripts to check.")
     var files: [String]
+
+    func run() throws {
+        var status: Int32 = 0
+        for path in files {
+            let source: Source
+            do {
+                source = try Source.read(path: path)
+            } catch {
+                Terminal.standardError.write("barrack: \(error)\n")
+                status = 2
+                continue
+            }
+            let diagnostics = Checker.check(source)
+            for diagnostic in diagnostics {
+                Terminal.standardError.write(diagnostic.description + "\n")
+            }
+            if !diagnostics.isEmpty, status == 0 { status = 1 }
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BarrackScript
 
 /// `barrack parse FILE`: prints the syntax tree.
 struct ParseCommand: ParsableCommand {
@@ -9,4 +10,20 @@ struct ParseCommand: ParsableCommand {
 
     @Argument(help: "The script to parse.")
     var file: String
+
+    func run() throws {
+        let source: Source
+        do {
+            source = try Source.read(path: file)
+        } catch {
+            Terminal.standardError.write("barrack: \(error)\n")
+            throw ExitCode(2)
+        }
+        let (statements, diagnostics) = Parser.parse(source)
+        Terminal.standardOutput.write(ASTPrinter.print(statements, source: source))
+        for diagnostic in diagnostics {
+            Terminal.standardError.write(diagnostic.description + "\n")
+        }
+        if !diagnostics.isEmpty { throw ExitCode(1) }
+    }
 }
