@@ -1,15 +1,42 @@
 import ArgumentParser
+import BarrackScript
 
-/// `barrack run FILE [ARGS…]`, `barrack -e CODE`, `barrack FILE`.
+/// `barrack run FILE [ARGS…]`, `barrack -e CODE`, `barrack FILE`, `barrack run -`.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a script file, code given with -e, or standard input."
+        abstract: "Run a script file, code given with -e, or standard input.",
+        discussion: """
+            The script's arguments reach it as the list `args`.
+            Exit status: 0 ok, 1 runtime error, 2 usage or syntax error, 130 interrupted (Ctrl-C).
+            """
     )
 
-    @Option(name: .customShort("e"), help: "Code to run.")
+    @Option(name: .customShort("e"), help: "Code to run instead of a file.")
     var code: String?
 
-    @Argument(help: "The script to run ('-' reads standard input), then its arguments.")
+    @Argument(parsing: .captureForPassthrough,
+              help: "The script to run ('-' reads standard input), then its arguments.")
     var arguments: [String] = []
+
+    func run() throws {
+        let source: Source
+        var scriptArguments = arguments
+        if let code {
+            source = Source(name: "<-e>", text: code)
+        } else if let first = arguments.first, first != "-" {
+            scriptArguments.removeFirst()
+            do {
+                source = try Source.read(path: first)
+            } catch {
+                StandardStreams.writeError("barrack: \(error)\n")
+                throw ExitCode(2)
+            }
+        } else {
+            if arguments.first == "-" { scriptArguments.removeFirst() }
+            source = Source(name: "<stdin>", bytes: StandardInput.readAll())
+        }
+        let status = ScriptRunner().run(source, arguments: scriptArguments)
+        if status != 0 { throw ExitCode(status) }
+    }
 }

@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The core built-ins (LANGUAGE.md section 6): printing, conversion, collections, errors, time,
+/// the environment and JSON.
+enum CoreLibrary {
+    static func register(in interpreter: Interpreter) {
+        for builtin in all { interpreter.register(builtin) }
+    }
+
+    static func builtin(_ name: String, _ parameters: [BuiltinParameter] = [], variadic: Bool = false, summary: String,
+                        returns: String = "", example: String = "",
+                        body: @escaping @Sendable (BuiltinCall) throws -> Value) -> BuiltinFunction {
+        BuiltinFunction(name: name, parameters: parameters, isVariadic: variadic,
+                        help: BuiltinHelp(summary: summary, returns: returns, example: example, group: "core"), body: body)
+    }
+
+    static let all: [BuiltinFunction] = [
+        builtin("print", variadic: true, summary: "Writes its arguments separated by spaces, then a newline.",
+                returns: "nil", example: "print \"total:\" 42") { call in
+            call.interpreter.output(call.rest.map(\.description).joined(separator: " ") + "\n")
+            return .null
+        },
+        builtin("len", [.required("value")], summary: "The length of a string, list, map or range.",
+                returns: "int", example: "len([1, 2])") { call in
+            switch try call.value(0) {
+            case .string(let text): return .int(text.count)
+            case .list(let list): return .int(list.elements.count)
+            case .map(let map): return .int(map.count)
+            case .range(let low, let high): return .int(max(0, high - low))
+            default: throw call.typeError(0, "a string, list, map or range")
+            }
+        },
+        builtin("range", [.required("start", "int"), .optional("end", "int")],
+                summary: "The ints from 0 to n-1 (range(n)) or from start to end-1.", returns: "range",
+                example: "for i in range(3) { print i }") { call in
+            let first = try call.int(0)
+            guard call.argument(1) != nil else { return .range(0, first) }
+            return .range(first, try call.int(1))
+        },
+        builtin("type", [.required("value")], summary: "The name of a value's type.", returns: "string",
+                example: "type(1.5)  # \"float\"") { call in
+            .string(try call.value(0).typeName)
+        },
+        builtin("str", [.required("value")], summary: "The value as text, as print shows it.", returns: "string") { call in
+            .string(try call.value(0).description)
+        },
+        builtin("int", [.required("value")], summary: "An int from a number (toward zero), a numeric string, a bool, or a duration (whole seconds).",
+                returns: "int") { call in
+            try Conversions.int(try call.value(0))
+        },
+        builtin("float", [.required("value")], summary: "A float from a number, a numeric string, or a duration (seconds).",
+                returns: "float") { call in
+            try Conversions.float(try call.value(0))
+        },
+        builtin("error", [.required("code", "string"), .optional("message", "string"), .optional("details", "map")],
+                summary: "An error value to raise.", returns: "error",
+                example: "raise error(code: QUOTA, message: \"too many\")") { call in
+            let code = try call.string(0)
+            let message = call.argument(1) == nil ? code : try call.string(1)
+            return .error(ErrorObject(code: code, message: message, details: call.argument(2) ?? .null))
+        },
+        builtin("sleep", [.required("duration", "duration")], summary: "Waits for a duration (or a number of seconds).",
+                returns: "nil", example: "sleep 5s") { call in
+            let milliseconds: Int
+            switch try call.value(0) {
+            case .duration(let value): milliseconds = value
+            case .int(let seconds): milliseconds = seconds * 1_000
+            case .float(let seconds): milliseconds = Int(seconds * 1_000)
+            default: throw call.typeError(0, "a duration")
+            }
+            let interpreter = call.interpreter
+            call.withoutLock {
+                interpreter.clock.sleep(milliseconds: max(0, milliseconds)) {
+                    interpreter.interruptRequested.load(ordering: .relaxed)
+                }
+            }
+            return .null
+        },
+        builtin("now", summary: "The current time in seconds since 1970 (UTC).", returns: "float") { call in
+            .float(call.interpreter.clock.now())
+        },
+        builtin("env", [.required("name", "string")], summary: "An environment variable, or nil when unset.",
+                returns: "string or nil") { call in
+            guard let value = getenv(try call.string(0)) else { return .null }
+            return .string(String(cString: value))
+        },
+        builtin("input", [.optional("prompt", "string", default: "\"\"")],
+                summary: "Reads a line from standard input; nil at the end of input.", returns: "string or nil") { call in
+            if call.argument(0) != nil { call.interpreter.output(try call.string(0)) }
+            StandardStreams.flush()
+            return call.withoutLock { readLine().map { .string($0) } ?? .null }
+        },
+        builtin("exit", [.optional("code", "int", default: "0")], summary: "Ends the script with an exit status.") { call in
+            let code = call.argument(0) == nil ? 0 : try call.int(0)
+            throw ExitRequest(code: Int32(truncatingIfNeeded: code))
+        },
+        builtin("json", [.required("value"), .optional("pretty", "bool", default: "false")],
+                summary: "The value as JSON text; pretty: true indents it.", returns: "string",
+                example: "json({a: [1, 2.5, true, nil]})") { call in
+            .string(try JSON.encode(try call.value(0), pretty: call.argument(1)?.isTruthy == true))
+        },
+        builtin("parse_json", [.required("text", "string")], summary: "The value a JSON text describes.",
+                returns: "any", example: "parse_json(\"[1, 2]\")") { call in
+            try JSON.decode(try call.string(0))
+        },
+    ]
+}
+
+/// `int(v)` and `float(v)`.
+enum Conversions {
+    static func int(_ value: Value) throws -> Value {
+        switch value {
+        case .int: return value
+        case .bool(let flag): return .int(flag ? 1 : 0)
+        case .float(let number):
+            guard number.isFinite, number.magnitude < 9.2e18 else {
+                throw ErrorObject.overflow("\(Value.formatFloat(number)) does not fit in an int")
+            }
+            return .int(Int(number))
+        case .duration(let milliseconds): return .int(milliseconds / 1_000)
+        case .string(let text):
+            let trimmed = text.trimmingWhitespace()
+            if let number = Int(trimmed.filter { $0 != "_" }) { return .int(number) }
+            throw ErrorObject.value("cannot convert \(Value.quote(text)) to an int")
+        default:
+            throw ErrorObject.type("cannot convert \(value.typeName) to an int")
+        }
+    }
+
+    static func float(_ value: Value) throws -> Value {
+        switch value {
+        case .float: return value
+        case .int(let number): return .float(Double(number))
+        case .bool(let flag): return .float(flag ? 1 : 0)
+        case .duration(let milliseconds): return .float(Double(milliseconds) / 1_000)
+        case .string(let text):
+            if let number = Double(text.trimmingWhitespace()) { return .float(number) }
+            throw ErrorObject.value("cannot convert \(Value.quote(text)) to a float")
+        default:
+            throw ErrorObject.type("cannot convert \(value.typeName) to a float")
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

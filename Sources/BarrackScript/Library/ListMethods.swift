@@ -1,0 +1,90 @@
+/// `len append pop map filter sort sort_by first last sum contains join group_by reverse`.
+///
+/// `append`, `pop` and `+=` change the list itself; `sort`, `sort_by`, `reverse`, `map` and
+/// `filter` return new lists, so they chain (`xs.sort().first()`).
+enum ListMethods {
+    static let all: [BuiltinFunction] = [
+        Methods.method("list", "len", summary: "The number of elements.") { call in
+            .int(Methods.elements(call).count)
+        },
+        Methods.method("list", "append", [.required("value")], summary: "Adds a value at the end; returns the list.") { call in
+            guard case .list(let list)? = call.arguments[0] else { throw ErrorObject.type("cannot append to a range") }
+            list.elements.append(try call.value(1))
+            return .list(list)
+        },
+        Methods.method("list", "pop", [.optional("index", "int", default: "-1")],
+                       summary: "Removes and returns the element at index (the last by default).") { call in
+            guard case .list(let list)? = call.arguments[0] else { throw ErrorObject.type("cannot pop from a range") }
+            guard !list.elements.isEmpty else { throw ErrorObject.index("pop from an empty list") }
+            let position = try Access.checkedIndex(call.argument(1) == nil ? -1 : try call.int(1), count: list.elements.count)
+            return list.elements.remove(at: position)
+        },
+        Methods.method("list", "map", [.required("function", "function")], summary: "A new list of function(element).") { call in
+            let function = try Methods.function(call, 1)
+            return .list(try Methods.elements(call).map { try call.call(function, [$0]) })
+        },
+        Methods.method("list", "filter", [.required("function", "function")],
+                       summary: "A new list of the elements for which function(element) is true.") { call in
+            let function = try Methods.function(call, 1)
+            return .list(try Methods.elements(call).filter { try call.call(function, [$0]).isTruthy })
+        },
+        Methods.method("list", "sort", [.optional("reverse", "bool", default: "false")],
+                       summary: "A new list in ascending order (numbers, strings or durations).") { call in
+            let sorted = try sortedValues(Methods.elements(call)) { $0 }
+            return .list(call.argument(1)?.isTruthy == true ? sorted.reversed() : sorted)
+        },
+        Methods.method("list", "sort_by", [.required("key", "function"), .optional("reverse", "bool", default: "false")],
+                       summary: "A new list ordered by key(element).") { call in
+            let function = try Methods.function(call, 1)
+            let keyed = try Methods.elements(call).map { (key: try call.call(function, [$0]), value: $0) }
+            let sorted = try sortedValues(keyed) { $0.key }.map(\.value)
+            return .list(call.argument(2)?.isTruthy == true ? sorted.reversed() : sorted)
+        },
+        Methods.method("list", "first", summary: "The first element, or nil when empty.") { call in
+            Methods.elements(call).first ?? .null
+        },
+        Methods.method("list", "last", summary: "The last element, or nil when empty.") { call in
+            Methods.elements(call).last ?? .null
+        },
+        Methods.method("list", "sum", summary: "The sum of the elements (0 when empty).") { call in
+            let elements = Methods.elements(call)
+            guard var total = elements.first else { return .int(0) }
+            for element in elements.dropFirst() { total = try Operators.add(total, element) }
+            return total
+        },
+        Methods.method("list", "contains", [.required("value")], summary: "Whether an element equals value.") { call in
+            let value = try call.value(1)
+            return .bool(Methods.elements(call).contains(value))
+        },
+        Methods.method("list", "join", [.optional("separator", "string", default: "\"\"")],
+                       summary: "The elements as text, joined by separator.") { call in
+            let separator = call.argument(1) == nil ? "" : try call.string(1)
+            return .string(Methods.elements(call).map(\.description).joined(separator: separator))
+        },
+        Methods.method("list", "group_by", [.required("key", "function")],
+                       summary: "A map from str(key(element)) to the list of those elements, in first-seen order.") { call in
+            let function = try Methods.function(call, 1)
+            let groups = MapObject()
+            for element in Methods.elements(call) {
+                let key = try call.call(function, [element]).description
+                if case .list(let group)? = groups[key] {
+                    group.elements.append(element)
+                } else {
+                    groups[key] = .list(ListObject([element]))
+                }
+            }
+            return .map(groups)
+        },
+        Methods.method("list", "reverse", summary: "A new list in reverse order.") { call in
+            .list(Methods.elements(call).reversed())
+        },
+    ]
+
+    /// A stable sort by `key`; mixing types that do not compare is a type error.
+    static func sortedValues<T>(_ values: [T], key: (T) -> Value) throws -> [T] {
+        try values.enumerated().sorted { a, b in
+            let order = try Operators.compare(key(a.element), key(b.element), "sort")
+            return order == 0 ? a.offset < b.offset : order == -1
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,156 @@
+/// A function written in Swift and registered with an interpreter: the core library, the
+/// platform's operations, or anything an embedding host adds.
+///
+/// The interpreter binds a call's arguments to `parameters` before the body runs: an unknown
+/// keyword, a missing required argument or a surplus argument is an `ARGUMENT_ERROR` that names
+/// the built-in and the parameter, so bodies only ever see well-formed calls.
+///
+///     let double = BuiltinFunction(name: "double", parameters: [.required("n")]) { call in
+///         .int(try call.int(0) * 2)
+///     }
+///     interpreter.register(double)
+public final class BuiltinFunction: Sendable {
+    /// The name scripts call it by.
+    public let name: String
+    /// The parameters, in positional order.
+    public let parameters: [BuiltinParameter]
+    /// Whether surplus positional arguments are accepted (they arrive in `BuiltinCall.rest`).
+    public let isVariadic: Bool
+    /// Help: summary, returns, example, group, operation.
+    public let help: BuiltinHelp
+    /// The Swift code.
+    public let body: @Sendable (BuiltinCall) throws -> Value
+
+    /// Creates a built-in.
+    public init(name: String, parameters: [BuiltinParameter] = [], isVariadic: Bool = false,
+                help: BuiltinHelp = BuiltinHelp(), body: @escaping @Sendable (BuiltinCall) throws -> Value) {
+        self.name = name
+        self.parameters = parameters
+        self.isVariadic = isVariadic
+        self.help = help
+        self.body = body
+    }
+}
+
+/// A parameter of a built-in.
+public struct BuiltinParameter: Sendable {
+    /// The keyword that names it.
+    public var name: String
+    /// Whether a call must give it.
+    public var isRequired: Bool
+    /// The default, shown in help (the body applies it; the binder leaves absent arguments nil).
+    public var defaultDescription: String?
+    /// The expected type, shown in help (`string`, `int`, `gpu request`, …).
+    public var type: String
+    /// What it means.
+    public var summary: String
+    /// The values it accepts, when it is an enumeration.
+    public var allowedValues: [String]
+
+    /// Creates a parameter.
+    public init(name: String, isRequired: Bool, type: String = "any", defaultDescription: String? = nil,
+                summary: String = "", allowedValues: [String] = []) {
+        self.name = name
+        self.isRequired = isRequired
+        self.type = type
+        self.defaultDescription = defaultDescription
+        self.summary = summary
+        self.allowedValues = allowedValues
+    }
+
+    /// A parameter every call must give.
+    public static func required(_ name: String, _ type: String = "any", _ summary: String = "") -> BuiltinParameter {
+        BuiltinParameter(name: name, isRequired: true, type: type, summary: summary)
+    }
+
+    /// A parameter a call may leave out.
+    public static func optional(_ name: String, _ type: String = "any", default defaultDescription: String? = nil,
+                                _ summary: String = "") -> BuiltinParameter {
+        BuiltinParameter(name: name, isRequired: false, type: type, defaultDescription: defaultDescription, summary: summary)
+    }
+}
+
+/// The help text of a built-in.
+public struct BuiltinHelp: Sendable {
+    /// One line: what it does.
+    public var summary: String
+    /// What it returns.
+    public var returns: String
+    /// A one-line example.
+    public var example: String
+    /// The group it is listed under by `help`.
+    public var group: String
+
+    /// Creates help text.
+    public init(summary: String = "", returns: String = "", example: String = "", group: String = "core") {
+        self.summary = summary
+        self.returns = returns
+        self.example = example
+        self.group = group
+    }
+}
+
+/// One call of a built-in: its bound arguments, and the interpreter to call back into.
+public struct BuiltinCall {
+    /// The built-in being called.
+    public let function: BuiltinFunction
+    /// The arguments by parameter position; nil where the call left one out.
+    public let arguments: [Value?]
+    /// Surplus positional arguments of a variadic built-in.
+    public let rest: [Value]
+    let context: ExecutionContext
+
+    /// The interpreter running the call.
+    public var interpreter: Interpreter { context.interpreter }
+
+    /// The argument at `index`, or nil when it was not given or is `nil`.
+    public func argument(_ index: Int) -> Value? {
+        guard index < arguments.count, let value = arguments[index] else { return nil }
+        if case .null = value { return nil }
+        return value
+    }
+
+    /// Calls a script function (or another built-in) from Swift.
+    public func call(_ function: Value, _ arguments: [Value]) throws -> Value {
+        try context.call(function, arguments)
+    }
+
+    /// Runs `work` with the interpreter lock released, so other `parallel for` iterations run
+    /// meanwhile. `work` must not touch script values.
+    public func withoutLock<T>(_ work: () throws -> T) rethrows -> T {
+        try context.interpreter.lock.withoutLock(work)
+    }
+
+    /// An `ARGUMENT_ERROR` about parameter `index`.
+    public func argumentError(_ index: Int, _ problem: String) -> ErrorObject {
+        let name = index < function.parameters.count ? function.parameters[index].name : "argument \(index + 1)"
+        return ErrorObject.argument("\(function.name): '\(name)' \(problem)")
+    }
+
+    /// The argument at `index` as a string; a type error otherwise.
+    public func string(_ index: Int) throws -> String {
+        guard case .string(let text)? = argument(index) else { throw typeError(index, "a string") }
+        return text
+    }
+
+    /// The argument at `index` as an int; a type error otherwise.
+    public func int(_ index: Int) throws -> Int {
+        guard case .int(let number)? = argument(index) else { throw typeError(index, "an int") }
+        return number
+    }
+
+    /// The argument at `index`, required.
+    public func value(_ index: Int) throws -> Value {
+        guard index < arguments.count, let value = arguments[index] else {
+            throw argumentError(index, "is required")
+        }
+        return value
+    }
+
+    /// A `TYPE_ERROR` saying that argument `index` must be `expected`.
+    public func typeError(_ index: Int, _ expected: String) -> ErrorObject {
+        let got = index < arguments.count ? (arguments[index]?.typeName ?? "nothing") : "nothing"
+        let name = index < function.parameters.count ? function.parameters[index].name : "argument \(index + 1)"
+        return ErrorObject.type("\(function.name): '\(name)' must be \(expected), not \(got)")
+    }
+}

@@ -1,0 +1,72 @@
+/// A callable value: a script function (a closure over its captured variables) or a built-in.
+///
+/// One final class with optional parts rather than a class hierarchy, so that a call checks a
+/// field instead of doing a dynamic cast.
+public final class FunctionObject: @unchecked Sendable {
+    /// The name shown in `<fn name>`, error messages and stack traces.
+    public let name: String
+    /// The compiled script function, when this is one.
+    let prototype: FunctionPrototype?
+    /// The variables the script function captured, by reference.
+    let captures: ContiguousArray<Cell>
+    /// The built-in, when this is one.
+    public let builtin: BuiltinFunction?
+
+    init(prototype: FunctionPrototype, captures: ContiguousArray<Cell>) {
+        self.name = prototype.name
+        self.prototype = prototype
+        self.captures = captures
+        self.builtin = nil
+    }
+
+    /// Wraps a built-in as a value.
+    public init(builtin: BuiltinFunction) {
+        self.name = builtin.name
+        self.prototype = nil
+        self.captures = []
+        self.builtin = builtin
+    }
+}
+
+/// A captured variable: shared by the frame that declared it and every closure that uses it.
+final class Cell {
+    var value: Value
+
+    init(_ value: Value = .null) {
+        self.value = value
+    }
+}
+
+/// Where a closure's captured variable comes from when the closure is created.
+struct CaptureSource {
+    /// True: the creating frame's own cell `index`; false: the creating closure's capture `index`.
+    var isLocal: Bool
+    var index: Int
+}
+
+/// A compiled script function: what every closure made from one `fn` shares.
+final class FunctionPrototype: @unchecked Sendable {
+    let name: String
+    let parameterNames: [String]
+    /// Default values, evaluated in the callee's frame after the given arguments are stored.
+    let defaults: [ExprNode?]
+    let requiredCount: Int
+    /// How many value slots and cells a call's frame needs.
+    var slotCount = 0
+    var cellCount = 0
+    /// Parameters that closures capture: (parameter slot, cell index), moved into cells on entry.
+    var capturedParameters: [(slot: Int, cell: Int)] = []
+    var captureSources: [CaptureSource] = []
+    var body: StmtNode = EmptyNode()
+    let source: Source
+    let range: SourceRange
+
+    init(name: String, parameterNames: [String], defaults: [ExprNode?], source: Source, range: SourceRange) {
+        self.name = name
+        self.parameterNames = parameterNames
+        self.defaults = defaults
+        self.requiredCount = defaults.prefix { $0 == nil }.count
+        self.source = source
+        self.range = range
+    }
+}

@@ -1,0 +1,36 @@
+/// The values of top-level variables and built-ins, by slot; shared by every module and thread.
+///
+/// Storage is an unsafe buffer so that reading a global is one load; it only grows between runs
+/// (when new code is compiled), never while code runs, so nodes can keep slot numbers.
+final class GlobalTable {
+    private(set) var storage: UnsafeMutablePointer<Value>
+    private(set) var capacity: Int
+    private(set) var count = 0
+    private(set) var names: [String] = []
+
+    init() {
+        capacity = 256
+        storage = .allocate(capacity: capacity)
+        storage.initialize(repeating: .null, count: capacity)
+    }
+
+    deinit {
+        storage.deinitialize(count: capacity)
+        storage.deallocate()
+    }
+
+    /// Adds a slot for `name` holding nil; returns its index.
+    func add(_ name: String) -> Int {
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: storage, count: capacity)
+            (bigger + capacity).initialize(repeating: .null, count: capacity)
+            storage.deallocate()
+            storage = bigger
+            capacity *= 2
+        }
+        names.append(name)
+        count += 1
+        return count - 1
+    }
+}

@@ -1,0 +1,159 @@
+/// `f(a, b, key: value)` and command calls, where `f` is not a member expression.
+final class CallNode: ExprNode {
+    let callee: ExprNode
+    let arguments: [ExprNode]
+    /// The keyword of each argument, or nil; `hasLabels` when any is set.
+    let labels: [String?]
+    let hasLabels: Bool
+    /// The name written at the call, for messages.
+    let calleeName: String
+
+    init(_ callee: ExprNode, _ arguments: [ExprNode], labels: [String?], calleeName: String,
+         _ source: Source, _ range: SourceRange) {
+        self.callee = callee
+        self.arguments = arguments
+        self.labels = labels
+        self.hasLabels = labels.contains { $0 != nil }
+        self.calleeName = calleeName
+        super.init(source, range)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value {
+        let target = try callee.eval(frame)
+        guard case .function(let function) = target else {
+            throw located(ErrorObject.type("'\(calleeName)' is \(article(target.typeName)) \(target.typeName), not a function"))
+        }
+        return try invoke(function, frame)
+    }
+
+    @inline(__always)
+    func invoke(_ function: FunctionObject, _ frame: Frame) throws -> Value {
+        let context = frame.context
+        guard let prototype = function.prototype else {
+            guard let builtin = function.builtin else { return .null }
+            let values = try evaluateArguments(frame)
+            do {
+                return try context.callBuiltin(builtin, values, labels: labels)
+            } catch {
+                throw located(error)
+            }
+        }
+        do {
+            try context.tick()
+            let callee = try context.pushFrame(prototype, function: function)
+            defer { context.popFrame(callee, prototype) }
+            if !hasLabels && arguments.count <= prototype.parameterNames.count {
+                for (index, argument) in arguments.enumerated() { callee.slots[index] = try argument.eval(frame) }
+                if arguments.count < prototype.parameterNames.count {
+                    for index in arguments.count..<prototype.parameterNames.count {
+                        guard let defaultValue = prototype.defaults[index] else {
+                            throw ErrorObject.argument("\(prototype.name)() is missing its argument '\(prototype.parameterNames[index])'")
+                        }
+                        callee.slots[index] = try defaultValue.eval(callee)
+                    }
+                }
+            } else {
+                try context.bind(prototype, callee, arguments: try evaluateArguments(frame), labels: labels)
+            }
+            return try context.runBody(prototype, callee)
+        } catch let error as ErrorObject {
+            if error.location == nil {
+                error.locate(source, range)
+            } else {
+                error.trace.append(ErrorLocation(function: function.name, source: source, range: range))
+            }
+            throw error
+        }
+    }
+
+    func evaluateArguments(_ frame: Frame) throws -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(arguments.count)
+        for argument in arguments { values.append(try argument.eval(frame)) }
+        return values
+    }
+}
+
+func article(_ word: String) -> String {
+    guard let first = word.first else { return "a" }
+    return "aeiou".contains(first) ? "an" : "a"
+}
+
+/// `receiver.name(args)`: a method of the receiver's type, or a function stored in a map.
+final class MethodCallNode: ExprNode {
+    let receiver: ExprNode
+    let name: String
+    let optional: Bool
+    let call: CallNode
+    /// The built-in methods of that name, looked up once at compile time.
+    let listMethod: BuiltinFunction?
+    let mapMethod: BuiltinFunction?
+    let stringMethod: BuiltinFunction?
+
+    init(_ receiver: ExprNode, _ name: String, optional: Bool, call: CallNode, _ source: Source, _ range: SourceRange) {
+        self.receiver = receiver
+        self.name = name
+        self.optional = optional
+        self.call = call
+        self.listMethod = Methods.list[name]
+        self.mapMethod = Methods.map[name]
+        self.stringMethod = Methods.string[name]
+        super.init(source, range)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value {
+        var value = try receiver.eval(frame)
+        let method: BuiltinFunction?
+        switch value {
+        case .map(let map):
+            if let stored = map[name] {
+                guard case .function(let function) = stored else {
+                    throw located(ErrorObject.type("'\(name)' is \(article(stored.typeName)) \(stored.typeName) in this map, not a function"))
+                }
+                return try call.invoke(function, frame)
+            }
+            method = mapMethod
+        case .list: method = listMethod
+        case .string: method = stringMethod
+        case .range(let low, let high):
+            value = .list(ListObject((low..<max(low, high)).map { .int($0) }))
+            method = listMethod
+        case .null where optional:
+            return .null
+        default: method = nil
+        }
+        guard let method else {
+            if case .map(let map) = value, !optional {
+                throw located(Access.missingKey(name, in: map))
+            }
+            if optional, case .map = value { return .null }
+            throw located(Access.noMember(name, on: value))
+        }
+        var values = [value]
+        values.reserveCapacity(call.arguments.count + 1)
+        for argument in call.arguments { values.append(try argument.eval(frame)) }
+        do {
+            return try frame.context.callBuiltin(method, values, labels: [nil] + call.labels)
+        } catch {
+            throw located(error)
+        }
+    }
+}
+
+/// A statement that is only a name: calls it when it is a function (`instances`), else yields it.
+final class BareNameNode: ExprNode {
+    let variable: ExprNode
+    let call: CallNode
+
+    init(_ variable: ExprNode, call: CallNode, _ source: Source, _ range: SourceRange) {
+        self.variable = variable
+        self.call = call
+        super.init(source, range)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value {
+        let value = try variable.eval(frame)
+        guard case .function(let function) = value else { return value }
+        return try call.invoke(function, frame)
+    }
+}

@@ -1,0 +1,105 @@
+/// A constant: literals, atoms, and folded negative numbers.
+final class ConstantNode: ExprNode {
+    let value: Value
+
+    init(_ value: Value, _ source: Source, _ range: SourceRange) {
+        self.value = value
+        super.init(source, range)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value { value }
+}
+
+/// `"text {expr} text"`.
+final class InterpolationNode: ExprNode {
+    let parts: [ExprNode]
+
+    init(_ parts: [ExprNode], _ source: Source, _ range: SourceRange) {
+        self.parts = parts
+        super.init(source, range)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value {
+        var text = ""
+        for part in parts {
+            switch try part.eval(frame) {
+            case .string(let piece): text += piece
+            case let value: text += value.description
+            }
+        }
+        return .string(text)
+    }
+}
+
+/// `[a, b]`: a new list each time.
+final class ListNode: ExprNode {
+    let elements: [ExprNode]
+
+    init(_ elements: [ExprNode], _ source: Source, _ range: SourceRange) {
+        self.elements = elements
+        super.init(source, range)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value {
+        var values: [Value] = []
+        values.reserveCapacity(elements.count)
+        for element in elements { values.append(try element.eval(frame)) }
+        return .list(ListObject(values))
+    }
+}
+
+/// `{key: value}`: a new map each time.
+final class MapNode: ExprNode {
+    let keys: [ExprNode]
+    let values: [ExprNode]
+
+    init(keys: [ExprNode], values: [ExprNode], _ source: Source, _ range: SourceRange) {
+        self.keys = keys
+        self.values = values
+        super.init(source, range)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value {
+        let map = MapObject()
+        for (keyNode, valueNode) in zip(keys, values) {
+            guard case .string(let key) = try keyNode.eval(frame) else {
+                throw located(ErrorObject.type("map keys are strings"))
+            }
+            map[key] = try valueNode.eval(frame)
+        }
+        return .map(map)
+    }
+}
+
+/// `fn(x) …` and named functions: a new closure over the current frame's captured variables.
+final class ClosureNode: ExprNode {
+    let prototype: FunctionPrototype
+
+    init(_ prototype: FunctionPrototype, _ source: Source, _ range: SourceRange) {
+        self.prototype = prototype
+        super.init(source, range)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value {
+        .function(makeClosure(frame))
+    }
+
+    func makeClosure(_ frame: Frame) -> FunctionObject {
+        var captures = ContiguousArray<Cell>()
+        captures.reserveCapacity(prototype.captureSources.count)
+        for capture in prototype.captureSources {
+            if capture.isLocal {
+                if let cell = frame.cells[capture.index] {
+                    captures.append(cell)
+                } else {
+                    let cell = Cell()
+                    frame.cells[capture.index] = cell
+                    captures.append(cell)
+                }
+            } else if let function = frame.function {
+                captures.append(function.captures[capture.index])
+            }
+        }
+        return FunctionObject(prototype: prototype, captures: captures)
+    }
+}

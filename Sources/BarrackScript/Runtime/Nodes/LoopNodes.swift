@@ -1,0 +1,161 @@
+/// `for x in xs where cond { }` and `for i, x in xs { }`.
+final class ForNode: StmtNode {
+    let first: VariableLocation
+    let second: VariableLocation?
+    let iterable: ExprNode
+    let filter: ExprNode?
+    let body: StmtNode
+    /// Cells of captured loop variables: new ones each iteration, so closures keep their own.
+    let loopCells: [Int]
+
+    init(first: VariableLocation, second: VariableLocation?, iterable: ExprNode, filter: ExprNode?, body: StmtNode,
+         loopCells: [Int]) {
+        self.first = first
+        self.second = second
+        self.iterable = iterable
+        self.filter = filter
+        self.body = body
+        self.loopCells = loopCells
+    }
+
+    override func exec(_ frame: Frame) throws -> Flow {
+        let sequence = try iterable.eval(frame)
+        let context = frame.context
+        switch sequence {
+        case .range(let low, let high):
+            var index = 0
+            var current = low
+            while current < high {
+                if let flow = try step(frame, context, index: index, element: .int(current)) { return flow }
+                index += 1
+                current += 1
+            }
+        case .list(let list):
+            var index = 0
+            while index < list.elements.count {
+                if let flow = try step(frame, context, index: index, element: list.elements[index]) { return flow }
+                index += 1
+            }
+        case .map(let map):
+            for (index, key) in map.keys.enumerated() {
+                let value: Value = second == nil ? .string(key) : (map[key] ?? .null)
+                if let flow = try step(frame, context, key: .string(key), index: index, element: value) { return flow }
+            }
+        case .string(let text):
+            for (index, character) in text.enumerated() {
+                if let flow = try step(frame, context, index: index, element: .string(String(character))) { return flow }
+            }
+        default:
+            throw iterable.located(ErrorObject.type("cannot iterate over \(article(sequence.typeName)) \(sequence.typeName)"))
+        }
+        return .normal
+    }
+
+    /// One iteration; a flow to return with, or nil to go on.
+    @inline(__always)
+    private func step(_ frame: Frame, _ context: ExecutionContext, key: Value? = nil, index: Int, element: Value) throws -> Flow? {
+        try context.tick()
+        for cell in loopCells { frame.cells[cell] = Cell() }
+        if let second {
+            first.store(key ?? .int(index), frame)
+            second.store(element, frame)
+        } else {
+            first.store(element, frame)
+        }
+        if let filter, !(try filter.eval(frame).isTruthy) { return nil }
+        switch try body.exec(frame) {
+        case .breakLoop: return .normal
+        case .returnValue: return .returnValue
+        case .normal, .continueLoop: return nil
+        }
+    }
+}
+
+/// `wait until cond timeout t every p`: re-evaluates the condition on the interpreter's clock.
+final class WaitNode: StmtNode {
+    /// The default timeout: ten minutes, the platform's longest documented provisioning time twice over.
+    static let defaultTimeout = 600_000
+    /// The default pause between checks.
+    static let defaultInterval = 5_000
+
+    let condition: ExprNode
+    /// For a comparison, its left side: the value shown when the wait times out.
+    let observed: ExprNode?
+    let timeout: ExprNode?
+    let interval: ExprNode?
+    let source: Source
+    let range: SourceRange
+
+    init(condition: ExprNode, observed: ExprNode?, timeout: ExprNode?, interval: ExprNode?, source: Source, range: SourceRange) {
+        self.condition = condition
+        self.observed = observed
+        self.timeout = timeout
+        self.interval = interval
+        self.source = source
+        self.range = range
+    }
+
+    override func exec(_ frame: Frame) throws -> Flow {
+        let limit = try milliseconds(timeout, frame, default: WaitNode.defaultTimeout, what: "timeout")
+        let pause = max(1, try milliseconds(interval, frame, default: WaitNode.defaultInterval, what: "every"))
+        let interpreter = frame.context.interpreter
+        let clock = interpreter.clock
+        let start = clock.now()
+        interpreter.activity?(.waitStarted)
+        defer { interpreter.activity?(.waitEnded) }
+        while true {
+            let last: Value
+            if let comparison = condition as? BinaryNode, observed != nil {
+                let left = try comparison.left.eval(frame)
+                let satisfied = try comparison.evaluate(left: left, right: try comparison.right.eval(frame))
+                if satisfied.isTruthy { return .normal }
+                last = left
+            } else {
+                let value = try condition.eval(frame)
+                if value.isTruthy { return .normal }
+                last = value
+            }
+            let elapsed = Int((clock.now() - start) * 1_000)
+            if elapsed >= limit {
+                let error = ErrorObject(code: ErrorCode.timeout,
+                                        message: "waited \(Value.duration(limit)) and the condition still did not hold; last value: \(last.literal)",
+                                        details: .map(["last": last, "waited": .duration(elapsed)]))
+                error.locate(source, range)
+                throw error
+            }
+            interpreter.lock.withoutLock {
+                clock.sleep(milliseconds: min(pause, limit - elapsed)) {
+                    interpreter.interruptRequested.load(ordering: .relaxed)
+                }
+            }
+            try frame.context.tick()
+        }
+    }
+
+    private func milliseconds(_ node: ExprNode?, _ frame: Frame, default value: Int, what: String) throws -> Int {
+        guard let node else { return value }
+        switch try node.eval(frame) {
+        case .duration(let milliseconds): return milliseconds
+        case .int(let seconds): return seconds * 1_000
+        case .float(let seconds): return Int(seconds * 1_000)
+        case let other:
+            throw node.located(ErrorObject.type("'\(what)' takes a duration such as 10m, not \(other.typeName)"))
+        }
+    }
+}
+
+/// `import "name"`: runs the module's top level the first time any script imports it.
+final class ImportNode: StmtNode {
+    let module: Module
+
+    init(_ module: Module) {
+        self.module = module
+    }
+
+    override func exec(_ frame: Frame) throws -> Flow {
+        guard !module.hasRun else { return .normal }
+        module.hasRun = true
+        _ = try frame.context.interpreter.runModule(module.prototype, context: frame.context)
+        return .normal
+    }
+}

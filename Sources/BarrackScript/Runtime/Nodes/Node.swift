@@ -1,0 +1,33 @@
+/// The executable tree: the resolver compiles the syntax tree into these nodes, with every
+/// variable already bound to a slot. Evaluation is one virtual call per node and never looks a
+/// name up by string.
+class ExprNode {
+    let source: Source
+    let range: SourceRange
+
+    init(_ source: Source, _ range: SourceRange) {
+        self.source = source
+        self.range = range
+    }
+
+    func eval(_ frame: Frame) throws -> Value {
+        .null
+    }
+
+    /// Gives an error from an operation this node performed this node's location.
+    @inline(never)
+    final func located(_ error: Error) -> Error {
+        if let error = error as? ErrorObject { error.locate(source, range) }
+        return error
+    }
+}
+
+/// A statement of the executable tree.
+class StmtNode {
+    func exec(_ frame: Frame) throws -> Flow {
+        .normal
+    }
+}
+
+/// A statement that does nothing (a hoisted `fn` whose closure the block made on entry).
+final class EmptyNode: StmtNode {}

@@ -1,0 +1,116 @@
+/// `a op b` for the arithmetic and comparison operators.
+final class BinaryNode: ExprNode {
+    let op: BinaryOperator
+    let left: ExprNode
+    let right: ExprNode
+
+    init(_ op: BinaryOperator, _ left: ExprNode, _ right: ExprNode, _ source: Source, _ range: SourceRange) {
+        self.op = op
+        self.left = left
+        self.right = right
+        super.init(source, range)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value {
+        try evaluate(left: try left.eval(frame), right: try right.eval(frame))
+    }
+
+    /// Applies the operator to operands already evaluated.
+    func evaluate(left a: Value, right b: Value) throws -> Value {
+        do {
+            switch op {
+            case .add: return try Operators.add(a, b)
+            case .subtract: return try Operators.subtract(a, b)
+            case .multiply: return try Operators.multiply(a, b)
+            case .divide: return try Operators.divide(a, b)
+            case .floorDivide: return try Operators.floorDivide(a, b)
+            case .remainder: return try Operators.remainder(a, b)
+            case .equal: return .bool(a == b)
+            case .notEqual: return .bool(a != b)
+            case .less: return .bool(try Operators.compare(a, b, "<") == -1)
+            case .lessEqual:
+                let order = try Operators.compare(a, b, "<=")
+                return .bool(order == -1 || order == 0)
+            case .greater: return .bool(try Operators.compare(a, b, ">") == 1)
+            case .greaterEqual:
+                let order = try Operators.compare(a, b, ">=")
+                return .bool(order == 1 || order == 0)
+            case .range:
+                guard case .int(let low) = a, case .int(let high) = b else {
+                    throw ErrorObject.type("a range '..' needs ints, not \(a.typeName) and \(b.typeName)")
+                }
+                guard high < Int.max else { throw ErrorObject.overflow("range end too large") }
+                return .range(low, high + 1)
+            case .and, .or, .coalesce:
+                return .null
+            }
+        } catch {
+            throw located(error)
+        }
+    }
+}
+
+/// `and`, `or` and `??`: the right side runs only when needed. `and`/`or` give the deciding
+/// operand, as in Python and Lua.
+final class ShortCircuitNode: ExprNode {
+    let op: BinaryOperator
+    let left: ExprNode
+    let right: ExprNode
+
+    init(_ op: BinaryOperator, _ left: ExprNode, _ right: ExprNode, _ source: Source, _ range: SourceRange) {
+        self.op = op
+        self.left = left
+        self.right = right
+        super.init(source, range)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value {
+        let a = try left.eval(frame)
+        switch op {
+        case .and: return a.isTruthy ? try right.eval(frame) : a
+        case .or: return a.isTruthy ? a : try right.eval(frame)
+        default:
+            if case .null = a { return try right.eval(frame) }
+            return a
+        }
+    }
+}
+
+/// `-a` and `not a`.
+final class UnaryNode: ExprNode {
+    let op: UnaryOperator
+    let operand: ExprNode
+
+    init(_ op: UnaryOperator, _ operand: ExprNode, _ source: Source, _ range: SourceRange) {
+        self.op = op
+        self.operand = operand
+        super.init(source, range)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value {
+        let value = try operand.eval(frame)
+        switch op {
+        case .not: return .bool(!value.isTruthy)
+        case .negate:
+            do { return try Operators.negate(value) } catch { throw located(error) }
+        }
+    }
+}
+
+/// `model x count`.
+final class GPURequestNode: ExprNode {
+    let model: ExprNode
+    let count: ExprNode
+
+    init(_ model: ExprNode, _ count: ExprNode, _ source: Source, _ range: SourceRange) {
+        self.model = model
+        self.count = count
+        super.init(source, range)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value {
+        let a = try model.eval(frame)
+        let b = try count.eval(frame)
+        do { return try Operators.gpuRequest(a, b) } catch { throw located(error) }
+    }
+}

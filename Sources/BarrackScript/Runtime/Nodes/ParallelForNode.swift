@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `parallel for x in xs limit n { }`: iterations on separate threads, at most `limit` at once.
+///
+/// The body is compiled as a function of the loop variables, so each iteration has a frame of
+/// its own on its own thread. Threads take turns under the interpreter lock, which they give up
+/// while they sleep or wait on the network: that is where the iterations overlap.
+final class ParallelForNode: StmtNode {
+    /// At most 8 iterations at once unless `limit` says otherwise: enough to overlap requests,
+    /// few enough not to trip the platform's rate limit.
+    static let defaultLimit = 8
+    /// Slots for each worker's frames: enough for deep calls inside an iteration.
+    static let workerSlots = 65_536
+
+    let iterable: ExprNode
+    let body: ClosureNode
+    let limit: ExprNode?
+    let twoNames: Bool
+
+    init(iterable: ExprNode, body: ClosureNode, limit: ExprNode?, twoNames: Bool) {
+        self.iterable = iterable
+        self.body = body
+        self.limit = limit
+        self.twoNames = twoNames
+    }
+
+    private final class Shared: @unchecked Sendable {
+        var next = 0
+        var failures: [(index: Int, item: Value, error: ErrorObject)] = []
+        var other: Error?
+    }
+
+    override func exec(_ frame: Frame) throws -> Flow {
+        let items = try iterationArguments(try iterable.eval(frame))
+        var width = ParallelForNode.defaultLimit
+        if let limit {
+            guard case .int(let value) = try limit.eval(frame), value >= 1 else {
+                throw limit.located(ErrorObject.value("'limit' takes a whole number of at least 1"))
+            }
+            width = value
+        }
+        guard !items.isEmpty else { return .normal }
+        let function = Value.function(body.makeClosure(frame))
+        let interpreter = frame.context.interpreter
+        let shared = Shared()
+        let work = {
+            let context = ExecutionContext(interpreter: interpreter, slotCapacity: ParallelForNode.workerSlots)
+            interpreter.lock.acquire()
+            defer { interpreter.lock.release() }
+            while shared.next < items.count, shared.other == nil {
+                let index = shared.next
+                shared.next += 1
+                do {
+                    _ = try context.call(function, items[index])
+                } catch let error as ErrorObject {
+                    shared.failures.append((index, items[index].last ?? .null, error))
+                    if error.code == ErrorCode.interrupted { shared.other = error }
+                } catch {
+                    shared.other = error
+                }
+            }
+        }
+        var threads: [pthread_t] = []
+        for _ in 0..<min(width, items.count) {
+            if let thread = ThreadLauncher.start(work, stackSize: 64 << 20) { threads.append(thread) }
+        }
+        interpreter.lock.withoutLock {
+            if threads.isEmpty { work() }
+            for thread in threads { ThreadLauncher.join(thread) }
+        }
+        if let other = shared.other { throw other }
+        guard !shared.failures.isEmpty else { return .normal }
+        throw combinedError(shared.failures.sorted { $0.index < $1.index }, total: items.count)
+    }
+
+    private func iterationArguments(_ sequence: Value) throws -> [[Value]] {
+        switch sequence {
+        case .list(let list):
+            return list.elements.enumerated().map { twoNames ? [.int($0.offset), $0.element] : [$0.element] }
+        case .range(let low, let high):
+            return (low..<max(low, high)).enumerated().map { twoNames ? [.int($0.offset), .int($0.element)] : [.int($0.element)] }
+        case .map(let map):
+            return map.entries.map { twoNames ? [.string($0.0), $0.1] : [.string($0.0)] }
+        case .string(let text):
+            return text.enumerated().map { twoNames ? [.int($0.offset), .string(String($0.element))] : [.string(String($0.element))] }
+        default:
+            throw iterable.located(ErrorObject.type("cannot iterate over \(article(sequence.typeName)) \(sequence.typeName)"))
+        }
+    }
+
+    private func combinedError(_ failures: [(index: Int, item: Value, error: ErrorObject)], total: Int) -> ErrorObject {
+        let first = failures[0]
+        let list = failures.map { failure -> Value in
+            .map(["item": failure.item, "code": .string(failure.error.code),
+                  "message": .string(failure.error.message), "error": .error(failure.error)])
+        }
+        let error = ErrorObject(
+            code: ErrorCode.parallel,
+            message: "\(failures.count) of \(total) iterations failed; the first, for \(first.item.literal): \(first.error.code): \(first.error.message)",
+            details: .map(["errors": .list(list)]))
+        error.locate(iterable.source, iterable.range)
+        return error
+    }
+}

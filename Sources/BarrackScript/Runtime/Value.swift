@@ -1,0 +1,85 @@
+/// A value of Barrack Script (LANGUAGE.md section 2).
+///
+/// Kept small and cheap to copy: scalars inline, strings as Swift strings, and collections,
+/// functions and errors as references, which gives lists and maps the reference semantics the
+/// language promises.
+public enum Value: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case string(String)
+    /// A span of time in milliseconds.
+    case duration(Int)
+    /// The integers `lower..<upper` (written `a..b` inclusive, or `range(a, b)`).
+    case range(Int, Int)
+    case list(ListObject)
+    case map(MapObject)
+    case function(FunctionObject)
+    case error(ErrorObject)
+
+    /// `nil` and `false` are false; everything else is true.
+    @inline(__always)
+    public var isTruthy: Bool {
+        switch self {
+        case .null: return false
+        case .bool(let value): return value
+        default: return true
+        }
+    }
+
+    /// The name `type(v)` gives.
+    public var typeName: String {
+        switch self {
+        case .null: return "nil"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .float: return "float"
+        case .string: return "string"
+        case .duration: return "duration"
+        case .range: return "range"
+        case .list: return "list"
+        case .map: return "map"
+        case .function: return "function"
+        case .error: return "error"
+        }
+    }
+
+    /// Whether the value can be called.
+    public var isCallable: Bool {
+        if case .function = self { return true }
+        return false
+    }
+
+    /// A new list value holding `elements`.
+    public static func list(_ elements: [Value]) -> Value { .list(ListObject(elements)) }
+
+    /// A new map value holding `pairs` in order.
+    public static func map(_ pairs: KeyValuePairs<String, Value>) -> Value {
+        let map = MapObject()
+        for (key, value) in pairs { map[key] = value }
+        return .map(map)
+    }
+}
+
+extension Value: Equatable {
+    /// Equality by value: lists and maps deeply, ints and floats numerically.
+    public static func == (left: Value, right: Value) -> Bool {
+        switch (left, right) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.float(let a), .float(let b)): return a == b
+        case (.int(let a), .float(let b)): return Double(a) == b
+        case (.float(let a), .int(let b)): return a == Double(b)
+        case (.string(let a), .string(let b)): return a == b
+        case (.duration(let a), .duration(let b)): return a == b
+        case (.range(let a, let b), .range(let c, let d)): return (a == c && b == d) || (a >= b && c >= d)
+        case (.list(let a), .list(let b)): return a === b || a.elements == b.elements
+        case (.map(let a), .map(let b)): return a === b || a.isEqual(to: b)
+        case (.function(let a), .function(let b)): return a === b
+        case (.error(let a), .error(let b)): return a === b || (a.code == b.code && a.message == b.message)
+        default: return false
+        }
+    }
+}
