@@ -98,6 +98,37 @@ enum CoreLibrary {
             let code = call.argument(0) == nil ? 0 : try call.int(0)
             throw ExitRequest(code: Int32(truncatingIfNeeded: code))
         },
+        builtin("round", [.required("number", "number"), .optional("digits", "int", default: "0")],
+                summary: "A number rounded half away from zero: an int without digits, else a float with that many decimals.",
+                returns: "int or float", example: "round(19.925, 2)  # 19.93") { call in
+            let value = try call.value(0)
+            guard let number = Operators.number(value) else { throw call.typeError(0, "a number") }
+            guard call.argument(1) != nil else { return try Conversions.int(.float(number.rounded())) }
+            let digits = try call.int(1)
+            guard (0...15).contains(digits) else { throw call.argumentError(1, "must be between 0 and 15") }
+            var scale = 1.0
+            for _ in 0..<digits { scale *= 10 }
+            return .float((number * scale).rounded() / scale)
+        },
+        builtin("min", [.required("first"), .optional("second")], variadic: true,
+                summary: "The smallest of its arguments, or of a list.", returns: "any", example: "min(3, 1, 2)") { call in
+            try Extremes.pick(call, keepFirstWhen: -1)
+        },
+        builtin("max", [.required("first"), .optional("second")], variadic: true,
+                summary: "The largest of its arguments, or of a list.", returns: "any", example: "max([3, 1, 2])") { call in
+            try Extremes.pick(call, keepFirstWhen: 1)
+        },
+        builtin("abs", [.required("number", "number")], summary: "The absolute value of a number or duration.",
+                returns: "same type") { call in
+            switch try call.value(0) {
+            case .int(let number):
+                guard number != Int.min else { throw ErrorObject.overflow("abs(\(number)) does not fit in an int") }
+                return .int(abs(number))
+            case .float(let number): return .float(abs(number))
+            case .duration(let milliseconds): return .duration(abs(milliseconds))
+            default: throw call.typeError(0, "a number")
+            }
+        },
         builtin("json", [.required("value"), .optional("pretty", "bool", default: "false")],
                 summary: "The value as JSON text; pretty: true indents it.", returns: "string",
                 example: "json({a: [1, 2.5, true, nil]})") { call in
@@ -108,6 +139,21 @@ enum CoreLibrary {
             try JSON.decode(try call.string(0))
         },
     ]
+}
+
+/// `min` and `max`: over their arguments, or over one list.
+enum Extremes {
+    static func pick(_ call: BuiltinCall, keepFirstWhen order: Int) throws -> Value {
+        var values = call.arguments.compactMap { $0 } + call.rest
+        if values.count == 1, case .list(let list) = values[0] { values = list.elements }
+        guard var best = values.first else {
+            throw ErrorObject.value("\(call.function.name) of an empty list")
+        }
+        for value in values.dropFirst() where try Operators.compare(value, best, call.function.name) == order {
+            best = value
+        }
+        return best
+    }
 }
 
 /// `int(v)` and `float(v)`.
