@@ -6,7 +6,9 @@ import Synchronization
 /// `slotCount` values above the caller's and gives them back on return, which keeps calls free of
 /// allocation (fib(27) makes 630,000 of them).
 final class ExecutionContext {
-    unowned let interpreter: Interpreter
+    unowned(unsafe) let interpreter: Interpreter
+    /// The interpreter's globals, held here so that reading one is a single hop from the frame.
+    let globals: GlobalTable
     let slots: UnsafeMutablePointer<Value>
     let cells: UnsafeMutablePointer<Cell?>
     let slotCapacity: Int
@@ -19,6 +21,7 @@ final class ExecutionContext {
 
     init(interpreter: Interpreter, slotCapacity: Int) {
         self.interpreter = interpreter
+        self.globals = interpreter.globals
         self.slotCapacity = slotCapacity
         self.cellCapacity = slotCapacity / 4
         slots = .allocate(capacity: slotCapacity)

@@ -51,6 +51,7 @@ final class FunctionPrototype: @unchecked Sendable {
     /// Default values, evaluated in the callee's frame after the given arguments are stored.
     let defaults: [ExprNode?]
     let requiredCount: Int
+    let parameterCount: Int
     /// How many value slots and cells a call's frame needs.
     var slotCount = 0
     var cellCount = 0
@@ -66,6 +67,7 @@ final class FunctionPrototype: @unchecked Sendable {
         self.parameterNames = parameterNames
         self.defaults = defaults
         self.requiredCount = defaults.prefix { $0 == nil }.count
+        self.parameterCount = parameterNames.count
         self.source = source
         self.range = range
     }

@@ -42,10 +42,15 @@ final class CallNode: ExprNode {
             try context.tick()
             let callee = try context.pushFrame(prototype, function: function)
             defer { context.popFrame(callee, prototype) }
-            if !hasLabels && arguments.count <= prototype.parameterNames.count {
-                for (index, argument) in arguments.enumerated() { callee.slots[index] = try argument.eval(frame) }
-                if arguments.count < prototype.parameterNames.count {
-                    for index in arguments.count..<prototype.parameterNames.count {
+            let given = arguments.count
+            if !hasLabels && given <= prototype.parameterCount {
+                var index = 0
+                while index < given {
+                    callee.slots[index] = try arguments[index].eval(frame)
+                    index += 1
+                }
+                if given < prototype.parameterCount {
+                    for index in given..<prototype.parameterCount {
                         guard let defaultValue = prototype.defaults[index] else {
                             throw ErrorObject.argument("\(prototype.name)() is missing its argument '\(prototype.parameterNames[index])'")
                         }

@@ -140,19 +140,26 @@ final class BlockNode: StmtNode {
     let statements: [StmtNode]
     let freshCells: [Int]
     let functions: [(location: VariableLocation, closure: ClosureNode)]
+    let hasPrologue: Bool
 
     init(_ statements: [StmtNode], freshCells: [Int], functions: [(location: VariableLocation, closure: ClosureNode)]) {
         self.statements = statements
         self.freshCells = freshCells
         self.functions = functions
+        self.hasPrologue = !freshCells.isEmpty || !functions.isEmpty
     }
 
     override func exec(_ frame: Frame) throws -> Flow {
-        for index in freshCells { frame.cells[index] = Cell() }
-        for (location, closure) in functions { location.store(.function(closure.makeClosure(frame)), frame) }
-        for statement in statements {
-            let flow = try statement.exec(frame)
+        if hasPrologue {
+            for index in freshCells { frame.cells[index] = Cell() }
+            for (location, closure) in functions { location.store(.function(closure.makeClosure(frame)), frame) }
+        }
+        var index = 0
+        let count = statements.count
+        while index < count {
+            let flow = try statements[index].exec(frame)
             if flow != .normal { return flow }
+            index += 1
         }
         return .normal
     }

@@ -45,7 +45,7 @@ final class GlobalNode: ExprNode {
         super.init(source, range)
     }
 
-    override func eval(_ frame: Frame) throws -> Value { frame.context.interpreter.globals.storage[slot] }
+    override func eval(_ frame: Frame) throws -> Value { frame.context.globals.storage[slot] }
 }
 
 /// Where an assignment stores: the four kinds of variable.
@@ -59,7 +59,7 @@ enum VariableLocation {
         case .cell(let index):
             if let cell = frame.cells[index] { cell.value = value } else { frame.cells[index] = Cell(value) }
         case .capture(let index): frame.function?.captures[index].value = value
-        case .global(let slot): frame.context.interpreter.globals.storage[slot] = value
+        case .global(let slot): frame.context.globals.storage[slot] = value
         }
     }
 
@@ -69,7 +69,7 @@ enum VariableLocation {
         case .local(let slot): return frame.slots[slot]
         case .cell(let index): return frame.cells[index]?.value ?? .null
         case .capture(let index): return frame.function?.captures[index].value ?? .null
-        case .global(let slot): return frame.context.interpreter.globals.storage[slot]
+        case .global(let slot): return frame.context.globals.storage[slot]
         }
     }
 }
