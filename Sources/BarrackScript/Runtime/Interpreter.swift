@@ -83,6 +83,10 @@ public final class Interpreter: @unchecked Sendable {
         interruptRequested.store(true, ordering: .relaxed)
     }
 
+    /// Whether `interrupt()` was called and the running code has not yet stopped for it. Built-ins
+    /// that wait on something outside the interpreter poll it to give up early.
+    public var isInterruptRequested: Bool { interruptRequested.load(ordering: .relaxed) }
+
     /// Compiles a program; every diagnostic found if it is not valid.
     ///
     /// With `keepsResults` (the REPL), each top-level expression statement's value is kept in
