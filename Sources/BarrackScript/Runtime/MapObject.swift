@@ -57,12 +57,4 @@ public final class MapObject: @unchecked Sendable {
         copy.positions = positions
         return copy
     }
-
-    func isEqual(to other: MapObject) -> Bool {
-        guard count == other.count else { return false }
-        for (key, value) in entries {
-            guard let otherValue = other[key], otherValue == value else { return false }
-        }
-        return true
-    }
 }

@@ -65,6 +65,14 @@ public enum Value: Sendable {
 extension Value: Equatable {
     /// Equality by value: lists and maps deeply, ints and floats numerically.
     public static func == (left: Value, right: Value) -> Bool {
+        equal(left, right, depth: 0)
+    }
+
+    /// Collections nested deeper than this compare unequal: a list that contains itself must end
+    /// in an answer, not a stack overflow.
+    static let maxCompareDepth = 256
+
+    static func equal(_ left: Value, _ right: Value, depth: Int) -> Bool {
         switch (left, right) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
@@ -75,8 +83,14 @@ extension Value: Equatable {
         case (.string(let a), .string(let b)): return a == b
         case (.duration(let a), .duration(let b)): return a == b
         case (.range(let a, let b), .range(let c, let d)): return (a == c && b == d) || (a >= b && c >= d)
-        case (.list(let a), .list(let b)): return a === b || a.elements == b.elements
-        case (.map(let a), .map(let b)): return a === b || a.isEqual(to: b)
+        case (.list(let a), .list(let b)):
+            if a === b { return true }
+            guard depth < maxCompareDepth, a.elements.count == b.elements.count else { return false }
+            return zip(a.elements, b.elements).allSatisfy { equal($0, $1, depth: depth + 1) }
+        case (.map(let a), .map(let b)):
+            if a === b { return true }
+            guard depth < maxCompareDepth, a.count == b.count else { return false }
+            return a.entries.allSatisfy { key, value in b[key].map { equal(value, $0, depth: depth + 1) } ?? false }
         case (.function(let a), .function(let b)): return a === b
         case (.error(let a), .error(let b)): return a === b || (a.code == b.code && a.message == b.message)
         default: return false

@@ -16,9 +16,12 @@ extension Value: CustomStringConvertible {
     /// Collections nested deeper than this print as `…`: a cycle (a list that holds itself) must
     /// not recurse forever.
     static let maxPrintDepth = 64
+    /// Printing stops after this many bytes, which also ends the exponential walk of a list that
+    /// holds itself twice.
+    static let maxPrintLength = 1 << 24
 
     static func write(_ value: Value, to output: inout String, depth: Int) {
-        guard depth < maxPrintDepth else {
+        guard depth < maxPrintDepth, output.utf8.count < maxPrintLength else {
             output += "…"
             return
         }
