@@ -9,6 +9,7 @@ import Darwin
 enum CoreLibrary {
     static func register(in interpreter: Interpreter) {
         for builtin in all { interpreter.register(builtin) }
+        interpreter.register(HelpText.builtin())
     }
 
     static func builtin(_ name: String, _ parameters: [BuiltinParameter] = [], variadic: Bool = false, summary: String,

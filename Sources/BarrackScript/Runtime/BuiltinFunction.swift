@@ -80,13 +80,20 @@ public struct BuiltinHelp: Sendable {
     public var example: String
     /// The group it is listed under by `help`.
     public var group: String
+    /// The API operation it calls (`deploy_instance`), for platform built-ins.
+    public var operation: String?
+    /// The HTTP method and path of that operation (`POST /api/instances/`).
+    public var route: String?
 
     /// Creates help text.
-    public init(summary: String = "", returns: String = "", example: String = "", group: String = "core") {
+    public init(summary: String = "", returns: String = "", example: String = "", group: String = "core",
+                operation: String? = nil, route: String? = nil) {
         self.summary = summary
         self.returns = returns
         self.example = example
         self.group = group
+        self.operation = operation
+        self.route = route
     }
 }
 
