@@ -1,2 +1,18 @@
-/// The Barrack platform client: typed operations over a `Transport`.
-public enum BarrackAPI {}
+/// The Barrack platform client.
+///
+/// The module has one layer per concern, each in its own folder:
+///
+/// - `JSON/`: `JSONValue`, the dynamic JSON that the raw call path and the script built-ins use;
+///   its own parser keeps the platform's key order, which `JSONDecoder` loses.
+/// - `Transport/`: `Transport` and its request and response types. `HTTPTransport` speaks HTTP
+///   through `URLSession`; the sandbox provides an in-process transport of its own.
+/// - `Endpoints/`: `OperationID` and the one endpoint table (`Endpoint`), the only place where a
+///   path, a method or a query parameter of the platform is written down.
+/// - `Models/`: Codable models named after the platform's schemas.
+/// - `Client/`: `BarrackClient`, its single request pipeline (auth, errors, retries, tracing,
+///   redaction) and one typed method per operation.
+/// - `Configuration/`: the config file, environment variables and profiles.
+public enum BarrackAPI {
+    /// The platform's documented base URL; paths of the endpoint table are resolved against it.
+    public static let defaultBaseURL = "https://barrack.ai/api/"
+}
