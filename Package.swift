@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "BarrackScript", targets: ["BarrackScript"]),
         .library(name: "BarrackAPI", targets: ["BarrackAPI"]),
         .library(name: "BarrackSandbox", targets: ["BarrackSandbox"]),
+        .library(name: "BarrackPlatform", targets: ["BarrackPlatform"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +25,7 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "BarrackSandbox", dependencies: ["BarrackAPI"]),
+        .target(name: "BarrackPlatform", dependencies: ["BarrackScript", "BarrackAPI", "BarrackSandbox"]),
         .target(
             name: "BarrackSandboxServer",
             dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
                 "BarrackAPI",
                 "BarrackSandbox",
                 "BarrackSandboxServer",
+                "BarrackPlatform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,28 @@
+import BarrackAPI
+import BarrackScript
+
+/// Binds the Barrack platform into an interpreter: one built-in per API operation, registered
+/// through the same public API any embedding host uses.
+///
+///     let interpreter = Interpreter()
+///     Platform.register(in: interpreter, connection: client)
+///     // scripts can now say: deploy gpu: "H100-SXM5-80GB" x 8 in FINLAND-1
+public enum Platform {
+    /// Registers every platform built-in, talking to the platform through `connection`.
+    public static func register(in interpreter: Interpreter, connection: any PlatformConnection) {
+        for builtin in builtins(connection: connection) { interpreter.register(builtin) }
+    }
+
+    /// The platform built-ins, in the order `help` lists them.
+    public static func builtins(connection: any PlatformConnection) -> [BuiltinFunction] {
+        BuiltinTable.all.map { spec in
+            PlatformCall(spec: spec, connection: connection,
+                         prepare: spec.operation == .deployInstance ? DeployDefaults.prepare(connection) : nil).builtin()
+        }
+    }
+
+    /// The operation each built-in calls, by built-in name.
+    public static var operations: [String: OperationID] {
+        Dictionary(uniqueKeysWithValues: BuiltinTable.all.map { ($0.name, $0.operation) })
+    }
+}

@@ -1,0 +1,103 @@
+import BarrackAPI
+import BarrackScript
+
+/// Turns a `PlatformBuiltinSpec` into a built-in: checks and converts the arguments, sends the
+/// request, and converts the answer (or the failure) into script values.
+struct PlatformCall: Sendable {
+    let spec: PlatformBuiltinSpec
+    let connection: any PlatformConnection
+    /// Fills in what a request leaves out (deploy's boot source and SSH keys) before it is sent.
+    let prepare: (@Sendable (inout JSONObject, BuiltinCall) throws -> Void)?
+
+    /// The built-in, with help that names its operation and route.
+    func builtin() -> BuiltinFunction {
+        let endpoint = spec.operation.endpoint
+        let parameters = spec.parameters.map { parameter in
+            BuiltinParameter(name: parameter.name, isRequired: parameter.isRequired, type: parameter.typeName,
+                             defaultDescription: parameter.defaultDescription, summary: parameter.summary,
+                             allowedValues: parameter.allowedValues)
+        }
+        let help = BuiltinHelp(summary: spec.summary, returns: spec.returns, example: spec.example, group: spec.group,
+                               operation: spec.operation.rawValue,
+                               route: "\(endpoint.method.rawValue) \(endpoint.pathTemplate)")
+        return BuiltinFunction(name: spec.name, parameters: parameters, help: help) { call in
+            try self.perform(call)
+        }
+    }
+
+    func perform(_ call: BuiltinCall) throws -> Value {
+        var pathParameters: [String: String] = [:]
+        var query: [QueryItem] = []
+        var body = JSONObject()
+        for (index, parameter) in spec.parameters.enumerated() {
+            guard let value = call.argument(index) else { continue }
+            if parameter.kind == .gpu {
+                guard case .map(let request) = value, case .string(let model)? = request["model"],
+                      case .int(let count)? = request["count"] else {
+                    throw ErrorObject(code: "ARGUMENT_ERROR",
+                                      message: "\(spec.name): '\(parameter.name)' must be a GPU request such as \"H100-SXM5-80GB\" x 8, not \(value.typeName)")
+                }
+                switch parameter.target {
+                case .query:
+                    query.append(QueryItem(name: "gpu_model", value: model))
+                    query.append(QueryItem(name: "gpu_count", value: String(count)))
+                default:
+                    body["gpu_model"] = .string(model)
+                    body["gpu_count"] = .int(count)
+                }
+                continue
+            }
+            let json = try parameter.convert(value, builtin: spec.name)
+            switch parameter.target {
+            case .path(let name): pathParameters[name] = json.stringValue ?? ""
+            case .query(let name): query.append(QueryItem(name: name, value: PlatformCall.queryText(json)))
+            case .body(let name): body[name] = json
+            }
+        }
+        try prepare?(&body, call)
+        let endpoint = spec.operation.endpoint
+        let sendsBody = endpoint.bodySchema != nil && !(endpoint.isBodyOptional && body.isEmpty)
+        let connection = self.connection
+        let operation = spec.operation
+        let requestBody: JSONValue? = sendsBody ? .object(body) : nil
+        let sentQuery = query
+        let sentPath = pathParameters
+        let answer: JSONValue
+        do {
+            answer = try BlockingBridge.run(call) {
+                try await connection.call(operation, pathParameters: sentPath, query: sentQuery, body: requestBody)
+            }
+        } catch let error as BarrackAPIError {
+            throw PlatformCall.scriptError(error)
+        }
+        return ValueConversion.value(PlatformCall.payload(answer, endpoint: endpoint))
+    }
+
+    static func queryText(_ json: JSONValue) -> String {
+        switch json {
+        case .string(let text): return text
+        case .int(let number): return String(number)
+        case .double(let number): return String(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        default: return ""
+        }
+    }
+
+    /// The part of a success envelope a script wants: a list operation's items, else the one
+    /// payload key, else everything but the envelope's own keys.
+    static func payload(_ answer: JSONValue, endpoint: Endpoint) -> JSONValue {
+        guard case .object(var object) = answer else { return answer }
+        if let key = endpoint.itemsKey, let items = object[key] { return items }
+        for key in ["success", "message", "request_id"] { object[key] = nil }
+        let withoutTier = object.filter { $0.key != "tier" }
+        if withoutTier.count == 1, let only = withoutTier.first, case .object = only.value { return only.value }
+        return .object(object)
+    }
+
+    /// An API failure as a script error with the platform's code, status, message and operation.
+    static func scriptError(_ error: BarrackAPIError) -> ErrorObject {
+        ErrorObject(code: error.code, message: error.message, status: error.status,
+                    operation: error.operation?.rawValue,
+                    details: error.details.map(ValueConversion.value) ?? .null)
+    }
+}
