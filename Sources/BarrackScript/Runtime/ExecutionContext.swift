@@ -13,11 +13,11 @@ final class ExecutionContext {
     let cells: UnsafeMutablePointer<Cell?>
     let slotCapacity: Int
     let cellCapacity: Int
-    var slotTop = 0
-    var cellTop = 0
-    var depth = 0
-    var returnValue: Value = .null
-    var steps = 0
+    @exclusivity(unchecked) var slotTop = 0
+    @exclusivity(unchecked) var cellTop = 0
+    @exclusivity(unchecked) var depth = 0
+    @exclusivity(unchecked) var returnValue: Value = .null
+    @exclusivity(unchecked) var steps = 0
 
     init(interpreter: Interpreter, slotCapacity: Int) {
         self.interpreter = interpreter

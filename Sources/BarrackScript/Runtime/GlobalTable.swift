@@ -3,7 +3,7 @@
 /// Storage is an unsafe buffer so that reading a global is one load; it only grows between runs
 /// (when new code is compiled), never while code runs, so nodes can keep slot numbers.
 final class GlobalTable {
-    private(set) var storage: UnsafeMutablePointer<Value>
+    @exclusivity(unchecked) private(set) var storage: UnsafeMutablePointer<Value>
     private(set) var capacity: Int
     private(set) var count = 0
     private(set) var names: [String] = []
