@@ -5,7 +5,7 @@ extension Compiler {
         switch expression.kind {
         case .nilLiteral: return ConstantNode(.null, source, range)
         case .boolLiteral(let value): return ConstantNode(.bool(value), source, range)
-        case .intLiteral(let value): return ConstantNode(.int(value), source, range)
+        case .intLiteral(let value): return IntConstantNode(value, source, range)
         case .floatLiteral(let value): return ConstantNode(.float(value), source, range)
         case .durationLiteral(let value): return ConstantNode(.duration(value), source, range)
         case .stringLiteral(let value), .atom(let value): return ConstantNode(.string(value), source, range)

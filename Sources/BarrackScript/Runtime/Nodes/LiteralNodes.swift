@@ -10,6 +10,18 @@ final class ConstantNode: ExprNode {
     override func eval(_ frame: Frame) throws -> Value { value }
 }
 
+/// An int constant: returns its value without the copy a general `Value` needs.
+final class IntConstantNode: ExprNode {
+    let value: Int
+
+    init(_ value: Int, _ source: Source, _ range: SourceRange) {
+        self.value = value
+        super.init(source, range)
+    }
+
+    override func eval(_ frame: Frame) throws -> Value { .int(value) }
+}
+
 /// `"text {expr} text"`.
 final class InterpolationNode: ExprNode {
     let parts: [ExprNode]

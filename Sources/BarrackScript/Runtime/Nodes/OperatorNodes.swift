@@ -12,7 +12,31 @@ final class BinaryNode: ExprNode {
     }
 
     override func eval(_ frame: Frame) throws -> Value {
-        try evaluate(left: try left.eval(frame), right: try right.eval(frame))
+        let a = try left.eval(frame)
+        let b = try right.eval(frame)
+        // Ints first: most arithmetic in scripts is on ints, and this path needs no call.
+        if case .int(let x) = a, case .int(let y) = b {
+            switch op {
+            case .add:
+                let (result, overflow) = x.addingReportingOverflow(y)
+                if !overflow { return .int(result) }
+            case .subtract:
+                let (result, overflow) = x.subtractingReportingOverflow(y)
+                if !overflow { return .int(result) }
+            case .multiply:
+                let (result, overflow) = x.multipliedReportingOverflow(by: y)
+                if !overflow { return .int(result) }
+            case .less: return .bool(x < y)
+            case .lessEqual: return .bool(x <= y)
+            case .greater: return .bool(x > y)
+            case .greaterEqual: return .bool(x >= y)
+            case .equal: return .bool(x == y)
+            case .notEqual: return .bool(x != y)
+            case .remainder where y > 0 && x >= 0: return .int(x % y)
+            default: break
+            }
+        }
+        return try evaluate(left: a, right: b)
     }
 
     /// Applies the operator to operands already evaluated.

@@ -46,6 +46,13 @@ final class CompoundStoreNode: StmtNode {
     override func exec(_ frame: Frame) throws -> Flow {
         let current = location.load(frame)
         let operand = try value.eval(frame)
+        if op == .add, case .int(let x) = current, case .int(let y) = operand {
+            let (sum, overflow) = x.addingReportingOverflow(y)
+            if !overflow {
+                location.store(.int(sum), frame)
+                return .normal
+            }
+        }
         do {
             location.store(try Compound.apply(op, current, operand), frame)
         } catch {
