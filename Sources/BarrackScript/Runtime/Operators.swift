@@ -70,13 +70,6 @@ enum Operators {
             return .duration(product)
         case (.duration(let a), .float(let b)), (.float(let b), .duration(let a)):
             return .duration(try milliseconds(Double(a) * b))
-        case (.string(let text), .int(let count)), (.int(let count), .string(let text)):
-            guard count >= 0 else { throw ErrorObject.value("cannot repeat a string a negative number of times") }
-            guard text.utf8.count.multipliedReportingOverflow(by: count).partialValue <= 1 << 30,
-                  !text.utf8.count.multipliedReportingOverflow(by: count).overflow else {
-                throw ErrorObject.value("the repeated string would be longer than 1 GB")
-            }
-            return .string(String(repeating: text, count: count))
         default:
             throw mismatch("*", left, right)
         }

@@ -33,7 +33,8 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     /// The whole report: header, source line, caret, notes.
     public var description: String {
         let location = self.location
-        var text = "\(source.name):\(location.line):\(location.column): error: \(message)"
+        let prefix = code == "SYNTAX_ERROR" ? "" : code + ": "
+        var text = "\(source.name):\(location.line):\(location.column): error: \(prefix)\(message)"
         text += "\n" + SourceExcerpt.render(source: source, range: range)
         for note in notes { text += "\n  note: \(note)" }
         return text
