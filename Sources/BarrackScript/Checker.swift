@@ -1,6 +1,6 @@
-/// Finds every error of a script that can be found without running it.
+/// Finds the syntax errors of a script (`Interpreter.compile` also finds name errors).
 public enum Checker {
-    /// The diagnostics of `source`, in source order; empty when it is valid.
+    /// The syntax diagnostics of `source`, in source order; empty when its syntax is valid.
     public static func check(_ source: Source) -> [Diagnostic] {
         Parser.parse(source).diagnostics
     }

@@ -23,7 +23,13 @@ struct CheckCommand: ParsableCommand {
                 status = 2
                 continue
             }
-            let diagnostics = Checker.check(source)
+            let diagnostics: [Diagnostic]
+            do {
+                _ = try Interpreter().compile(source)
+                diagnostics = []
+            } catch {
+                diagnostics = error.diagnostics
+            }
             for diagnostic in diagnostics {
                 Terminal.standardError.write(diagnostic.description + "\n")
             }
