@@ -164,16 +164,21 @@ struct TOMLSubset {
         }
 
         mutating func literalString() throws -> String {
+            let opening = position
             position += 1
             let start = position
             while let scalar = peek, scalar != "'" { position += 1 }
-            guard peek == "'" else { throw error("unterminated string: add the closing '") }
+            guard peek == "'" else {
+                position = opening
+                throw error("unterminated string: add the closing '")
+            }
             let text = String(String.UnicodeScalarView(line[start..<position]))
             position += 1
             return text
         }
 
         mutating func basicString() throws -> String {
+            let opening = position
             position += 1
             var result = String.UnicodeScalarView()
             while let scalar = peek {
@@ -187,6 +192,7 @@ struct TOMLSubset {
                     result.append(scalar)
                 }
             }
+            position = opening
             throw error("unterminated string: add the closing \"")
         }
 
