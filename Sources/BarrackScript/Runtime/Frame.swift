@@ -3,7 +3,7 @@
 struct Frame {
     let slots: UnsafeMutablePointer<Value>
     let cells: UnsafeMutablePointer<Cell?>
-    let function: FunctionObject?
+    unowned(unsafe) let function: FunctionObject?
     unowned(unsafe) let context: ExecutionContext
 }
 

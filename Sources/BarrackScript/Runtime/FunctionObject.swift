@@ -30,7 +30,7 @@ public final class FunctionObject: @unchecked Sendable {
 
 /// A captured variable: shared by the frame that declared it and every closure that uses it.
 final class Cell {
-    var value: Value
+    @exclusivity(unchecked) var value: Value
 
     init(_ value: Value = .null) {
         self.value = value
@@ -53,12 +53,12 @@ final class FunctionPrototype: @unchecked Sendable {
     let requiredCount: Int
     let parameterCount: Int
     /// How many value slots and cells a call's frame needs.
-    var slotCount = 0
-    var cellCount = 0
+    @exclusivity(unchecked) var slotCount = 0
+    @exclusivity(unchecked) var cellCount = 0
     /// Parameters that closures capture: (parameter slot, cell index), moved into cells on entry.
-    var capturedParameters: [(slot: Int, cell: Int)] = []
-    var captureSources: [CaptureSource] = []
-    var body: StmtNode = EmptyNode()
+    @exclusivity(unchecked) var capturedParameters: [(slot: Int, cell: Int)] = []
+    @exclusivity(unchecked) var captureSources: [CaptureSource] = []
+    @exclusivity(unchecked) var body: StmtNode = EmptyNode()
     let source: Source
     let range: SourceRange
 

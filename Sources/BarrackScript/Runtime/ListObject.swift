@@ -4,7 +4,7 @@
 /// two threads ever use it at once.
 public final class ListObject: @unchecked Sendable {
     /// The elements, in order.
-    public var elements: [Value]
+    @exclusivity(unchecked) public var elements: [Value]
 
     /// Creates a list.
     public init(_ elements: [Value] = []) {
