@@ -75,6 +75,13 @@ public final class SandboxClock: @unchecked Sendable {
         try await Task.sleep(nanoseconds: UInt64(seconds / currentSpeed * 1_000_000_000))
     }
 
+    func setAnchor(_ date: Date) {
+        lock.withLock {
+            simulatedAnchor = date
+            realAnchor = realNow()
+        }
+    }
+
     private func nowLocked() -> Date {
         simulatedAnchor + realNow().timeIntervalSince(realAnchor) * currentSpeed
     }
@@ -82,5 +89,12 @@ public final class SandboxClock: @unchecked Sendable {
     private func rebase() {
         simulatedAnchor = nowLocked()
         realAnchor = realNow()
+    }
+}
+
+extension SandboxClock {
+    /// Puts the clock back to `date` (for `barrack sandbox reset`).
+    func reset(to date: Date) {
+        setAnchor(date)
     }
 }

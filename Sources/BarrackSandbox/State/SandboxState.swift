@@ -26,7 +26,6 @@ struct SandboxState: Codable, Sendable, Equatable {
     /// Every id ever issued, so that an id is never reused after a deletion.
     var issuedIDs: Set<String> = []
     var random: SeededRandom
-    var requestCount: Int = 0
 
     /// A fresh sandbox: a complete profile, the initial credit, one SSH key named `default`, and
     /// full stock of every model in every region of its tier.
