@@ -19,7 +19,10 @@ struct Reply: Sendable {
         self.tier = tier
         self.pagination = pagination
         do {
-            let data = try JSONEncoder().encode(payload)
+            let encoder = JSONEncoder()
+            // A keyed container has no order of its own; sorting makes every answer byte-for-byte repeatable.
+            encoder.outputFormatting = [.sortedKeys]
+            let data = try encoder.encode(payload)
             guard case .object(let object) = try JSONValue(parsing: data) else {
                 throw SandboxError(.serverError, "the sandbox built a payload that is not an object")
             }

@@ -86,11 +86,12 @@ public final class Sandbox: @unchecked Sendable {
     /// Opens the sandbox in the default data folder of `environment`
     /// (`$XDG_DATA_HOME/barrack`, else `~/.local/share/barrack`).
     public static func openDefault(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                   speed: Double = Sandbox.defaultSpeed) throws -> Sandbox {
+                                   speed: Double = Sandbox.defaultSpeed,
+                                   keyPolicy: KeyPolicy = .optional) throws -> Sandbox {
         guard let directory = SandboxStore.defaultDirectory(environment: environment) else {
             throw SandboxStoreError.io(path: "~/.local/share/barrack", reason: "neither XDG_DATA_HOME nor HOME is set")
         }
-        return try Sandbox(configuration: Configuration(dataDirectory: directory, speed: speed))
+        return try Sandbox(configuration: Configuration(dataDirectory: directory, speed: speed, keyPolicy: keyPolicy))
     }
 
     /// Releases the data folder's lock after saving; the sandbox must not be used afterwards.

@@ -19,6 +19,11 @@ public final class FaultInjector: @unchecked Sendable {
     public struct Decision: Sendable, Equatable {
         public var delaySeconds: Double
         public var outcome: Outcome
+
+        public init(delaySeconds: Double, outcome: Outcome) {
+            self.delaySeconds = delaySeconds
+            self.outcome = outcome
+        }
     }
 
     public let spec: FaultSpec
