@@ -1,0 +1,62 @@
+import Foundation
+import Logging
+
+/// How `barrack` prints results.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table
+    case json
+}
+
+/// The settings the client runs with, after the config file and the environment are combined.
+public struct BarrackConfiguration: Sendable, Equatable {
+    /// The profile these settings came from.
+    public var profile: String
+    /// `nil` when no key is configured (the CLI then uses the sandbox).
+    public var apiKey: APIKey?
+    public var baseURL: URL
+    public var region: RegionEnum?
+    public var output: OutputFormat?
+    public var timeout: Duration
+    public var maxAttempts: Int
+    /// The config file read, if one was found.
+    public var configFile: String?
+    /// Things a person should hear about (a config file others can read), one line each.
+    public var warnings: [String]
+
+    public init(
+        profile: String = ConfigurationLoader.defaultProfile, apiKey: APIKey? = nil,
+        baseURL: URL = URL(string: BarrackAPI.defaultBaseURL) ?? URL(fileURLWithPath: "/"),
+        region: RegionEnum? = nil, output: OutputFormat? = nil, timeout: Duration = .seconds(60),
+        maxAttempts: Int = RetryPolicy.standard.maxAttempts, configFile: String? = nil, warnings: [String] = []
+    ) {
+        self.profile = profile
+        self.apiKey = apiKey
+        self.baseURL = baseURL
+        self.region = region
+        self.output = output
+        self.timeout = timeout
+        self.maxAttempts = maxAttempts
+        self.configFile = configFile
+        self.warnings = warnings
+    }
+}
+
+extension BarrackClient {
+    /// A client that speaks HTTP to the platform with `configuration`'s key, URL and limits.
+    ///
+    /// Throws `CONFIGURATION` for an unusable URL and `INVALID_REQUEST` for a key that would go over
+    /// plain HTTP to another machine.
+    public static func http(
+        _ configuration: BarrackConfiguration, retryPolicy: RetryPolicy = .standard,
+        logger: Logger = Logger(label: "barrack.api")
+    ) throws -> BarrackClient {
+        if configuration.apiKey != nil, let problem = URLSecurity.problemSendingKey(to: configuration.baseURL) {
+            throw BarrackAPIError(.invalidRequest, message: problem)
+        }
+        var policy = retryPolicy
+        policy.maxAttempts = configuration.maxAttempts
+        return BarrackClient(
+            transport: try HTTPTransport(baseURL: configuration.baseURL), apiKey: configuration.apiKey,
+            retryPolicy: policy, timeout: configuration.timeout, logger: logger)
+    }
+}
