@@ -1,2 +1,0 @@
-/// A simulation of the whole Barrack platform.
-public enum BarrackSandboxInfo {}

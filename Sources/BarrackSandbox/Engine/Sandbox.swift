@@ -1,0 +1,268 @@
+import BarrackAPI
+import Foundation
+
+/// The simulated Barrack platform: one shared state answering the contract's 67 operations.
+///
+/// A `Sandbox` is safe to share between threads and tasks: one lock guards the state, and each
+/// request first brings the world up to the simulated clock, then runs, then saves what changed.
+/// It is served in-process by `SandboxTransport` and over HTTP by `barrack sandbox serve`.
+///
+/// ```swift
+/// let sandbox = try Sandbox(configuration: .init(dataDirectory: folder, speed: 0))
+/// let client = BarrackClient(transport: SandboxTransport(sandbox: sandbox))
+/// sandbox.clock.advance(by: 300)   // every deploy has finished
+/// ```
+public final class Sandbox: @unchecked Sendable {
+    /// How a sandbox is set up.
+    public struct Configuration: Sendable {
+        /// The data folder holding `sandbox.json`; `nil` keeps the state in memory only.
+        public var dataDirectory: URL?
+        /// Simulated seconds per real second; 0 freezes the clock for deterministic tests.
+        public var speed: Double
+        /// The seed of ids, names, addresses and deploy times of a fresh sandbox.
+        public var seed: UInt64
+        /// Which API keys the sandbox accepts.
+        public var keyPolicy: KeyPolicy
+
+        public init(dataDirectory: URL? = nil, speed: Double = Sandbox.defaultSpeed,
+                    seed: UInt64 = 1, keyPolicy: KeyPolicy = .optional) {
+            self.dataDirectory = dataDirectory
+            self.speed = speed
+            self.seed = seed
+            self.keyPolicy = keyPolicy
+        }
+    }
+
+    /// Which API keys the sandbox accepts.
+    public enum KeyPolicy: Sendable, Equatable {
+        /// No key needed: the in-process default.
+        case optional
+        /// Any non-empty key, as `Authorization: Bearer <key>` or `X-API-Key`.
+        case anyKey
+        /// Exactly this key.
+        case exactly(String)
+    }
+
+    /// Simulated seconds per real second unless told otherwise: the catalogue's default, with
+    /// which a 2–5 minute deploy takes 2–5 real seconds.
+    public static let defaultSpeed: Double = SandboxCatalogue.standard.defaultSpeed
+
+    /// The simulated clock; advance it, or sleep on it.
+    public let clock: SandboxClock
+    public let configuration: Configuration
+
+    private let lock = NSLock()
+    private var world: World
+    private let store: SandboxStore?
+    private let fileLock: FileLock?
+
+    /// Opens the sandbox, loading its saved state, or starting fresh when there is none.
+    ///
+    /// Throws `SandboxStoreError.locked` when another process holds the data folder, and
+    /// `.corrupt` when the saved state was damaged (it has been moved aside; opening again starts
+    /// fresh).
+    public init(configuration: Configuration = Configuration()) throws {
+        self.configuration = configuration
+        let catalogue = SandboxCatalogue.standard
+        var isFresh = true
+        if let directory = configuration.dataDirectory {
+            let store = SandboxStore(directory: directory)
+            let fileLock = try store.lock()
+            let saved = try store.load()
+            isFresh = saved == nil
+            self.store = store
+            self.fileLock = fileLock
+            world = World(state: saved ?? .fresh(catalogue: catalogue, seed: configuration.seed), catalogue: catalogue)
+        } else {
+            store = nil
+            fileLock = nil
+            world = World(state: .fresh(catalogue: catalogue, seed: configuration.seed), catalogue: catalogue)
+        }
+        // The clock stands still while no process has the sandbox open: it resumes where it stopped.
+        clock = SandboxClock(start: world.state.now, speed: configuration.speed)
+        if store != nil, isFresh { try save() }
+    }
+
+    /// Opens the sandbox in the default data folder of `environment`
+    /// (`$XDG_DATA_HOME/barrack`, else `~/.local/share/barrack`).
+    public static func openDefault(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                   speed: Double = Sandbox.defaultSpeed,
+                                   keyPolicy: KeyPolicy = .optional) throws -> Sandbox {
+        guard let directory = SandboxStore.defaultDirectory(environment: environment) else {
+            throw SandboxStoreError.io(path: "~/.local/share/barrack", reason: "neither XDG_DATA_HOME nor HOME is set")
+        }
+        return try Sandbox(configuration: Configuration(dataDirectory: directory, speed: speed, keyPolicy: keyPolicy))
+    }
+
+    /// Releases the data folder's lock after saving; the sandbox must not be used afterwards.
+    public func close() throws {
+        try save()
+        fileLock?.unlock()
+    }
+
+    // MARK: Requests
+
+    /// Answers one request: `method` and `path` as on the wire, with the query, headers and body.
+    ///
+    /// Never throws: every failure is an answer with the contract's error envelope.
+    public func handle(method: String, path: String, query: [QueryItem] = [], headers: [String: String] = [:],
+                       body: Data? = nil) -> TransportResponse {
+        let requestID = "req_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        do {
+            try authorize(headers)
+            guard case let .matched(endpoint, parameters) = EndpointTable.match(method: method, path: path) else {
+                if case .methodNotAllowed(let allowed) = EndpointTable.match(method: method, path: path) {
+                    let names = allowed.map(\.rawValue).joined(separator: ", ")
+                    throw SandboxError(.methodNotAllowed, "\(path) does not take \(method); it takes \(names)",
+                                       ["allowed": .array(allowed.map { .string($0.rawValue) })])
+                }
+                throw SandboxError(.notFound, "no operation at \(method) \(path)", ["path": .string(path)])
+            }
+            let fields = try Fields.body(try parseBody(body))
+            var queryValues: [String: String] = [:]
+            for item in query { queryValues[item.name] = item.value }
+            let call = Call(operation: endpoint.operation, parameters: parameters, query: queryValues, body: fields)
+            let reply = try perform(call)
+            return respond(status: reply.status, reply.envelope(requestID: requestID))
+        } catch let error as SandboxError {
+            return respond(status: error.code.httpStatus, error.envelope(requestID: requestID))
+        } catch {
+            let failure = SandboxError(.serverError, "the sandbox failed: \(error)")
+            return respond(status: 500, failure.envelope(requestID: requestID))
+        }
+    }
+
+    private func perform(_ call: Call) throws -> Reply {
+        try lock.withLock {
+            world.advance(to: clock.now)
+            let before = world.state
+            var attempt = world
+            let reply = try attempt.perform(call)
+            world = attempt
+            if hasChanged(since: before) { try saveLocked() }
+            return reply
+        }
+    }
+
+    private func hasChanged(since before: SandboxState) -> Bool {
+        var probe = before
+        probe.now = world.state.now
+        return probe != world.state
+    }
+
+    private func authorize(_ headers: [String: String]) throws(SandboxError) {
+        func header(_ name: String) -> String? {
+            headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value
+        }
+        var key = header("X-API-Key")
+        if let authorization = header("Authorization") {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, parts[0].caseInsensitiveCompare("Bearer") == .orderedSame {
+                key = parts[1].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        switch configuration.keyPolicy {
+        case .optional:
+            return
+        case .anyKey:
+            guard let key, !key.isEmpty else {
+                throw SandboxError(.unauthorized, "an API key is required: send 'Authorization: Bearer <key>' "
+                                   + "(the sandbox accepts any non-empty key)")
+            }
+        case .exactly(let expected):
+            guard let key, !key.isEmpty else {
+                throw SandboxError(.unauthorized, "an API key is required: send 'Authorization: Bearer <key>'")
+            }
+            guard key == expected else { throw SandboxError(.unauthorized, "the API key is not valid") }
+        }
+    }
+
+    private func parseBody(_ body: Data?) throws(SandboxError) -> JSONValue? {
+        guard let body, !body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }
+        do {
+            return try JSONValue(parsing: body)
+        } catch {
+            throw SandboxError(.invalidValue, "the request body is not valid JSON: \(error)")
+        }
+    }
+
+    private func respond(status: Int, _ envelope: JSONValue) -> TransportResponse {
+        TransportResponse(status: status, headers: ["Content-Type": "application/json"], body: envelope.jsonData())
+    }
+
+    // MARK: The clock
+
+    /// Waits `seconds` of simulated time (see `SandboxClock.sleep(seconds:)`).
+    public func sleep(seconds: TimeInterval) async throws {
+        try await clock.sleep(seconds: seconds)
+    }
+
+    /// Moves simulated time on by `seconds` at once.
+    public func advance(by seconds: TimeInterval) {
+        clock.advance(by: seconds)
+    }
+
+    // MARK: Administration
+
+    /// Starts over: a fresh account, full stock, no resources, the clock back at its start.
+    public func reset() throws {
+        try lock.withLock {
+            world = World(state: .fresh(catalogue: world.catalogue, seed: configuration.seed), catalogue: world.catalogue)
+            clock.reset(to: world.state.now)
+            try saveLocked()
+        }
+    }
+
+    /// Sets the free GPUs of `model` in `region`, so that `OUT_OF_STOCK` can be shown and tested.
+    public func setStock(region: String, model: String, gpus: Int) throws {
+        try mutate { (world: inout World) throws(SandboxError) in
+            let region = try world.region(region)
+            let model = try world.gpuModel(model)
+            guard model.tier == region.tier else {
+                throw .notInTier("GPU model \(model.name)", tier: region.tier, region: region.name)
+            }
+            guard gpus >= 0 else { throw .invalidValue("gpus", "a stock cannot be negative; got \(gpus)") }
+            world.state.stock[region.name, default: [:]][model.name] = gpus
+        }
+    }
+
+    /// Adds `amount` (negative to take away) to the account's credit.
+    public func addCredit(_ amount: Double) throws {
+        try mutate { (world: inout World) throws(SandboxError) in world.state.account.credit += amount }
+    }
+
+    /// Clears or fills the profile, so that `PROFILE_INCOMPLETE` can be shown and tested.
+    public func setProfileComplete(_ complete: Bool) throws {
+        try mutate { (world: inout World) throws(SandboxError) in
+            world.state.account.profile = complete ? world.catalogue.initialProfile
+                : Profile(fullName: "", billingAddressLine1: "", postalCode: "", country: "")
+        }
+    }
+
+    /// A summary for `barrack sandbox status`.
+    public var status: SandboxStatus {
+        lock.withLock {
+            world.advance(to: clock.now)
+            return SandboxStatus(world: world, speed: clock.speed, file: store?.fileURL)
+        }
+    }
+
+    /// Persists the state now.
+    public func save() throws {
+        try lock.withLock { try saveLocked() }
+    }
+
+    private func mutate(_ change: (inout World) throws(SandboxError) -> Void) throws {
+        try lock.withLock {
+            world.advance(to: clock.now)
+            var attempt = world
+            try change(&attempt)
+            world = attempt
+            try saveLocked()
+        }
+    }
+
+    private func saveLocked() throws {
+        try store?.save(world.state)
+    }
+}
