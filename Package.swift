@@ -25,7 +25,12 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "BarrackSandbox", dependencies: ["BarrackAPI"]),
-        .target(name: "BarrackPlatform", dependencies: ["BarrackScript", "BarrackAPI", "BarrackSandbox"]),
+        .target(
+            name: "BarrackPlatform",
+            dependencies: [
+                "BarrackScript", "BarrackAPI", "BarrackSandbox", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "BarrackSandboxServer",
             dependencies: [

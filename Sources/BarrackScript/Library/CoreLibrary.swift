@@ -22,7 +22,12 @@ enum CoreLibrary {
     static let all: [BuiltinFunction] = [
         builtin("print", variadic: true, summary: "Writes its arguments separated by spaces, then a newline.",
                 returns: "nil", example: "print \"total:\" 42") { call in
-            call.interpreter.output(call.rest.map(\.description).joined(separator: " ") + "\n")
+            let interpreter = call.interpreter
+            let pieces = try call.rest.map { value -> String in
+                if interpreter.printsJSON, !(value.isString) { return try JSON.encode(value, pretty: false) }
+                return value.description
+            }
+            interpreter.output(pieces.joined(separator: " ") + "\n")
             return .null
         },
         builtin("len", [.required("value")], summary: "The length of a string, list, map or range.",

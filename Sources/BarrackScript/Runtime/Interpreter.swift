@@ -29,6 +29,8 @@ public final class Interpreter: @unchecked Sendable {
 
     /// Where `print` writes. Defaults to buffered standard output.
     public var output: @Sendable (String) -> Void = { StandardStreams.write($0) }
+    /// `print` writes values other than strings as compact JSON (`--output json`).
+    public var printsJSON = false
     /// The clock behind `now`, `sleep` and `wait until`.
     public var clock: any ScriptClock = SystemClock()
     /// Raise `STEP_LIMIT` after this many loop iterations and calls (a playground's guard).

@@ -45,6 +45,12 @@ public enum Value: Sendable {
         }
     }
 
+    /// Whether the value is a string.
+    public var isString: Bool {
+        if case .string = self { return true }
+        return false
+    }
+
     /// Whether the value can be called.
     public var isCallable: Bool {
         if case .function = self { return true }

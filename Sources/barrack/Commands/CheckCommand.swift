@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
             }
             let diagnostics: [Diagnostic]
             do {
-                _ = try Interpreter().compile(source)
+                _ = try ScriptEnvironment.detachedInterpreter().compile(source)
                 diagnostics = []
             } catch {
                 diagnostics = error.diagnostics

@@ -12,6 +12,8 @@ struct RunCommand: ParsableCommand {
             """
     )
 
+    @OptionGroup var global: GlobalOptions
+
     @Option(name: .customShort("e"), help: "Code to run instead of a file.")
     var code: String?
 
@@ -36,7 +38,7 @@ struct RunCommand: ParsableCommand {
             if arguments.first == "-" { scriptArguments.removeFirst() }
             source = Source(name: "<stdin>", bytes: StandardInput.readAll())
         }
-        let status = ScriptRunner().run(source, arguments: scriptArguments)
+        let status = ScriptRunner(options: global).run(source, arguments: scriptArguments)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -7,9 +7,18 @@ import Glibc
 /// Compiles and runs one script to completion, and turns its outcome into an exit status:
 /// 0 ok, 1 runtime error, 2 syntax error, 130 interrupted, or the script's own `exit(code)`.
 struct ScriptRunner {
-    let interpreter = Interpreter()
+    let options: GlobalOptions
 
     func run(_ source: Source, arguments: [String]) -> Int32 {
+        let environment: ScriptEnvironment
+        do {
+            environment = try ScriptEnvironment.open(options)
+        } catch {
+            StandardStreams.writeError("barrack: \(error)\n")
+            return 1
+        }
+        defer { environment.close() }
+        let interpreter = environment.interpreter
         interpreter.define("args", .list(arguments.map { .string($0) }))
         let program: Program
         do {
@@ -21,7 +30,6 @@ struct ScriptRunner {
         let interrupts = InterruptForwarder(interpreter)
         defer { interrupts.stop() }
         let outcome = Outcome()
-        let interpreter = self.interpreter
         ThreadLauncher.runAndWait {
             do {
                 try interpreter.run(program)

@@ -1,0 +1,117 @@
+import BarrackAPI
+import BarrackSandbox
+import BarrackScript
+import Foundation
+import Logging
+
+/// Which platform a script talks to: the real one over HTTPS when an API key is configured, else
+/// the built-in sandbox in this process, with its state kept between runs.
+public final class PlatformBackend: Sendable {
+    /// What the command line and the environment say.
+    public struct Options: Sendable {
+        /// `--sandbox`: the sandbox even when a key is set.
+        public var forceSandbox = false
+        /// `--api-url`: talk HTTP to this URL (for example a `barrack sandbox serve`).
+        public var apiURL: String?
+        /// `--profile`: the config file's profile.
+        public var profile: String?
+        /// `--verbose`: trace every request on standard error.
+        public var verbose = false
+        /// The environment (`BARRACK_API_KEY`, `BARRACK_API_URL`, `XDG_DATA_HOME`, …).
+        public var environment: [String: String]
+
+        /// Creates options.
+        public init(forceSandbox: Bool = false, apiURL: String? = nil, profile: String? = nil, verbose: Bool = false,
+                    environment: [String: String] = ProcessInfo.processInfo.environment) {
+            self.forceSandbox = forceSandbox
+            self.apiURL = apiURL
+            self.profile = profile
+            self.verbose = verbose
+            self.environment = environment
+        }
+    }
+
+    /// The client every built-in goes through.
+    public let client: BarrackClient
+    /// The in-process sandbox, when that is the backend.
+    public let sandbox: Sandbox?
+    /// The one line to show on standard error about the backend, if any.
+    public let notice: String?
+    /// Warnings from the configuration (a config file others can read).
+    public let warnings: [String]
+
+    private init(client: BarrackClient, sandbox: Sandbox?, notice: String?, warnings: [String]) {
+        self.client = client
+        self.sandbox = sandbox
+        self.notice = notice
+        self.warnings = warnings
+    }
+
+    /// Chooses and opens the backend.
+    ///
+    /// `BARRACK_SANDBOX_SPEED` sets the in-process sandbox's speed (0 freezes its clock, for tests).
+    public static func open(_ options: Options) throws -> PlatformBackend {
+        var configuration = try ConfigurationLoader.load(profile: options.profile, environment: options.environment)
+        var logger = Logger(label: "barrack.api") { label in StreamLogHandler.standardError(label: label) }
+        logger.logLevel = options.verbose ? .debug : .warning
+        if let apiURL = options.apiURL, !options.forceSandbox {
+            guard let url = URL(string: apiURL), url.scheme == "http" || url.scheme == "https" else {
+                throw BarrackAPIError(.configuration, message: "--api-url '\(apiURL)' is not an http or https URL")
+            }
+            configuration.baseURL = url
+            guard configuration.apiKey != nil else {
+                throw BarrackAPIError(.configuration,
+                                      message: "--api-url needs an API key: set BARRACK_API_KEY (a `barrack sandbox serve` accepts any)")
+            }
+        }
+        if !options.forceSandbox, configuration.apiKey != nil {
+            let client = try BarrackClient.http(configuration, logger: logger)
+            return PlatformBackend(client: client, sandbox: nil, notice: nil, warnings: configuration.warnings)
+        }
+        var speed = Sandbox.defaultSpeed
+        if let text = options.environment["BARRACK_SANDBOX_SPEED"] {
+            guard let value = Double(text), value >= 0 else {
+                throw BarrackAPIError(.configuration, message: "BARRACK_SANDBOX_SPEED must be a number of at least 0, not '\(text)'")
+            }
+            speed = value
+        }
+        let sandbox = try Sandbox.openDefault(environment: options.environment, speed: speed)
+        let client = BarrackClient(transport: SandboxTransport(sandbox: sandbox), logger: logger)
+        let file = sandbox.status.file?.path ?? "memory"
+        let reason = options.forceSandbox ? "--sandbox" : "no API key set"
+        return PlatformBackend(
+            client: client, sandbox: sandbox,
+            notice: "barrack: using the sandbox, a simulated platform (\(reason); state in \(file))",
+            warnings: configuration.warnings)
+    }
+
+    /// The clock scripts should run on: the sandbox's, so that waits take simulated time.
+    public var clock: (any ScriptClock)? {
+        sandbox.map { SandboxScriptClock(clock: $0.clock) }
+    }
+
+    /// Registers the platform built-ins and the clock in `interpreter`.
+    public func install(in interpreter: Interpreter) {
+        Platform.register(in: interpreter, connection: ClientConnection(client: client))
+        if let clock { interpreter.clock = clock }
+    }
+
+    /// Saves the sandbox's state and releases it for other processes.
+    public func close() throws {
+        try sandbox?.close()
+    }
+}
+
+/// Scripts on the in-process sandbox sleep in simulated time: a `sleep 2h` or a `wait … every
+/// 10s` moves the sandbox's clock on at once instead of holding the script, so a five-minute
+/// deploy is waited for in moments.
+struct SandboxScriptClock: ScriptClock {
+    let clock: SandboxClock
+
+    func now() -> Double { clock.now.timeIntervalSince1970 }
+
+    func sleep(milliseconds: Int, isInterrupted: () -> Bool) {
+        guard !isInterrupted() else { return }
+        clock.advance(by: Double(milliseconds) / 1_000)
+    }
+}
