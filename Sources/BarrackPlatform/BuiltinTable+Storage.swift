@@ -31,7 +31,7 @@ extension BuiltinTable {
         PlatformBuiltinSpec(
             name: "create_volume", operation: .createVolume, group: "volumes",
             summary: "Creates a volume (100GB to 10TB) of one of the region's volume types.", returns: "map (the volume)",
-            example: "create_volume name: \"data\" size: 500GB type: NVMe in FINLAND-1",
+            example: "create_volume name: \"data\" size: 500GB type: \"NVMe\" in FINLAND-1",
             parameters: [
                 Parameters.body("name", .string, "1–50 letters, digits, spaces, -, _ and .", required: true),
                 Parameters.body("size", .size, "Its size: 100GB to 10TB.", field: "size_gb", required: true),

@@ -19,10 +19,14 @@ public final class PlatformBackend: Sendable {
         public var verbose = false
         /// The environment (`BARRACK_API_KEY`, `BARRACK_API_URL`, `XDG_DATA_HOME`, …).
         public var environment: [String: String]
+        /// Told the one-line notice when the in-process sandbox opens.
+        public var announce: @Sendable (String) -> Void
 
         /// Creates options.
         public init(forceSandbox: Bool = false, apiURL: String? = nil, profile: String? = nil, verbose: Bool = false,
-                    environment: [String: String] = ProcessInfo.processInfo.environment) {
+                    environment: [String: String] = ProcessInfo.processInfo.environment,
+                    announce: @escaping @Sendable (String) -> Void = { _ in }) {
+            self.announce = announce
             self.forceSandbox = forceSandbox
             self.apiURL = apiURL
             self.profile = profile
@@ -33,19 +37,21 @@ public final class PlatformBackend: Sendable {
 
     /// The client every built-in goes through.
     public let client: BarrackClient
-    /// The in-process sandbox, when that is the backend.
-    public let sandbox: Sandbox?
-    /// The one line to show on standard error about the backend, if any.
-    public let notice: String?
     /// Warnings from the configuration (a config file others can read).
     public let warnings: [String]
+    private let lazySandbox: LazySandbox?
 
-    private init(client: BarrackClient, sandbox: Sandbox?, notice: String?, warnings: [String]) {
+    private init(client: BarrackClient, sandbox: LazySandbox?, warnings: [String]) {
         self.client = client
-        self.sandbox = sandbox
-        self.notice = notice
+        self.lazySandbox = sandbox
         self.warnings = warnings
     }
+
+    /// The in-process sandbox, once a request has opened it.
+    public var sandbox: Sandbox? { lazySandbox?.ifOpened }
+
+    /// Whether the backend is the in-process sandbox.
+    public var isSandbox: Bool { lazySandbox != nil }
 
     /// Chooses and opens the backend.
     ///
@@ -66,7 +72,7 @@ public final class PlatformBackend: Sendable {
         }
         if !options.forceSandbox, configuration.apiKey != nil {
             let client = try BarrackClient.http(configuration, logger: logger)
-            return PlatformBackend(client: client, sandbox: nil, notice: nil, warnings: configuration.warnings)
+            return PlatformBackend(client: client, sandbox: nil, warnings: configuration.warnings)
         }
         var speed = Sandbox.defaultSpeed
         if let text = options.environment["BARRACK_SANDBOX_SPEED"] {
@@ -75,19 +81,23 @@ public final class PlatformBackend: Sendable {
             }
             speed = value
         }
-        let sandbox = try Sandbox.openDefault(environment: options.environment, speed: speed)
-        let client = BarrackClient(transport: SandboxTransport(sandbox: sandbox), logger: logger)
-        let file = sandbox.status.file?.path ?? "memory"
+        let environment = options.environment
+        let openSpeed = speed
         let reason = options.forceSandbox ? "--sandbox" : "no API key set"
-        return PlatformBackend(
-            client: client, sandbox: sandbox,
-            notice: "barrack: using the sandbox, a simulated platform (\(reason); state in \(file))",
-            warnings: configuration.warnings)
+        let announce = options.announce
+        let holder = LazySandbox(
+            open: { try Sandbox.openDefault(environment: environment, speed: openSpeed) },
+            announce: { sandbox in
+                let file = sandbox.status.file?.path ?? "memory"
+                announce("barrack: using the sandbox, a simulated platform (\(reason); state in \(file))")
+            })
+        let client = BarrackClient(transport: LazySandboxTransport(holder: holder), logger: logger)
+        return PlatformBackend(client: client, sandbox: holder, warnings: configuration.warnings)
     }
 
     /// The clock scripts should run on: the sandbox's, so that waits take simulated time.
     public var clock: (any ScriptClock)? {
-        sandbox.map { SandboxScriptClock(clock: $0.clock) }
+        lazySandbox.map { SandboxScriptClock(holder: $0) }
     }
 
     /// Registers the platform built-ins and the clock in `interpreter`.
@@ -99,19 +109,5 @@ public final class PlatformBackend: Sendable {
     /// Saves the sandbox's state and releases it for other processes.
     public func close() throws {
         try sandbox?.close()
-    }
-}
-
-/// Scripts on the in-process sandbox sleep in simulated time: a `sleep 2h` or a `wait … every
-/// 10s` moves the sandbox's clock on at once instead of holding the script, so a five-minute
-/// deploy is waited for in moments.
-struct SandboxScriptClock: ScriptClock {
-    let clock: SandboxClock
-
-    func now() -> Double { clock.now.timeIntervalSince1970 }
-
-    func sleep(milliseconds: Int, isInterrupted: () -> Bool) {
-        guard !isInterrupted() else { return }
-        clock.advance(by: Double(milliseconds) / 1_000)
     }
 }

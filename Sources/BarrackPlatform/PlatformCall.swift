@@ -83,16 +83,22 @@ struct PlatformCall: Sendable {
         }
     }
 
-    /// The part of a success envelope a script wants: a list operation's items, else the one
-    /// payload key, else everything but the envelope's own keys.
+    /// The part of a success envelope a script wants: a listing's items when the answer is just
+    /// a listing (`instances` gives a list), else the one payload object (`instance` gives the
+    /// instance), else the answer without the envelope's own keys (billing: records and summary).
     static func payload(_ answer: JSONValue, endpoint: Endpoint) -> JSONValue {
         guard case .object(var object) = answer else { return answer }
-        if let key = endpoint.itemsKey, let items = object[key] { return items }
-        for key in ["success", "message", "request_id"] { object[key] = nil }
-        let withoutTier = object.filter { $0.key != "tier" }
-        if withoutTier.count == 1, let only = withoutTier.first, case .object = only.value { return only.value }
+        for key in envelopeKeys { object[key] = nil }
+        let substantive = object.filter { !incidentalKeys.contains($0.key) }
+        if let key = endpoint.itemsKey, let items = object[key], substantive.count == 1 { return items }
+        if substantive.count == 1, let only = substantive.first, case .object = only.value { return only.value }
         return .object(object)
     }
+
+    /// Keys of every answer that say nothing about the resource.
+    static let envelopeKeys = ["success", "message", "request_id", "total", "page", "limit", "total_pages"]
+    /// Keys that may stand beside a listing or a resource without being what a script asked for.
+    static let incidentalKeys: Set<String> = ["tier", "currency", "next_name"]
 
     /// An API failure as a script error with the platform's code, status, message and operation.
     static func scriptError(_ error: BarrackAPIError) -> ErrorObject {

@@ -8,7 +8,10 @@ struct BarrackCommand: ParsableCommand {
         commandName: "barrack",
         abstract: "Barrack Script: automate the Barrack GPU cloud.",
         version: BarrackScript.version,
-        subcommands: [RunCommand.self, CheckCommand.self, ParseCommand.self, SandboxCommand.self],
+        subcommands: [
+            RunCommand.self, CheckCommand.self, ParseCommand.self, BuiltinsCommand.self, HelpCommand.self,
+            SandboxCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 }

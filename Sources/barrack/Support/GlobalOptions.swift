@@ -1,6 +1,7 @@
 import ArgumentParser
 import BarrackAPI
 import BarrackPlatform
+import BarrackScript
 
 /// The options every command that runs scripts shares.
 struct GlobalOptions: ParsableArguments {
@@ -20,7 +21,8 @@ struct GlobalOptions: ParsableArguments {
     var verbose = false
 
     var backendOptions: PlatformBackend.Options {
-        PlatformBackend.Options(forceSandbox: sandbox, apiURL: apiURL, profile: profile, verbose: verbose)
+        PlatformBackend.Options(forceSandbox: sandbox, apiURL: apiURL, profile: profile, verbose: verbose,
+                                announce: { StandardStreams.writeError($0 + "\n") })
     }
 }
 

@@ -11,7 +11,6 @@ struct ScriptEnvironment {
     static func open(_ options: GlobalOptions) throws -> ScriptEnvironment {
         let backend = try PlatformBackend.open(options.backendOptions)
         for warning in backend.warnings { StandardStreams.writeError("barrack: warning: \(warning)\n") }
-        if let notice = backend.notice { StandardStreams.writeError(notice + "\n") }
         let interpreter = Interpreter()
         backend.install(in: interpreter)
         if options.output == .json { interpreter.printsJSON = true }

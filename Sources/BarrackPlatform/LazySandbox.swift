@@ -1,0 +1,67 @@
+import BarrackAPI
+import BarrackSandbox
+import BarrackScript
+import Foundation
+
+/// The in-process sandbox, opened at the first request: a script that never calls the platform
+/// reads no state file, takes no lock and prints no notice, and starts as fast as `print 1` can.
+final class LazySandbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sandbox: Sandbox?
+    private let open: @Sendable () throws -> Sandbox
+    private let announce: @Sendable (Sandbox) -> Void
+
+    init(open: @escaping @Sendable () throws -> Sandbox, announce: @escaping @Sendable (Sandbox) -> Void) {
+        self.open = open
+        self.announce = announce
+    }
+
+    /// The sandbox, opening it now if need be; a failure to open is a `CONFIGURATION` error that
+    /// says why (another process holds it, the saved state was damaged and moved aside, …).
+    func get() throws -> Sandbox {
+        try lock.withLock {
+            if let sandbox { return sandbox }
+            do {
+                let opened = try open()
+                sandbox = opened
+                announce(opened)
+                return opened
+            } catch {
+                throw BarrackAPIError(.configuration, message: "cannot open the sandbox: \(error)")
+            }
+        }
+    }
+
+    /// The sandbox if it was opened.
+    var ifOpened: Sandbox? {
+        lock.withLock { sandbox }
+    }
+}
+
+/// A transport that opens the sandbox on its first request, then hands requests to it.
+struct LazySandboxTransport: Transport, CustomStringConvertible {
+    let holder: LazySandbox
+
+    func send(_ request: TransportRequest) async throws -> TransportResponse {
+        try await SandboxTransport(sandbox: try holder.get()).send(request)
+    }
+
+    var description: String { "SandboxTransport(in-process)" }
+}
+
+/// Scripts on the in-process sandbox sleep in simulated time: a `sleep 2h` or a `wait … every
+/// 10s` moves the sandbox's clock on at once instead of holding the script, so a five-minute
+/// deploy is waited for in moments.
+struct SandboxScriptClock: ScriptClock {
+    let holder: LazySandbox
+
+    func now() -> Double {
+        guard let sandbox = try? holder.get() else { return SystemClock().now() }
+        return sandbox.clock.now.timeIntervalSince1970
+    }
+
+    func sleep(milliseconds: Int, isInterrupted: () -> Bool) {
+        guard !isInterrupted(), let sandbox = try? holder.get() else { return }
+        sandbox.clock.advance(by: Double(milliseconds) / 1_000)
+    }
+}

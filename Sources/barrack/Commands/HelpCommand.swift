@@ -1,0 +1,32 @@
+import ArgumentParser
+import BarrackScript
+
+/// `barrack help [TOPIC]`: the built-ins by group, or one built-in, or a command's usage.
+struct HelpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "help",
+        abstract: "Explain a built-in (barrack help deploy) or a command (barrack help run)."
+    )
+
+    @Argument(help: "A built-in or a command.")
+    var topic: String?
+
+    func run() throws {
+        let builtins = ScriptEnvironment.detachedInterpreter().builtins
+        guard let topic else {
+            StandardStreams.write(BarrackCommand.helpMessage() + "\n\nBuilt-ins:\n" + HelpText.overview(builtins))
+            StandardStreams.flush()
+            return
+        }
+        if let builtin = builtins.first(where: { $0.name == topic }) {
+            StandardStreams.write(HelpText.detail(builtin))
+        } else if let command = BarrackCommand.configuration.subcommands.first(where: { $0._commandName == topic }) {
+            StandardStreams.write(command.helpMessage() + "\n")
+        } else {
+            StandardStreams.flush()
+            StandardStreams.writeError("barrack: no built-in or command named '\(topic)'; `barrack help` lists them\n")
+            throw ExitCode(2)
+        }
+        StandardStreams.flush()
+    }
+}
