@@ -40,10 +40,12 @@ public final class PlatformBackend: Sendable {
     /// Warnings from the configuration (a config file others can read).
     public let warnings: [String]
     private let lazySandbox: LazySandbox?
+    private let remoteClock: RemoteSandboxClock?
 
-    private init(client: BarrackClient, sandbox: LazySandbox?, warnings: [String]) {
+    private init(client: BarrackClient, sandbox: LazySandbox?, remoteClock: RemoteSandboxClock? = nil, warnings: [String]) {
         self.client = client
         self.lazySandbox = sandbox
+        self.remoteClock = remoteClock
         self.warnings = warnings
     }
 
@@ -72,7 +74,9 @@ public final class PlatformBackend: Sendable {
         }
         if !options.forceSandbox, configuration.apiKey != nil {
             let client = try BarrackClient.http(configuration, logger: logger)
-            return PlatformBackend(client: client, sandbox: nil, warnings: configuration.warnings)
+            let isLocal = ["127.0.0.1", "localhost", "::1", "[::1]"].contains(configuration.baseURL.host ?? "")
+            return PlatformBackend(client: client, sandbox: nil, remoteClock: isLocal ? RemoteSandboxClock(client: client) : nil,
+                                   warnings: configuration.warnings)
         }
         var speed = Sandbox.defaultSpeed
         if let text = options.environment["BARRACK_SANDBOX_SPEED"] {
@@ -97,7 +101,8 @@ public final class PlatformBackend: Sendable {
 
     /// The clock scripts should run on: the sandbox's, so that waits take simulated time.
     public var clock: (any ScriptClock)? {
-        lazySandbox.map { SandboxScriptClock(holder: $0) }
+        if let lazySandbox { return SandboxScriptClock(holder: lazySandbox) }
+        return remoteClock
     }
 
     /// Registers the platform built-ins and the clock in `interpreter`.
