@@ -254,6 +254,22 @@ public final class Sandbox: @unchecked Sendable {
         try lock.withLock { try saveLocked() }
     }
 
+    /// Reads the world under the lock, brought up to the clock (for tests and status).
+    func inspect<T>(_ read: (World) -> T) -> T {
+        lock.withLock {
+            world.advance(to: clock.now)
+            return read(world)
+        }
+    }
+
+    /// Changes the world under the lock without any rule (tests put instances in ERROR with it).
+    func edit(_ change: (inout World) -> Void) {
+        lock.withLock {
+            world.advance(to: clock.now)
+            change(&world)
+        }
+    }
+
     private func mutate(_ change: (inout World) throws(SandboxError) -> Void) throws {
         try lock.withLock {
             world.advance(to: clock.now)
