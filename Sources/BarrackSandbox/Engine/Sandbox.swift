@@ -281,6 +281,8 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     private func saveLocked() throws {
+        // The saved instant is the clock's, so a reopened sandbox resumes where this one stopped.
+        world.advance(to: clock.now)
         try store?.save(world.state)
     }
 }
