@@ -113,8 +113,10 @@ public final class Sandbox: @unchecked Sendable {
             guard case let .matched(endpoint, parameters) = EndpointTable.match(method: method, path: path) else {
                 if case .methodNotAllowed(let allowed) = EndpointTable.match(method: method, path: path) {
                     let names = allowed.map(\.rawValue).joined(separator: ", ")
-                    throw SandboxError(.methodNotAllowed, "\(path) does not take \(method); it takes \(names)",
-                                       ["allowed": .array(allowed.map { .string($0.rawValue) })])
+                    throw SandboxError(.httpError, "\(path) does not take \(method); it takes \(names)",
+                                       details: JSONObject([.init(key: "allowed",
+                                                                  value: .array(allowed.map { .string($0.rawValue) }))]),
+                                       status: 405)
                 }
                 throw SandboxError(.notFound, "no operation at \(method) \(path)", ["path": .string(path)])
             }
@@ -125,7 +127,7 @@ public final class Sandbox: @unchecked Sendable {
             let reply = try perform(call)
             return respond(status: reply.status, reply.envelope(requestID: requestID))
         } catch let error as SandboxError {
-            return respond(status: error.code.httpStatus, error.envelope(requestID: requestID))
+            return respond(status: error.status, error.envelope(requestID: requestID))
         } catch {
             let failure = SandboxError(.serverError, "the sandbox failed: \(error)")
             return respond(status: 500, failure.envelope(requestID: requestID))
@@ -252,6 +254,22 @@ public final class Sandbox: @unchecked Sendable {
         try lock.withLock { try saveLocked() }
     }
 
+    /// Reads the world under the lock, brought up to the clock (for tests and status).
+    func inspect<T>(_ read: (World) -> T) -> T {
+        lock.withLock {
+            world.advance(to: clock.now)
+            return read(world)
+        }
+    }
+
+    /// Changes the world under the lock without any rule (tests put instances in ERROR with it).
+    func edit(_ change: (inout World) -> Void) {
+        lock.withLock {
+            world.advance(to: clock.now)
+            change(&world)
+        }
+    }
+
     private func mutate(_ change: (inout World) throws(SandboxError) -> Void) throws {
         try lock.withLock {
             world.advance(to: clock.now)
@@ -263,6 +281,8 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     private func saveLocked() throws {
+        // The saved instant is the clock's, so a reopened sandbox resumes where this one stopped.
+        world.advance(to: clock.now)
         try store?.save(world.state)
     }
 }

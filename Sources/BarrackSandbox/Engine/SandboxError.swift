@@ -2,15 +2,20 @@ import BarrackAPI
 
 /// A refusal of the simulated platform: a code, a message a person can act on, and details a
 /// script can read (the contract's error envelope, barrack-api.md section 1).
+///
+/// Codes and their HTTP statuses come from `BarrackAPI.ErrorCode`, the one place they are written.
 struct SandboxError: Error, Sendable, Equatable {
     let code: ErrorCode
     let message: String
     let details: JSONObject
+    /// The HTTP status: the code's, or one the contract gives no code (405).
+    let status: Int
 
-    init(_ code: ErrorCode, _ message: String, details: JSONObject = JSONObject()) {
+    init(_ code: ErrorCode, _ message: String, details: JSONObject = JSONObject(), status: Int? = nil) {
         self.code = code
         self.message = message
         self.details = details
+        self.status = status ?? code.httpStatus ?? 500
     }
 
     init(_ code: ErrorCode, _ message: String, _ details: KeyValuePairs<String, JSONValue>) {

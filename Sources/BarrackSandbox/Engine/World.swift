@@ -138,9 +138,20 @@ struct World: Sendable {
         state.instances[index].updatedAt = now
         switch status.billing {
         case .fullRate:
-            openCharge(.instance, id: instance.id, name: instance.name, rate: .full,
-                       hourly: instance.hourlyCost, tier: instance.tier, gpuModel: instance.gpuModel,
-                       gpuCount: instance.gpuCount, description: "\(instance.gpuCount) × \(instance.gpuModel), \(status.rawValue)")
+            // The GPUs and the OS volume are two records, so that a GPU record's per-minute rate is
+            // the reference's arithmetic exactly (4 × 2.49 / 60 = 0.166).
+            let gpuHourly = (catalogue.gpuModel(named: instance.gpuModel)?.pricePerGPUHour[instance.currency] ?? 0)
+                * Double(instance.gpuCount)
+            openCharge(.instance, id: instance.id, name: instance.name, rate: .full, hourly: gpuHourly,
+                       tier: instance.tier, gpuModel: instance.gpuModel, gpuCount: instance.gpuCount,
+                       description: "\(instance.gpuCount) × \(instance.gpuModel), \(status.rawValue)")
+            let osVolumeHourly = instance.hourlyCost - gpuHourly
+            if osVolumeHourly > 0.000_000_1 {
+                openCharge(.instance, id: instance.id, name: instance.name, rate: .storage, hourly: osVolumeHourly,
+                           tier: instance.tier, gpuModel: instance.gpuModel, gpuCount: instance.gpuCount,
+                           sizeGB: instance.osVolumeSizeGB, volumeType: catalogue.osVolumeType,
+                           description: "\(instance.osVolumeSizeGB ?? 0) GB \(catalogue.osVolumeType) OS volume")
+            }
         case .hibernatedRate:
             openCharge(.instance, id: instance.id, name: instance.name, rate: .hibernated,
                        hourly: catalogue.hibernatedPricePerHour[currency], tier: instance.tier,
