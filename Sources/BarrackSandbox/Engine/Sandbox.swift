@@ -110,6 +110,9 @@ public final class Sandbox: @unchecked Sendable {
         let requestID = "req_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         do {
             try authorize(headers)
+            if let answer = try administer(method: method, path: path, body: body) {
+                return respond(status: 200, answer)
+            }
             guard case let .matched(endpoint, parameters) = EndpointTable.match(method: method, path: path) else {
                 if case .methodNotAllowed(let allowed) = EndpointTable.match(method: method, path: path) {
                     let names = allowed.map(\.rawValue).joined(separator: ", ")
@@ -132,6 +135,21 @@ public final class Sandbox: @unchecked Sendable {
             let failure = SandboxError(.serverError, "the sandbox failed: \(error)")
             return respond(status: 500, failure.envelope(requestID: requestID))
         }
+    }
+
+    /// The sandbox's own routes (`AdminRoutes`); nil when the request is for the platform's API.
+    private func administer(method: String, path: String, body: Data?) throws -> JSONValue? {
+        let trimmed = path.hasSuffix("/") ? path : path + "/"
+        guard trimmed == AdminRoutes.advanceClock else { return nil }
+        guard method == "POST" else {
+            throw SandboxError(.httpError, "\(path) takes POST with {\"seconds\": N}", status: 405)
+        }
+        guard let seconds = try parseBody(body)?["seconds"]?.doubleValue, seconds >= 0, seconds.isFinite else {
+            throw SandboxError(.invalidValue, "\(path) needs {\"seconds\": N} with N a number of at least 0")
+        }
+        advance(by: seconds)
+        let now = ISO8601DateFormatter().string(from: clock.now)
+        return .object(JSONObject([.init(key: "success", value: .bool(true)), .init(key: "now", value: .string(now))]))
     }
 
     private func perform(_ call: Call) throws -> Reply {
