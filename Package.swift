@@ -24,6 +24,7 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "BarrackSandbox", dependencies: ["BarrackAPI"]),
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .target(
             name: "BarrackSandboxServer",
             dependencies: [
@@ -41,6 +42,7 @@ let package = Package(
                 "BarrackAPI",
                 "BarrackSandbox",
                 "BarrackSandboxServer",
+                "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +53,7 @@ let package = Package(
             dependencies: ["BarrackSandbox", "BarrackSandboxServer", "BarrackAPI"]
         ),
         .testTarget(name: "BarrackCLITests", dependencies: ["BarrackScript"]),
+        .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,8 @@
 import ArgumentParser
 import BarrackScript
 
-/// `barrack run FILE [ARGS…]`, `barrack -e CODE`, `barrack FILE`, `barrack run -`.
+/// `barrack run FILE [ARGS…]`, `barrack -e CODE`, `barrack FILE`, `barrack run -`; with nothing
+/// to run and a terminal on standard input, the REPL.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -20,6 +21,11 @@ struct RunCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
+        if code == nil, arguments.isEmpty, Terminal(descriptor: 0).isTerminal {
+            let status = REPL().run()
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let source: Source
         var scriptArguments = arguments
         if let code {
