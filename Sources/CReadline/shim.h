@@ -35,6 +35,9 @@ static inline void barrack_rl_set_append_character(int character) {
 /// Called when a signal interrupted the read of a key; readline then goes on reading.
 static inline void barrack_rl_set_signal_event_hook(rl_hook_func_t *hook) { rl_signal_event_hook = hook; }
 
+/// Called about ten times a second while readline waits for a key.
+static inline void barrack_rl_set_event_hook(rl_hook_func_t *hook) { rl_event_hook = hook; }
+
 /// The line being edited.
 static inline const char *barrack_rl_line_buffer(void) { return rl_line_buffer; }
 

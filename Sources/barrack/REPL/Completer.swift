@@ -38,9 +38,8 @@ struct Completer {
         var start = bytes.count
         while start > 0, Completer.isWordByte(bytes[start - 1]) { start -= 1 }
         var word = String(decoding: bytes[start...], as: UTF8.self)
-        let before = Array(bytes[..<start])
 
-        switch Completer.lexicalState(before) {
+        switch Completer.lexicalState(Array(bytes[..<start])) {
         case .comment:
             return Completion(start: start, candidates: [], suffix: "")
         case .string:
@@ -55,6 +54,7 @@ struct Completer {
             start += skipped
             word = String(decoding: bytes[start...], as: UTF8.self)
         }
+        let before = Array(bytes[..<start])
 
         let context = CallContext(tokensOf: before, isBuiltin: { builtins[$0] != nil })
         if let receiver = context.memberReceiver {

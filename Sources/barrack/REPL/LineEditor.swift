@@ -28,6 +28,9 @@ enum LineEditor {
         barrack_rl_set_word_breaks(strdup(Completer.wordBreakCharacters))
         barrack_rl_set_completion(completeWord)
         barrack_rl_set_signal_event_hook(signalEventHook)
+        // A Ctrl-C that arrives while readline is busy rather than blocked in `read` interrupts
+        // no read, so the signal hook never hears of it: the idle hook (every 0.1 s) catches it.
+        barrack_rl_set_event_hook(signalEventHook)
         using_history()
         stifle_history(Int32(historyCapacity))
         for line in history { add_history(line) }
@@ -51,7 +54,7 @@ enum LineEditor {
         add_history(line)
     }
 
-    /// Ctrl-C at the prompt: readline has echoed `^C`; start on a fresh, empty line.
+    /// Ctrl-C at the prompt (readline has echoed `^C`): start again on a fresh, empty line.
     private static let signalEventHook: @convention(c) () -> Int32 = {
         guard InterruptRelay.takePromptInterrupt() else { return 0 }
         LineEditor.wasCancelled = true

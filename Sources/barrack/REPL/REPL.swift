@@ -50,9 +50,8 @@ struct REPL {
 
         var pending: [String] = []
         while true {
+            // readline ends the line itself at the end of input.
             guard let line = LineEditor.readLine(prompt: pending.isEmpty ? REPL.prompt : REPL.continuationPrompt) else {
-                StandardStreams.write("\n")
-                StandardStreams.flush()
                 return 0
             }
             if LineEditor.lineWasCancelled { pending = [] }

@@ -69,10 +69,12 @@ struct ResultFormatter {
         widths[0] = min(widths[0], max(1, width))
 
         func line(_ texts: [String], style: (String) -> String) -> String {
-            (0..<shown).map { index -> String in
+            var line = (0..<shown).map { index -> String in
                 let text = ResultFormatter.truncate(texts[index], to: widths[index])
                 return style(index == shown - 1 ? text : pad(text, to: widths[index]))
             }.joined(separator: ResultFormatter.gap)
+            while line.last == " " { line.removeLast() }
+            return line
         }
         var lines = [line(columns, style: emphasised)]
         lines += cells.map { line($0, style: { $0 }) }
