@@ -10,8 +10,9 @@ struct REPLSessionTests {
         home = try TerminalSession.temporaryFolder()
     }
 
-    private func start() throws -> TerminalSession {
-        let session = try TerminalSession(environment: TerminalSession.environment(home: home))
+    private func start(environment: [String: String]? = nil, standardError: String? = nil) throws -> TerminalSession {
+        let session = try TerminalSession(environment: environment ?? TerminalSession.environment(home: home),
+                                          standardError: standardError)
         try session.expect("barrack> ")
         return session
     }
@@ -119,6 +120,37 @@ struct REPLSessionTests {
         let session = try start()
         session.send("exit(3)\r")
         #expect(try session.waitForExit() == 3)
+        let plain = try start()
+        plain.send("exit\r")
+        #expect(try plain.waitForExit() == 0)
+    }
+
+    @Test func keysAreBoldOnlyWithoutNoColor() throws {
+        defer { removeHome() }
+        var environment = TerminalSession.environment(home: home)
+        environment["NO_COLOR"] = nil
+        let colored = try start(environment: environment)
+        colored.send("({id: 1})\r")
+        try colored.expect("\nid  1\nbarrack> ")
+        #expect(colored.rawOutput.contains("\u{1B}[1mid\u{1B}[0m  1"))
+        let plain = try start()
+        plain.send("({id: 1})\r")
+        try plain.expect("\nid  1\nbarrack> ")
+        #expect(!plain.rawOutput.contains("\u{1B}[1m"))
+    }
+
+    @Test func theSpinnerShowsOnlyWhenStandardErrorIsATerminal() throws {
+        defer { removeHome() }
+        let errors = home + "/errors.txt"
+        let session = try start(standardError: errors)
+        session.send("wait until false timeout 1s\r")
+        try session.expect("barrack> ")
+        session.send(TerminalSession.endOfInput)
+        #expect(try session.waitForExit() == 0)
+        let written = try String(contentsOfFile: errors, encoding: .utf8)
+        #expect(written.contains("TIMEOUT"))
+        #expect(!written.contains("waiting"))
+        #expect(!session.output.contains("waiting"))
     }
 
     @Test func historyPersistsAcrossSessionsWithoutSecrets() throws {

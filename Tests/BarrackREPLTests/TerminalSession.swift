@@ -27,12 +27,17 @@ final class TerminalSession {
     /// Everything the session printed, as text.
     private(set) var output = ""
 
+    /// Everything the session printed, escape sequences included.
+    var rawOutput: String { String(decoding: raw, as: UTF8.self) }
+
     struct Failure: Error, CustomStringConvertible {
         var description: String
     }
 
-    /// Starts `barrack` with `arguments` on a new terminal of 100 × 30 with `environment`.
-    init(arguments: [String] = [], environment: [String: String], columns: UInt16 = 100) throws {
+    /// Starts `barrack` with `arguments` on a new terminal of 100 × 30 with `environment`;
+    /// standard error goes to the file `standardError` when given, else to the terminal.
+    init(arguments: [String] = [], environment: [String: String], columns: UInt16 = 100,
+         standardError: String? = nil) throws {
         var master: Int32 = -1
         var slave: Int32 = -1
         var name = [CChar](repeating: 0, count: 4_096)
@@ -63,7 +68,11 @@ final class TerminalSession {
         posix_spawn_file_actions_addclose(&actions, slave)
         posix_spawn_file_actions_addopen(&actions, 0, name, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
-        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        if let standardError {
+            posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        }
 
         let executable = try TerminalSession.barrackPath()
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
