@@ -58,3 +58,11 @@ struct HistoryFileTests {
         #expect(HistoryFile.defaultPath(environment: [:]) == nil)
     }
 }
+
+/// A session with no home folder keeps its history in memory, by the same rules.
+@Test func withoutAFileTheSameRulesHold() {
+    var history = HistoryFile(path: nil, filter: SecretFilter(apiKey: nil))
+    let recorded = ["a", "a", "let secret = \"x\"", "b"].map { history.record($0) }
+    #expect(recorded == [true, false, false, true])
+    #expect(history.entries == ["a", "b"])
+}

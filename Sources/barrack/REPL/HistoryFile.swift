@@ -11,14 +11,14 @@ import Darwin
 /// mode 0600 in a folder of mode 0700. Blank lines, a line equal to the one before and lines that
 /// `SecretFilter` flags are not recorded. Each recorded line is appended at once, so a session that
 /// dies keeps what was typed; the file is rewritten with the newest `capacity` lines when it grows
-/// beyond that.
+/// beyond that. With no file (no home folder) the same rules keep the session's history alone.
 struct HistoryFile {
     /// How many lines the file keeps: enough for weeks of sessions, and a file of tens of
     /// kilobytes that loads in well under a millisecond.
     static let defaultCapacity = 1_000
 
-    /// Where the file is.
-    let path: String
+    /// Where the file is; nil to keep no file.
+    let path: String?
     /// The most lines kept.
     let capacity: Int
     /// What may not be recorded.
@@ -38,11 +38,11 @@ struct HistoryFile {
 
     /// Loads the history at `path` (none yet is an empty history), dropping what is beyond
     /// `capacity`.
-    init(path: String, capacity: Int = HistoryFile.defaultCapacity, filter: SecretFilter) {
+    init(path: String?, capacity: Int = HistoryFile.defaultCapacity, filter: SecretFilter) {
         self.path = path
         self.capacity = capacity
         self.filter = filter
-        guard let bytes = try? Source.read(path: path).bytes else { return }
+        guard let path, let bytes = try? Source.read(path: path).bytes else { return }
         entries = bytes.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
         if entries.count > capacity {
             entries.removeFirst(entries.count - capacity)
@@ -75,7 +75,7 @@ struct HistoryFile {
     // MARK: - Files
 
     private func append(_ line: String) {
-        guard makeFolder() else { return }
+        guard let path, makeFolder(path) else { return }
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
@@ -87,7 +87,7 @@ struct HistoryFile {
     /// Replaces the file with the current entries, through a temporary file and a rename so that
     /// a crash leaves the old file or the new one, never half of one.
     private func rewrite() {
-        guard makeFolder() else { return }
+        guard let path, makeFolder(path) else { return }
         let temporary = "\(path).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return }
@@ -100,7 +100,7 @@ struct HistoryFile {
     }
 
     /// Creates the folders above the file, the last one private (mode 0700).
-    private func makeFolder() -> Bool {
+    private func makeFolder(_ path: String) -> Bool {
         var folder = ""
         let parts = path.split(separator: "/").dropLast()
         for (index, part) in parts.enumerated() {

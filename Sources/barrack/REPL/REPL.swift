@@ -43,9 +43,9 @@ struct REPL {
             }
         }
         let relay = InterruptRelay(interpreter: interpreter)
-        let filter = SecretFilter.fromEnvironment(environment)
-        var history = HistoryFile.defaultPath(environment: environment).map { HistoryFile(path: $0, filter: filter) }
-        LineEditor.start(primaryPrompt: REPL.prompt, history: history?.entries ?? [],
+        var history = HistoryFile(path: HistoryFile.defaultPath(environment: environment),
+                                  filter: SecretFilter.fromEnvironment(environment))
+        LineEditor.start(primaryPrompt: REPL.prompt, history: history.entries,
                          historyCapacity: HistoryFile.defaultCapacity) { Completer(interpreter: interpreter) }
 
         var pending: [String] = []
@@ -55,8 +55,7 @@ struct REPL {
                 return 0
             }
             if LineEditor.lineWasCancelled { pending = [] }
-            let remembered = history?.record(line) ?? (!line.allSatisfy(\.isWhitespace) && !filter.isSecret(line))
-            if remembered { LineEditor.remember(line) }
+            if history.record(line) { LineEditor.remember(line) }
             if pending.isEmpty, line.allSatisfy(\.isWhitespace) { continue }
             pending.append(line)
 
