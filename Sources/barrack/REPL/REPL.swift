@@ -22,17 +22,20 @@ struct REPL {
     /// The environment variables the session reads.
     static let environmentNames = ["HOME", "XDG_STATE_HOME", "BARRACK_API_KEY", "NO_COLOR"]
 
+    /// The interpreter the session's statements run in, with the built-ins the host registered.
+    let interpreter: Interpreter
     /// The values of `environmentNames` that are set.
     let environment: [String: String]
 
-    /// A session reading the process's environment.
-    init(environment: [String: String] = REPL.currentEnvironment()) {
+    /// A session on `interpreter`, reading the process's environment.
+    init(interpreter: Interpreter = Interpreter(), environment: [String: String] = REPL.currentEnvironment()) {
+        self.interpreter = interpreter
         self.environment = environment
     }
 
     /// Runs the session until Ctrl-D or `exit`; the exit status.
     func run() -> Int32 {
-        let interpreter = Interpreter()
+        let interpreter = self.interpreter
         interpreter.define("_", .null)
         if Terminal.standardError.isTerminal {
             let spinner = Spinner()
@@ -50,7 +53,7 @@ struct REPL {
 
         var pending: [String] = []
         while true {
-            // readline ends the line itself at the end of input.
+            // nil is Ctrl-D on an empty line; readline has ended the line already.
             guard let line = LineEditor.readLine(prompt: pending.isEmpty ? REPL.prompt : REPL.continuationPrompt) else {
                 return 0
             }
@@ -70,7 +73,7 @@ struct REPL {
                 continue
             }
             pending = []
-            if let code = evaluate(program, in: interpreter, relay: relay) { return code }
+            if let code = evaluate(program, relay: relay) { return code }
         }
     }
 
@@ -84,7 +87,8 @@ struct REPL {
     }
 
     /// Runs one statement and prints its value or its error; the exit status when it called `exit`.
-    private func evaluate(_ program: Program, in interpreter: Interpreter, relay: InterruptRelay) -> Int32? {
+    private func evaluate(_ program: Program, relay: InterruptRelay) -> Int32? {
+        let interpreter = self.interpreter
         let outcome = Outcome()
         relay.whileRunning {
             ThreadLauncher.runAndWait {
