@@ -37,6 +37,16 @@ struct HistoryFileTests {
         #expect(try contents() == "x\ny\nx\n")
     }
 
+    @Test func aSecretSplitOverContinuationLinesIsCaughtWithTheLinesBefore() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var history = HistoryFile(path: path, filter: SecretFilter(apiKey: nil))
+        history.record("let api_key =")
+        let secret = history.record("  \"abc\"", after: ["let api_key ="])
+        let ordinary = history.record("  \"abc\"", after: ["let name ="])
+        #expect(!secret && ordinary)
+        #expect(try contents() == "let api_key =\n  \"abc\"\n")
+    }
+
     @Test func theFileKeepsTheNewestLinesUpToItsCapacity() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var history = HistoryFile(path: path, capacity: 3, filter: SecretFilter(apiKey: nil))

@@ -50,11 +50,15 @@ struct HistoryFile {
         }
     }
 
-    /// Records a line the user entered; whether it was recorded (and so belongs in the line
-    /// editor's history too).
+    /// Records a line the user entered, `earlier` being the lines of the same unfinished
+    /// statement before it; whether it was recorded (and so belongs in the line editor's history
+    /// too). The statement so far is checked for secrets as a whole: in `let token =` ⏎ `"…"` the
+    /// second line gives the secret away only with the first.
     @discardableResult
-    mutating func record(_ line: String) -> Bool {
-        guard shouldRecord(line) else { return false }
+    mutating func record(_ line: String, after earlier: [String] = []) -> Bool {
+        guard shouldRecord(line), earlier.isEmpty || !filter.isSecret((earlier + [line]).joined(separator: "\n")) else {
+            return false
+        }
         entries.append(line)
         if entries.count > capacity {
             entries.removeFirst(entries.count - capacity)

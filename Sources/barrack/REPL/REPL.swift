@@ -58,7 +58,7 @@ struct REPL {
                 return 0
             }
             if LineEditor.lineWasCancelled { pending = [] }
-            if history.record(line) { LineEditor.remember(line) }
+            if history.record(line, after: pending) { LineEditor.remember(line) }
             if pending.isEmpty, line.allSatisfy(\.isWhitespace) { continue }
             pending.append(line)
 

@@ -46,11 +46,11 @@ struct SecretFilter: Sendable {
             let name = String(characters[start..<index])
             guard Self.namesSecret(name) else { continue }
             var next = index
-            while next < characters.count, characters[next] == " " || characters[next] == "\t" { next += 1 }
+            while next < characters.count, characters[next].isWhitespace { next += 1 }
             guard next < characters.count, characters[next] == "=" || characters[next] == ":" else { continue }
             if characters[next] == "=", next + 1 < characters.count, characters[next + 1] == "=" { continue }
             next += 1
-            while next < characters.count, characters[next] == " " || characters[next] == "\t" { next += 1 }
+            while next < characters.count, characters[next].isWhitespace { next += 1 }
             let isShellStyle = name == name.uppercased() && name != name.lowercased()
             if next < characters.count, characters[next] == "\"" || characters[next] == "'" || isShellStyle {
                 return true
