@@ -59,14 +59,6 @@ struct HistoryFileTests {
         #expect(HistoryFile(path: path, capacity: 2, filter: SecretFilter(apiKey: nil)).entries == ["c", "d"])
         #expect(try contents() == "c\nd\n")
     }
-
-    @Test func theFileLivesInTheStateFolder() {
-        #expect(HistoryFile.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/barrack/history")
-        #expect(HistoryFile.defaultPath(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"])
-                == "/h/.local/state/barrack/history")
-        #expect(HistoryFile.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/state/barrack/history")
-        #expect(HistoryFile.defaultPath(environment: [:]) == nil)
-    }
 }
 
 /// A session with no home folder keeps its history in memory, by the same rules.
@@ -75,4 +67,13 @@ struct HistoryFileTests {
     let recorded = ["a", "a", "let secret = \"x\"", "b"].map { history.record($0) }
     #expect(recorded == [true, false, false, true])
     #expect(history.entries == ["a", "b"])
+}
+
+/// Where the history file lives.
+@Test func theFileLivesInTheStateFolder() {
+    #expect(HistoryFile.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/barrack/history")
+    #expect(HistoryFile.defaultPath(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"])
+            == "/h/.local/state/barrack/history")
+    #expect(HistoryFile.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/state/barrack/history")
+    #expect(HistoryFile.defaultPath(environment: [:]) == nil)
 }
