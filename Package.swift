@@ -25,6 +25,7 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "BarrackSandbox", dependencies: ["BarrackAPI"]),
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .target(
             name: "BarrackPlatform",
             dependencies: [
@@ -49,6 +50,7 @@ let package = Package(
                 "BarrackSandbox",
                 "BarrackSandboxServer",
                 "BarrackPlatform",
+                "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +61,7 @@ let package = Package(
             dependencies: ["BarrackSandbox", "BarrackSandboxServer", "BarrackAPI"]
         ),
         .testTarget(name: "BarrackCLITests", dependencies: ["BarrackScript"]),
+        .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript"]),
     ],
     swiftLanguageModes: [.v6]
 )

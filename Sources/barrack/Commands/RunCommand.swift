@@ -1,7 +1,8 @@
 import ArgumentParser
 import BarrackScript
 
-/// `barrack run FILE [ARGS…]`, `barrack -e CODE`, `barrack FILE`, `barrack run -`.
+/// `barrack run FILE [ARGS…]`, `barrack -e CODE`, `barrack FILE`, `barrack run -`; with nothing
+/// to run and a terminal on standard input, the REPL.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -22,6 +23,19 @@ struct RunCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
+        if code == nil, arguments.isEmpty, Terminal(descriptor: 0).isTerminal {
+            let environment: ScriptEnvironment
+            do {
+                environment = try ScriptEnvironment.open(global)
+            } catch {
+                StandardStreams.writeError("barrack: \(error)\n")
+                throw ExitCode(1)
+            }
+            let status = REPL(interpreter: environment.interpreter).run()
+            environment.close()
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let source: Source
         var scriptArguments = arguments
         if let code {

@@ -1,0 +1,98 @@
+import BarrackScript
+
+/// Where the word being completed stands, read from the tokens before it: in which call of a
+/// built-in, after which keyword-argument label, after which `name.`.
+struct CallContext {
+    /// The built-in whose arguments are being typed: `f(…` or the command form `f …`.
+    private(set) var call: String?
+    /// The keyword argument whose value is being typed (`region:` … or `in` …).
+    private(set) var argumentLabel: String?
+    /// The labels the call already gives.
+    private(set) var givenLabels: Set<String> = []
+    /// The variable before a `.` or `?.` right before the word.
+    private(set) var memberReceiver: String?
+
+    /// One open bracket and the tokens of the statement (or argument list) inside it so far.
+    private struct Level {
+        var opener: TokenKind?
+        var callee: String?
+        var tokens: [Token] = []
+    }
+
+    /// Reads the context from the code before the word (`bytes`); `isBuiltin` says which names
+    /// are built-ins.
+    init(tokensOf bytes: [UInt8], isBuiltin: (String) -> Bool) {
+        let source = Source(name: "<completion>", bytes: bytes)
+        var tokens = Lexer.tokenize(source).tokens
+        while let last = tokens.last, last.kind == .eof || last.kind == .newline { tokens.removeLast() }
+
+        var levels = [Level()]
+        for token in tokens {
+            switch token.kind {
+            case .leftParen, .leftBracket, .leftBrace:
+                var callee: String?
+                if token.kind == .leftParen, !token.spaceBefore, let previous = levels[levels.count - 1].tokens.last,
+                   previous.kind == .identifier {
+                    callee = previous.text
+                }
+                levels[levels.count - 1].tokens.append(token)
+                levels.append(Level(opener: token.kind, callee: callee))
+            case .rightParen, .rightBracket, .rightBrace:
+                if levels.count > 1 { levels.removeLast() }
+                if token.kind == .rightBrace {
+                    levels[levels.count - 1].tokens = []
+                } else {
+                    levels[levels.count - 1].tokens.append(token)
+                }
+            case .semicolon, .newline:
+                levels[levels.count - 1].tokens = []
+            default:
+                levels[levels.count - 1].tokens.append(token)
+            }
+        }
+
+        let level = levels[levels.count - 1]
+        switch level.opener {
+        case .leftParen?: call = level.callee.flatMap { isBuiltin($0) ? $0 : nil }
+        case .leftBracket?: call = nil
+        default: call = CallContext.commandName(level.tokens, isBuiltin: isBuiltin)
+        }
+        let text = { (token: Token) in String(decoding: bytes[token.range.start..<token.range.end], as: UTF8.self) }
+        for (index, token) in level.tokens.enumerated().dropFirst() where token.kind == .colon {
+            givenLabels.insert(text(level.tokens[index - 1]))
+        }
+        guard let last = level.tokens.last else { return }
+        let previous = level.tokens.count >= 2 ? level.tokens[level.tokens.count - 2] : nil
+        switch last.kind {
+        case .dot, .questionDot:
+            if let previous, previous.kind == .identifier { memberReceiver = previous.text }
+        case .colon:
+            if let previous, previous.kind == .identifier || previous.kind.isKeyword {
+                argumentLabel = text(previous)
+                givenLabels.remove(text(previous))
+            }
+        case .kwIn where call != nil:
+            argumentLabel = "region"
+        default:
+            break
+        }
+    }
+
+    /// The built-in a statement calls in command form (LANGUAGE.md section 5): a name in command
+    /// position — first, after `let x =` or an assignment, or after `return` — followed by an
+    /// argument after white space.
+    private static func commandName(_ tokens: [Token], isBuiltin: (String) -> Bool) -> String? {
+        var rest = tokens[...]
+        if rest.first?.kind == .kwLet, rest.count >= 3, rest.dropFirst(2).first?.kind == .equal {
+            rest = rest.dropFirst(3)
+        } else if rest.first?.kind == .kwReturn {
+            rest = rest.dropFirst()
+        } else if rest.first?.kind == .identifier, let operation = rest.dropFirst().first?.kind,
+                  [.equal, .plusEqual, .minusEqual, .starEqual, .slashEqual].contains(operation) {
+            rest = rest.dropFirst(2)
+        }
+        guard let name = rest.first, name.kind == .identifier, isBuiltin(name.text) else { return nil }
+        if let argument = rest.dropFirst().first, !argument.spaceBefore { return nil }
+        return name.text
+    }
+}

@@ -1,0 +1,169 @@
+import BarrackScript
+
+/// What Tab offers in the REPL, worked out from the line and the cursor alone, so that it is
+/// tested without a terminal (the line editor only adapts it to readline).
+///
+/// It completes, by where the cursor is:
+/// - a name: keywords, built-ins and variables, and inside a call of a built-in (`f(…` or the
+///   command form `f …`) the keyword arguments not given yet, as `name:`;
+/// - the value of a keyword argument: the parameter's allowed values, or the platform words that
+///   fit it (`region:` and `in` take regions, `gpu:` GPU models, `status:` statuses);
+/// - an ALL-CAPS word: every platform word;
+/// - a word inside a string: every platform word, in its exact spelling, closing the string;
+/// - `name.`: the keys of the top-level map `name`.
+///
+///     let completer = Completer(interpreter: interpreter)
+///     completer.complete(line: "print FINL", cursor: 10).candidates
+///     // ["FINLAND-1", "FINLAND-2", "FINLAND-3"]
+struct Completer {
+    /// The language's keywords.
+    var keywords: [String]
+    /// The parameters of each built-in, by the built-in's name.
+    var builtins: [String: [BuiltinParameter]]
+    /// The names in scope at the top level (built-ins included).
+    var variables: [String]
+    /// The keys of each top-level variable that holds a map.
+    var mapKeys: [String: [String]]
+    /// Platform words.
+    var atoms: CompletionAtoms
+
+    /// Characters that end a word; the line editor gives readline the same set, so that both
+    /// agree on where the word being completed starts. `-` is not among them: it is part of
+    /// atoms like `FINLAND-1`.
+    static let wordBreakCharacters = " \t\n\"'`()[]{},:;.=+*/<>!?%#&|"
+
+    /// The completions of the word that ends at `cursor` (a UTF-8 offset into `line`).
+    func complete(line: String, cursor: Int) -> Completion {
+        let bytes = Array(line.utf8.prefix(max(0, cursor)))
+        var start = bytes.count
+        while start > 0, Completer.isWordByte(bytes[start - 1]) { start -= 1 }
+        var word = String(decoding: bytes[start...], as: UTF8.self)
+
+        switch Completer.lexicalState(Array(bytes[..<start])) {
+        case .comment:
+            return Completion(start: start, candidates: [], suffix: "")
+        case .string:
+            let matches = atoms.all.filter { $0.hasPrefix(word) }
+            return Completion(start: start, candidates: matches.sorted(), suffix: "\"")
+        case .code:
+            break
+        }
+        // In `a-b` the hyphen is a minus: only an ALL-CAPS word holds hyphens.
+        if word.first?.isUppercase != true, let hyphen = word.utf8.lastIndex(of: UInt8(ascii: "-")) {
+            let skipped = word.utf8.distance(from: word.utf8.startIndex, to: hyphen) + 1
+            start += skipped
+            word = String(decoding: bytes[start...], as: UTF8.self)
+        }
+        let before = Array(bytes[..<start])
+
+        let context = CallContext(tokensOf: before, isBuiltin: { builtins[$0] != nil })
+        if let receiver = context.memberReceiver {
+            let keys = (mapKeys[receiver] ?? []).filter { $0.hasPrefix(word) }
+            return Completion(start: start, candidates: Array(Set(keys)).sorted(), suffix: "")
+        }
+
+        var candidates: Set<String> = []
+        let isAtomWord = word.first?.isUppercase == true
+        if let label = context.argumentLabel, let values = argumentValues(label, call: context.call) {
+            candidates.formUnion(values.map(Completer.spelled).filter { Completer.unquoted($0).hasPrefix(word) })
+            if !isAtomWord, !word.isEmpty { candidates.formUnion(names(startingWith: word)) }
+        } else if isAtomWord {
+            candidates.formUnion(atoms.all.map(Completer.spelled).filter { Completer.unquoted($0).hasPrefix(word) })
+        } else {
+            if let call = context.call, let parameters = builtins[call] {
+                let labels = parameters.map(\.name).filter { !context.givenLabels.contains($0) && $0 != "self" }
+                candidates.formUnion(labels.map { $0 + ":" }.filter { $0.hasPrefix(word) })
+            }
+            if !word.isEmpty || context.call == nil { candidates.formUnion(names(startingWith: word)) }
+        }
+        return Completion(start: start, candidates: candidates.sorted(), suffix: " ")
+    }
+
+    private func names(startingWith prefix: String) -> [String] {
+        (keywords + variables).filter { $0.hasPrefix(prefix) }
+    }
+
+    /// The values that fit keyword argument `label` of built-in `call`: the parameter's own
+    /// allowed values first, else the platform words of that name.
+    private func argumentValues(_ label: String, call: String?) -> [String]? {
+        if let call, let parameter = builtins[call]?.first(where: { $0.name == label }),
+           !parameter.allowedValues.isEmpty {
+            return parameter.allowedValues
+        }
+        return atoms.values(forArgument: label)
+    }
+
+    /// How a word is written in code: an atom as it is, anything else as a string.
+    static func spelled(_ word: String) -> String {
+        isAtom(word) ? word : "\"" + word + "\""
+    }
+
+    private static func unquoted(_ candidate: String) -> String {
+        candidate.hasPrefix("\"") ? String(candidate.dropFirst().dropLast()) : candidate
+    }
+
+    /// Whether `word` reads as an atom (LANGUAGE.md section 1): ALL-CAPS parts of letters and
+    /// digits joined by single hyphens, starting with a letter.
+    static func isAtom(_ word: String) -> Bool {
+        guard let first = word.first, first.isASCII, first.isUppercase else { return false }
+        return word.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+        }
+    }
+
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        !wordBreakCharacters.utf8.contains(byte)
+    }
+
+    private enum LexicalState {
+        case code, string, comment
+    }
+
+    /// Whether the end of `bytes` is in code, in a string or in a comment. Three quotes toggle
+    /// three times, so a long string's `"""` counts right too.
+    private static func lexicalState(_ bytes: [UInt8]) -> LexicalState {
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "#") {
+                return .comment
+            }
+        }
+        return inString ? .string : .code
+    }
+}
+
+/// What Tab offers for one word.
+struct Completion: Equatable {
+    /// The UTF-8 offset where the word being completed starts.
+    var start: Int
+    /// The words that can replace it, sorted.
+    var candidates: [String]
+    /// What follows a sole candidate: a space, a closing quote, or nothing.
+    var suffix: String
+}
+
+extension Completer {
+    /// The completer for an interpreter's current built-ins and top-level variables.
+    init(interpreter: Interpreter, atoms: CompletionAtoms = .standard) {
+        keywords = TokenKind.keywords.keys.sorted()
+        builtins = Dictionary(interpreter.builtins.map { ($0.name, $0.parameters) }, uniquingKeysWith: { $1 })
+        variables = interpreter.globalNames
+        var keys: [String: [String]] = [:]
+        for name in variables {
+            if case .map(let map)? = interpreter.global(name) { keys[name] = map.keys }
+        }
+        mapKeys = keys
+        self.atoms = atoms
+    }
+}
