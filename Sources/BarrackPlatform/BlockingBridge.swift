@@ -21,6 +21,8 @@ enum BlockingBridge {
             done.signal()
         }
         let interpreter = call.interpreter
+        interpreter.activity?(.waitStarted)
+        defer { interpreter.activity?(.waitEnded) }
         call.withoutLock {
             while done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
                 if interpreter.isInterruptRequested { task.cancel() }

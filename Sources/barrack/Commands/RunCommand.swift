@@ -23,6 +23,10 @@ struct RunCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
+        // The script's arguments are passed through untouched, so `run --help` is caught here.
+        if let first = arguments.first, first == "--help" || first == "-h" {
+            throw CleanExit.helpRequest(self)
+        }
         if code == nil, arguments.isEmpty, Terminal(descriptor: 0).isTerminal {
             let environment: ScriptEnvironment
             do {

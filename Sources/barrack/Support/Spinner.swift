@@ -4,7 +4,7 @@ import Dispatch
 /// A spinner with the elapsed time on standard error while a statement waits (`wait until`, a
 /// deploy), so that a long wait does not look like a hang.
 ///
-/// The REPL creates one only when standard error is a terminal. It follows
+/// The REPL and the script runner create one only when standard error is a terminal. It follows
 /// `Interpreter.activity`: drawing starts `delay` after a wait starts and stops, erasing its line,
 /// when the wait ends. Everything happens on one private queue, since waits start on evaluator
 /// threads and the drawing runs on a timer.
