@@ -74,7 +74,9 @@ public struct Lexer {
                        at: strings[index].opening, incomplete: true)
             }
         }
-        if let last = tokens.last, last.kind != .newline { appendNewline(at: bytes.count) }
+        // No newline inside an open bracket or after a trailing operator: the parser must see the
+        // end of the file there, to point at the opener and to mark the input incomplete.
+        if newlineEndsStatement { appendNewline(at: bytes.count) }
         appendToken(.eof, start: bytes.count, end: bytes.count)
     }
 
