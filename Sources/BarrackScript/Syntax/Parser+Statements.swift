@@ -5,7 +5,7 @@ extension Parser {
         switch peek.kind {
         case .kwLet:
             return try parseLet()
-        case .kwFn where peek(1).kind == .identifier:
+        case .kwFn where peek(1).kind == .identifier || peek(1).kind == .atom:
             advance()
             let function = try parseFunction(start: start, named: true)
             return Stmt(.function(function), range(from: start))
