@@ -351,10 +351,11 @@ public struct Lexer {
         if peek(0) == UInt8(ascii: "\n") {
             position += 1
             startLine()
+            open.atLineStart = true
         } else {
+            // The rest of the opening line is kept as text, without an indentation check of its own.
             report("a long string starts a new line right after its opening \"\"\"", at: open.opening)
         }
-        open.atLineStart = true
         strings.append(open)
         lexLongPiece(start: start, first: true)
     }
