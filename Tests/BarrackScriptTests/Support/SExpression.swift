@@ -133,6 +133,8 @@ enum SExpression {
             switch scalar {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            case "\0": result += "\\0"
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
             default: result.unicodeScalars.append(scalar)
