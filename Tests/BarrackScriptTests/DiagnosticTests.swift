@@ -78,6 +78,12 @@ final class DiagnosticTests: XCTestCase {
         XCTAssertEqual(diagnostics(text).map(\.location.description), ["2:7", "4:3", "6:11", "7:11"])
     }
 
+    func testErrorInsideAMapDoesNotLeaveItsBraceToTheEnclosingBlock() {
+        let text = "let m = {a 1}\nif x {\n  let n = {a: 1 b: 2}\n  print n\n}\nlet ok = 1"
+        XCTAssertEqual(diagnostics(text).map { "\($0.location) \($0.message)" },
+                       ["1:12 expected ':' after the map key, found number '1'", "3:17 expected '}', found name 'b'"])
+    }
+
     func testLexicalAndSyntaxErrorsComeInSourceOrder() {
         let found = diagnostics("let a = \n?\nlet b = \"\\q\"\nlet = 1")
         XCTAssertEqual(found.map(\.location.line), found.map(\.location.line).sorted())
