@@ -364,6 +364,26 @@ final class ParserTests: XCTestCase {
         assertParse("print a +\n  b c", "(cmd print (+ a b) c)")
     }
 
+    // MARK: - The outline printed by `barrack parse`
+
+    func testASTPrinterOutline() {
+        let text = "let total = a + 1\nstop vm in FINLAND-1"
+        let parsed = Parser.parse(source(text))
+        XCTAssertEqual(ASTPrinter.print(parsed.statements, source: source(text)), """
+            let total  @1:1
+              binary +
+                name a
+                int 1
+            expression  @2:1
+              command
+                name stop
+                name vm
+                region:
+                  atom FINLAND-1
+
+            """)
+    }
+
     // MARK: - Syntax rules that reject
 
     func testComparisonsDoNotChain() {
