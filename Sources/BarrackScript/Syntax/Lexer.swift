@@ -17,6 +17,8 @@ public struct Lexer {
     private var tokens: [Token] = []
     private var diagnostics: [Diagnostic] = []
     private var spaceBefore = true
+    /// The byte offset and column of the last token placed, to count columns from.
+    private var columnCache: (offset: Int, column: Int32) = (-1, 1)
 
     private enum Opener {
         case paren, bracket, brace
@@ -72,7 +74,9 @@ public struct Lexer {
                        at: strings[index].opening, incomplete: true)
             }
         }
-        if let last = tokens.last, last.kind != .newline { appendNewline(at: bytes.count) }
+        // No newline inside an open bracket or after a trailing operator: the parser must see the
+        // end of the file there, to point at the opener and to mark the input incomplete.
+        if newlineEndsStatement { appendNewline(at: bytes.count) }
         appendToken(.eof, start: bytes.count, end: bytes.count)
     }
 
@@ -347,10 +351,11 @@ public struct Lexer {
         if peek(0) == UInt8(ascii: "\n") {
             position += 1
             startLine()
+            open.atLineStart = true
         } else {
+            // The rest of the opening line is kept as text, without an indentation check of its own.
             report("a long string starts a new line right after its opening \"\"\"", at: open.opening)
         }
-        open.atLineStart = true
         strings.append(open)
         lexLongPiece(start: start, first: true)
     }
@@ -551,12 +556,18 @@ public struct Lexer {
     private mutating func appendToken(_ kind: TokenKind, start: Int, end: Int, value: TokenValue = .none) {
         let startLine = line - Int32(bytes[start..<min(end, bytes.count)].lazy.filter { $0 == UInt8(ascii: "\n") }.count)
         let lineBegin = startLine == line ? lineStart : source.lineStarts[Int(startLine) - 1]
+        // Counting on from the previous token of the same line keeps a line of 100,000 tokens linear.
         var column: Int32 = 1
         var index = lineBegin
+        if columnCache.offset >= lineBegin, columnCache.offset <= start {
+            column = columnCache.column
+            index = columnCache.offset
+        }
         while index < start {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
+        columnCache = (start, column)
         tokens.append(Token(kind: kind, range: SourceRange(start: start, end: end), line: startLine,
                             column: column, spaceBefore: spaceBefore, value: value))
         spaceBefore = false

@@ -15,10 +15,19 @@ extension Parser {
         return try parseExpression()
     }
 
+    /// One more level of a left-nested chain (`a + b + c`, `a.b.c`): its tree is as deep as a
+    /// bracket nest, and a 100,000-term chain would overflow the stack of whatever walks or frees it.
+    mutating func deepenChain(_ levels: inout Int, at range: SourceRange) throws {
+        try enterNesting(at: range)
+        levels += 1
+    }
+
     mutating func parseOr() throws -> Expr {
+        var levels = 0
+        defer { depth -= levels }
         var left = try parseAnd()
         while peek.kind == .kwOr {
-            advance()
+            try deepenChain(&levels, at: advance().range)
             let right = try parseAnd()
             left = Expr(.binary(.or, left, right), left.range.union(right.range))
         }
@@ -26,9 +35,11 @@ extension Parser {
     }
 
     mutating func parseAnd() throws -> Expr {
+        var levels = 0
+        defer { depth -= levels }
         var left = try parseNot()
         while peek.kind == .kwAnd {
-            advance()
+            try deepenChain(&levels, at: advance().range)
             let right = try parseNot()
             left = Expr(.binary(.and, left, right), left.range.union(right.range))
         }
@@ -68,9 +79,11 @@ extension Parser {
     }
 
     mutating func parseCoalesce() throws -> Expr {
+        var levels = 0
+        defer { depth -= levels }
         var left = try parseRange()
         while peek.kind == .questionQuestion {
-            advance()
+            try deepenChain(&levels, at: advance().range)
             let right = try parseRange()
             left = Expr(.binary(.coalesce, left, right), left.range.union(right.range))
         }
@@ -86,9 +99,13 @@ extension Parser {
     }
 
     mutating func parseAdditive() throws -> Expr {
+        var levels = 0
+        defer { depth -= levels }
         var left = try parseMultiplicative()
         while peek.kind == .plus || peek.kind == .minus {
-            let op: BinaryOperator = advance().kind == .plus ? .add : .subtract
+            let opToken = advance()
+            try deepenChain(&levels, at: opToken.range)
+            let op: BinaryOperator = opToken.kind == .plus ? .add : .subtract
             let right = try parseMultiplicative()
             left = Expr(.binary(op, left, right), left.range.union(right.range))
         }
@@ -96,6 +113,8 @@ extension Parser {
     }
 
     mutating func parseMultiplicative() throws -> Expr {
+        var levels = 0
+        defer { depth -= levels }
         var left = try parseGPURequest()
         while true {
             let op: BinaryOperator
@@ -106,7 +125,7 @@ extension Parser {
             case .percent: op = .remainder
             default: return left
             }
-            advance()
+            try deepenChain(&levels, at: advance().range)
             let right = try parseGPURequest()
             left = Expr(.binary(op, left, right), left.range.union(right.range))
         }
@@ -114,9 +133,11 @@ extension Parser {
 
     /// `model x count`: `x` is an operator only between two operands.
     mutating func parseGPURequest() throws -> Expr {
+        var levels = 0
+        defer { depth -= levels }
         var left = try parseUnary()
         while isGPUOperator(at: 0) {
-            advance()
+            try deepenChain(&levels, at: advance().range)
             let right = try parseUnary()
             left = Expr(.gpuRequest(left, right), left.range.union(right.range))
         }
@@ -160,17 +181,22 @@ extension Parser {
     }
 
     mutating func parsePostfix() throws -> Expr {
+        var levels = 0
+        defer { depth -= levels }
         var expression = try parsePrimary()
         while true {
             switch peek.kind {
             case .dot, .questionDot:
+                try deepenChain(&levels, at: peek.range)
                 let optional = advance().kind == .questionDot
                 let name = try parseMemberName()
                 expression = Expr(.member(expression, name: name, optional: optional), range(from: expression.range.start))
             case .leftParen where !(inCommandArguments && peek.spaceBefore):
+                try deepenChain(&levels, at: peek.range)
                 let arguments = try parseCallArguments()
                 expression = Expr(.call(expression, arguments, isCommand: false), range(from: expression.range.start))
             case .leftBracket where !(inCommandArguments && peek.spaceBefore):
+                try deepenChain(&levels, at: peek.range)
                 let open = advance()
                 let index = try parseNestedExpression()
                 try expectClosing(.rightBracket, "']'", opener: open)

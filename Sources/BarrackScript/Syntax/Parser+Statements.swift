@@ -5,7 +5,7 @@ extension Parser {
         switch peek.kind {
         case .kwLet:
             return try parseLet()
-        case .kwFn where peek(1).kind == .identifier:
+        case .kwFn where peek(1).kind == .identifier || peek(1).kind == .atom:
             advance()
             let function = try parseFunction(start: start, named: true)
             return Stmt(.function(function), range(from: start))
@@ -163,7 +163,11 @@ extension Parser {
             catches.append(CatchClause(name: name.text, nameRange: name.range, filter: filter, body: handler))
         }
         guard !catches.isEmpty else {
-            throw error("expected 'catch' after the 'try' block, found \(describe(peek))", at: peek.range)
+            // A 'catch' may still come on the next line: at the end of the input, ask for more.
+            var offset = 0
+            while peek(offset).kind == .newline { offset += 1 }
+            throw error("expected 'catch' after the 'try' block, found \(describe(peek))", at: peek.range,
+                        incomplete: peek(offset).kind == .eof)
         }
         return Stmt(.tryStatement(body: body, catches: catches), range(from: start))
     }

@@ -58,12 +58,13 @@ public struct Parser {
 
     /// Parses one statement; on failure, skips to the next statement boundary and returns nil.
     mutating func parseStatementRecovering() -> Stmt? {
+        let start = current
         do {
             let statement = try parseStatement()
             try expectStatementEnd()
             return statement
         } catch {
-            synchronize()
+            synchronize(statementStart: start)
             return nil
         }
     }
@@ -111,8 +112,15 @@ public struct Parser {
     }
 
     /// Skips to the next statement boundary at this block's level.
-    mutating func synchronize() {
+    ///
+    /// Braces the failed statement opened and did not close (a map, a block) are still open: their
+    /// `}` belongs to the statement, not to the enclosing block.
+    mutating func synchronize(statementStart: Int) {
         var braces = 0
+        for token in tokens[statementStart..<current] {
+            if token.kind == .leftBrace { braces += 1 }
+            if token.kind == .rightBrace, braces > 0 { braces -= 1 }
+        }
         while peek.kind != .eof {
             switch peek.kind {
             case .leftBrace:
