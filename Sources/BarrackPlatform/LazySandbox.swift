@@ -49,19 +49,24 @@ struct LazySandboxTransport: Transport, CustomStringConvertible {
     var description: String { "SandboxTransport(in-process)" }
 }
 
-/// Scripts on the in-process sandbox sleep in simulated time: a `sleep 2h` or a `wait … every
-/// 10s` moves the sandbox's clock on at once instead of holding the script, so a five-minute
-/// deploy is waited for in moments.
+/// Scripts on the in-process sandbox sleep in simulated time: once the script has used the
+/// platform, a `sleep 2h` or a `wait … every 10s` moves the sandbox's clock on at once instead of
+/// holding the script, so a five-minute deploy is waited for in moments. Before that (a script
+/// that never calls the platform), time is the machine's own and sleeps are real.
 struct SandboxScriptClock: ScriptClock {
     let holder: LazySandbox
 
     func now() -> Double {
-        guard let sandbox = try? holder.get() else { return SystemClock().now() }
+        guard let sandbox = holder.ifOpened else { return SystemClock().now() }
         return sandbox.clock.now.timeIntervalSince1970
     }
 
     func sleep(milliseconds: Int, isInterrupted: () -> Bool) {
-        guard !isInterrupted(), let sandbox = try? holder.get() else { return }
+        guard let sandbox = holder.ifOpened else {
+            SystemClock().sleep(milliseconds: milliseconds, isInterrupted: isInterrupted)
+            return
+        }
+        guard !isInterrupted() else { return }
         sandbox.clock.advance(by: Double(milliseconds) / 1_000)
     }
 }

@@ -71,10 +71,10 @@ struct REPLSessionTests {
     @Test func tabCompletesABuiltinAndARegion() throws {
         defer { removeHome() }
         let session = try start()
-        session.send("pri\t")
-        try session.expect("print ")
-        session.send("123\r")
-        try session.expect("\n123\nbarrack> ")
+        session.send("parse_j\t")
+        try session.expect("parse_json")
+        session.send("(\"[1]\")\r")
+        try session.expect("\n[1]\nbarrack> ")
         session.send("print ICE\t")
         try session.expect("ICELAND-1 ")
         session.send("\r")

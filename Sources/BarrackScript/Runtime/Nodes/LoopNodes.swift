@@ -100,7 +100,10 @@ final class WaitNode: StmtNode {
         let pause = max(1, try milliseconds(interval, frame, default: WaitNode.defaultInterval, what: "every"))
         let interpreter = frame.context.interpreter
         let clock = interpreter.clock
-        let start = clock.now()
+        // Elapsed time only ever grows: a clock that jumps back (the sandbox's simulated clock
+        // taking over from the machine's at the first platform call) must not stretch the wait.
+        var elapsedSeconds = 0.0
+        var previous = clock.now()
         interpreter.activity?(.waitStarted)
         defer { interpreter.activity?(.waitEnded) }
         while true {
@@ -115,7 +118,10 @@ final class WaitNode: StmtNode {
                 if value.isTruthy { return .normal }
                 last = value
             }
-            let elapsed = Int((clock.now() - start) * 1_000)
+            let current = clock.now()
+            elapsedSeconds += max(0, current - previous)
+            previous = current
+            let elapsed = Int(elapsedSeconds * 1_000)
             if elapsed >= limit {
                 let error = ErrorObject(code: ErrorCode.timeout,
                                         message: "waited \(Value.duration(limit)) and the condition still did not hold; last value: \(last.literal)",
