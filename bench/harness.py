@@ -376,7 +376,8 @@ def run_fanout(languages, runs):
          f"N·L/C = {seconds(ideal_parallel)}", ratio(median(times["parallel"]), ideal_parallel)],
     ]
     table = markdown_table(["mode", "barrack (median)", "ideal", "measured/ideal"], rows)
-    note = "" if len(ids) == FANOUT_CALLS else f"\n\n{len(ids)} distinct instances were deployed; reads cycle over them."
+    note = "" if len(ids) == FANOUT_CALLS else (f"\n\n{len(ids)} distinct instances were deployed "
+                                                 f"({notes[0] if notes else 'no reason given'}); reads cycle over them.")
     return heading + f" (N = {FANOUT_CALLS}, L = 20 ms, C = {FANOUT_LIMIT})\n\n" + table + note
 
 
