@@ -59,6 +59,10 @@ let package = Package(
             dependencies: ["BarrackSandbox", "BarrackSandboxServer", "BarrackAPI"]
         ),
         .testTarget(name: "BarrackCLITests", dependencies: ["BarrackScript"]),
+        .testTarget(
+            name: "BarrackPlatformTests",
+            dependencies: ["BarrackPlatform", "BarrackScript", "BarrackAPI", "BarrackSandbox"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
