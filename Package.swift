@@ -62,6 +62,10 @@ let package = Package(
         ),
         .testTarget(name: "BarrackCLITests", dependencies: ["BarrackScript"]),
         .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript"]),
+        .testTarget(
+            name: "BarrackPlatformTests",
+            dependencies: ["BarrackPlatform", "BarrackScript", "BarrackAPI", "BarrackSandbox"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,110 @@
+import Foundation
+import XCTest
+
+/// Runs the golden platform scripts under `Tests/scripts/platform`, each against a fresh sandbox:
+/// in-process (the default backend with no API key), and over HTTP against a `barrack sandbox
+/// serve` of its own.
+///
+/// Scripts under `platform/http/` need a server (a wrong key, injected faults) and run only over
+/// HTTP; every other script must give the same output both ways.
+final class PlatformGoldenScriptTests: XCTestCase {
+    /// Debug builds of deploy-and-wait scripts take about a second; a hung script fails instead.
+    static let timeoutSeconds = 30.0
+    /// Each HTTP script is two processes, so two at a time on 2 cores.
+    static let concurrentScripts = 4
+    static let concurrentServers = 2
+
+    /// Whether a script's `sleep` and `wait until` move a sandbox server's clock over HTTP. Until
+    /// they do, a server started with `--speed 0` never finishes a deploy a script waits for, so
+    /// scripts that sleep or wait run in-process only.
+    static let httpWaitsAdvanceTheServerClock = false
+
+    static var folder: URL { TestPaths.scripts.appendingPathComponent("platform") }
+
+    func testEveryPlatformScriptOnTheInProcessSandbox() throws {
+        let scripts = try GoldenScript.all(under: Self.folder).filter { !$0.needsServer }
+        XCTAssertGreaterThan(scripts.count, 0, "no golden scripts under \(Self.folder.path)")
+        guard let binary = TestPaths.binary() else { return }
+        let failures = ConcurrentRuns.failures(of: scripts, concurrently: Self.concurrentScripts) { script in
+            do {
+                let home = try SandboxEnvironment()
+                let run = ScriptRun.execute(binary: binary, script: script.url, timeout: Self.timeoutSeconds,
+                                            environment: home.variables())
+                return script.failures(for: run) + script.unexpectedErrorOutput(in: run)
+            } catch {
+                return ["\(script.name):1: expected a fresh sandbox folder, got \(error)"]
+            }
+        }
+        for failure in failures {
+            XCTFail(failure)
+        }
+    }
+
+    func testPlatformScriptsOverHTTP() throws {
+        let all = try GoldenScript.all(under: Self.folder)
+        let scripts = all.filter { Self.httpWaitsAdvanceTheServerClock || !$0.waitsOnTheClock }
+        XCTAssertGreaterThan(scripts.filter(\.needsServer).count, 0, "no HTTP-only scripts under \(Self.folder.path)/http")
+        guard let binary = TestPaths.binary() else { return }
+        let failures = ConcurrentRuns.failures(of: scripts, concurrently: Self.concurrentServers) { script in
+            do {
+                let server = try SandboxServerProcess(binary: binary, options: script.serverOptions,
+                                                      timeout: Self.timeoutSeconds)
+                defer { server.stop() }
+                let home = try SandboxEnvironment()
+                let run = ScriptRun.execute(binary: binary, script: script.url, timeout: Self.timeoutSeconds,
+                                            options: ["--api-url", server.baseURL],
+                                            environment: home.variables(["BARRACK_API_KEY": "test"]))
+                return script.failures(for: run).map { "over HTTP: " + $0 }
+            } catch {
+                return ["over HTTP: \(script.name):1: expected a sandbox server, got \(error)"]
+            }
+        }
+        for failure in failures {
+            XCTFail(failure)
+        }
+    }
+
+    /// The scripts together call every platform built-in: each of the 67 names appears in the code
+    /// of at least one script.
+    func testScriptsCallEveryPlatformBuiltin() throws {
+        guard let binary = TestPaths.binary() else { return }
+        let code = try GoldenScript.all(under: Self.folder).map(\.code).joined(separator: "\n")
+        let names = try BuiltinList.platformBuiltins(binary: binary).map(\.name)
+        XCTAssertEqual(names.count, 67)
+        for name in names {
+            let pattern = "(?<![A-Za-z0-9_.])" + name + "(?![A-Za-z0-9_])"
+            XCTAssertNotNil(code.range(of: pattern, options: .regularExpression),
+                            "expected a platform script calling \(name), got none")
+        }
+    }
+
+    /// The platform error codes of barrack-api.md section 1, each caught by at least one script.
+    func testScriptsCatchEveryPlatformErrorCode() throws {
+        let code = try GoldenScript.all(under: Self.folder).map(\.code).joined(separator: "\n")
+        let codes = ["MISSING_FIELD", "INVALID_NAME", "INVALID_VALUE", "NOT_SUPPORTED_IN_TIER",
+                     "SSH_KEY_INVALID_FOR_VOLUME_BOOT", "INSUFFICIENT_CREDITS", "NOT_FOUND", "SSH_KEY_NOT_FOUND",
+                     "DUPLICATE_NAME", "OUT_OF_STOCK", "INVALID_STATE", "VOLUME_NOT_AVAILABLE", "IN_USE",
+                     "LIMIT_REACHED", "UNAUTHORIZED", "RATE_LIMITED", "SERVER_ERROR"]
+        for errorCode in codes {
+            XCTAssertTrue(code.contains("err.code == \(errorCode)"),
+                          "expected a platform script with `catch err where err.code == \(errorCode)`, got none")
+        }
+    }
+}
+
+extension GoldenScript {
+    /// Whether the script must run against a sandbox server (it sits under `platform/http/`).
+    var needsServer: Bool { name.contains("/platform/http/") }
+
+    /// Whether the script sleeps or waits, which takes simulated time.
+    var waitsOnTheClock: Bool {
+        code.range(of: #"\bsleep\b|\bwait\s+until\b"#, options: .regularExpression) != nil
+    }
+
+    /// Standard error lines other than the sandbox's notice, for scripts expected to succeed.
+    func unexpectedErrorOutput(in run: ScriptRun) -> [String] {
+        guard error == nil, run.status == 0 else { return [] }
+        return run.standardError.split(separator: "\n").filter { !SandboxEnvironment.isSandboxNotice($0) }
+            .map { "\(name):1: expected no standard error but the sandbox notice, got \"\($0)\"" }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// A `barrack sandbox serve --port 0 --speed 0` of its own, with its own data folder, for one
+/// script; its base URL comes from the first line it prints.
+final class SandboxServerProcess: @unchecked Sendable {
+    /// `http://127.0.0.1:PORT`, as `--api-url` takes it.
+    let baseURL: String
+    private let process: Process
+    private let home: SandboxEnvironment
+
+    /// Starts the server and waits up to `timeout` seconds for its address.
+    init(binary: URL, options: [String], timeout: Double) throws {
+        home = try SandboxEnvironment()
+        process = Process()
+        process.executableURL = binary
+        process.arguments = ["sandbox", "serve", "--port", "0", "--speed", "0"] + options
+        process.environment = home.variables()
+        process.currentDirectoryURL = home.folder
+        process.standardInput = FileHandle.nullDevice
+        // One line per request goes to standard error: a file never fills up and blocks the server.
+        let log = home.folder.appendingPathComponent("server.log")
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+            throw ServerStartError(description: "cannot create \(log.path)")
+        }
+        process.standardError = try FileHandle(forWritingTo: log)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+
+        let firstLine = FirstLine()
+        let read = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            var data = Data()
+            while !data.contains(UInt8(ascii: "\n")) {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                data += chunk
+            }
+            firstLine.text = String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init)
+            read.signal()
+        }
+        guard read.wait(timeout: .now() + timeout) == .success, let url = firstLine.text,
+              url.hasPrefix("http://"), url.hasSuffix("/api/") else {
+            process.terminate()
+            process.waitUntilExit()
+            let logText = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            throw ServerStartError(description: "barrack sandbox serve printed no address within \(timeout) s: \(logText)")
+        }
+        baseURL = String(url.dropLast("/api/".count))
+    }
+
+    /// Stops the server (SIGTERM, which it handles by saving and leaving) and waits for it.
+    func stop() {
+        if process.isRunning {
+            process.terminate()
+        }
+        process.waitUntilExit()
+    }
+
+    deinit {
+        stop()
+    }
+
+    private final class FirstLine: @unchecked Sendable {
+        var text: String?
+    }
+}
+
+struct ServerStartError: Error, CustomStringConvertible {
+    let description: String
+}
