@@ -14,11 +14,6 @@ final class PlatformGoldenScriptTests: XCTestCase {
     static let concurrentScripts = 4
     static let concurrentServers = 2
 
-    /// Whether a script's `sleep` and `wait until` move a sandbox server's clock over HTTP. Until
-    /// they do, a server started with `--speed 0` never finishes a deploy a script waits for, so
-    /// scripts that sleep or wait run in-process only.
-    static let httpWaitsAdvanceTheServerClock = false
-
     static var folder: URL { TestPaths.scripts.appendingPathComponent("platform") }
 
     func testEveryPlatformScriptOnTheInProcessSandbox() throws {
@@ -41,8 +36,8 @@ final class PlatformGoldenScriptTests: XCTestCase {
     }
 
     func testPlatformScriptsOverHTTP() throws {
-        let all = try GoldenScript.all(under: Self.folder)
-        let scripts = all.filter { Self.httpWaitsAdvanceTheServerClock || !$0.waitsOnTheClock }
+        // Every script, waits included: a script's sleeps move the server's clock over HTTP.
+        let scripts = try GoldenScript.all(under: Self.folder)
         XCTAssertGreaterThan(scripts.filter(\.needsServer).count, 0, "no HTTP-only scripts under \(Self.folder.path)/http")
         guard let binary = TestPaths.binary() else { return }
         let failures = ConcurrentRuns.failures(of: scripts, concurrently: Self.concurrentServers) { script in
@@ -95,11 +90,6 @@ final class PlatformGoldenScriptTests: XCTestCase {
 extension GoldenScript {
     /// Whether the script must run against a sandbox server (it sits under `platform/http/`).
     var needsServer: Bool { name.contains("/platform/http/") }
-
-    /// Whether the script sleeps or waits, which takes simulated time.
-    var waitsOnTheClock: Bool {
-        code.range(of: #"\bsleep\b|\bwait\s+until\b"#, options: .regularExpression) != nil
-    }
 
     /// Standard error lines other than the sandbox's notice, for scripts expected to succeed.
     func unexpectedErrorOutput(in run: ScriptRun) -> [String] {
