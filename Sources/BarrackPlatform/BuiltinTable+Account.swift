@@ -31,11 +31,11 @@ extension BuiltinTable {
         PlatformBuiltinSpec(
             name: "pricing", operation: .getPricing, group: "pricing",
             summary: "Prices per hour of GPUs, volumes and snapshots.", returns: "map",
-            example: "pricing resource_type: gpus currency: EUR", parameters: pricingFilters(body: false)),
+            example: "pricing resource_type: \"gpus\" currency: EUR", parameters: pricingFilters(body: false)),
         PlatformBuiltinSpec(
             name: "quote", operation: .quotePricing, group: "pricing",
             summary: "The hourly cost of a configuration before deploying it.", returns: "map with estimate",
-            example: "quote gpu: \"H100-SXM5-80GB\" x 8 tier: Advanced", parameters: pricingFilters(body: true)),
+            example: "quote gpu: \"H100-SXM5-80GB\" x 8 tier: ADVANCED", parameters: pricingFilters(body: true)),
     ]
 
     /// `pricing` filters by query; `quote` sends the same fields as a `PricingRequest` body.

@@ -11,8 +11,9 @@ extension BuiltinTable {
     static let securityRuleFields: [PlatformParameter] = [
         Parameters.body("direction", .choice(Catalogue.directions), "ingress or egress.", required: true),
         Parameters.body("protocol", .choice(Catalogue.protocols), "tcp, udp, icmp or any.", required: true),
-        Parameters.body("ethertype", .choice(Catalogue.ethertypes), "IPv4 or IPv6.", default: "IPv4"),
-        Parameters.body("remote_ip_prefix", .string, "The CIDR it applies to.", default: "0.0.0.0/0"),
+        Parameters.body("ethertype", .choice(Catalogue.ethertypes), "IPv4 or IPv6.", default: "IPv4", sends: "IPv4"),
+        Parameters.body("remote_ip_prefix", .string, "The CIDR it applies to (for IPv6 give one, such as ::/0).",
+                        default: "0.0.0.0/0", sends: "0.0.0.0/0"),
         Parameters.body("port_range_min", .int, "First port (tcp and udp)."),
         Parameters.body("port_range_max", .int, "Last port (tcp and udp)."),
     ]
@@ -69,7 +70,7 @@ extension BuiltinTable {
         PlatformBuiltinSpec(
             name: "add_security_rule", operation: .addSecurityRule, group: "instances",
             summary: "Adds a security rule to an instance (Legacy).", returns: "map (the rule)",
-            example: "add_security_rule vm direction: ingress protocol: tcp port_range_min: 22 port_range_max: 22",
+            example: "add_security_rule vm direction: \"ingress\" protocol: \"tcp\" port_range_min: 22 port_range_max: 22",
             parameters: [instanceParameter] + securityRuleFields),
         PlatformBuiltinSpec(
             name: "remove_security_rule", operation: .removeSecurityRule, group: "instances",

@@ -37,7 +37,7 @@ extension BuiltinTable {
         PlatformBuiltinSpec(
             name: "add_firewall_rule", operation: .addFirewallRule, group: "firewalls",
             summary: "Adds a rule to a firewall.", returns: "map (the rule)",
-            example: "add_firewall_rule fw direction: ingress protocol: tcp port_range_min: 443 port_range_max: 443",
+            example: "add_firewall_rule fw direction: \"ingress\" protocol: \"tcp\" port_range_min: 443 port_range_max: 443",
             parameters: [firewallParameter] + securityRuleFields),
         PlatformBuiltinSpec(
             name: "remove_firewall_rule", operation: .removeFirewallRule, group: "firewalls",
@@ -80,7 +80,7 @@ extension BuiltinTable {
             summary: "Deletes a startup script.", returns: "map", example: "delete_script s", parameters: [scriptParameter]),
         PlatformBuiltinSpec(
             name: "delete_scripts", operation: .deleteScripts, group: "startup scripts",
-            summary: "Deletes several startup scripts, reporting each.", returns: "map",
+            summary: "Deletes several startup scripts, reporting each.", returns: "list of maps: script_id, deleted, error",
             example: "delete_scripts scripts: scripts()",
             parameters: [Parameters.body("scripts", .resources, "The scripts.", field: "script_ids", required: true)]),
     ]

@@ -62,11 +62,11 @@ extension BuiltinTable {
             summary: "Deletes a custom image.", returns: "map", example: "delete_image img", parameters: [imageParameter]),
         PlatformBuiltinSpec(
             name: "snapshot_image", operation: .getSnapshotImage, group: "images",
-            summary: "The image made from a snapshot, if any.", returns: "map", example: "snapshot_image snap",
-            parameters: [snapshotParameter]),
+            summary: "The image made from a snapshot, if any.", returns: "map: snapshot_id, image (nil when none)",
+            example: "snapshot_image snap", parameters: [snapshotParameter], returnsWholeAnswer: true),
         PlatformBuiltinSpec(
             name: "snapshot_images", operation: .getSnapshotImages, group: "images",
-            summary: "The images made from several snapshots.", returns: "map",
+            summary: "The images made from several snapshots.", returns: "list of maps: snapshot_id, image",
             example: "snapshot_images snapshots: snapshots()",
             parameters: [Parameters.body("snapshots", .resources, "The snapshots.", field: "snapshot_ids", required: true)]),
     ]

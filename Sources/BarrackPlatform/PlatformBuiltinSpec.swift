@@ -11,6 +11,9 @@ struct PlatformBuiltinSpec: Sendable {
     var returns: String
     var example: String
     var parameters: [PlatformParameter]
+    /// Whether the script gets the whole answer (a relationship such as `{snapshot_id, image}`)
+    /// rather than the one listing or object it carries.
+    var returnsWholeAnswer = false
 }
 
 /// Shorthands for the rows of `PlatformCatalogue`.
@@ -26,9 +29,10 @@ enum Parameters {
     }
 
     static func body(_ name: String, _ kind: PlatformParameter.Kind, _ summary: String, field: String? = nil,
-                     required: Bool = false, default defaultDescription: String? = nil) -> PlatformParameter {
+                     required: Bool = false, default defaultDescription: String? = nil,
+                     sends sentDefault: JSONValue? = nil) -> PlatformParameter {
         PlatformParameter(name: name, kind: kind, target: .body(field ?? name), isRequired: required, summary: summary,
-                          defaultDescription: defaultDescription)
+                          defaultDescription: defaultDescription, sentDefault: sentDefault)
     }
 
     static let region = query("region", .choice(Catalogue.regions), "Only this region.")

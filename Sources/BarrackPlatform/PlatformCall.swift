@@ -30,7 +30,10 @@ struct PlatformCall: Sendable {
         var query: [QueryItem] = []
         var body = JSONObject()
         for (index, parameter) in spec.parameters.enumerated() {
-            guard let value = call.argument(index) else { continue }
+            guard let value = call.argument(index) else {
+                if let sentDefault = parameter.sentDefault, case .body(let name) = parameter.target { body[name] = sentDefault }
+                continue
+            }
             if parameter.kind == .gpu {
                 guard case .map(let request) = value, case .string(let model)? = request["model"],
                       case .int(let count)? = request["count"] else {
@@ -70,7 +73,7 @@ struct PlatformCall: Sendable {
         } catch let error as BarrackAPIError {
             throw PlatformCall.scriptError(error)
         }
-        return ValueConversion.value(PlatformCall.payload(answer, endpoint: endpoint))
+        return ValueConversion.value(PlatformCall.payload(answer, endpoint: endpoint, whole: spec.returnsWholeAnswer))
     }
 
     static func queryText(_ json: JSONValue) -> String {
@@ -83,22 +86,31 @@ struct PlatformCall: Sendable {
         }
     }
 
-    /// The part of a success envelope a script wants: a listing's items when the answer is just
-    /// a listing (`instances` gives a list), else the one payload object (`instance` gives the
-    /// instance), else the answer without the envelope's own keys (billing: records and summary).
-    static func payload(_ answer: JSONValue, endpoint: Endpoint) -> JSONValue {
+    /// The part of a success envelope a script wants: a listing's items (`instances` gives a
+    /// list), else the one object the answer is about (`instance`, an added `rule`), else the
+    /// answer without the envelope's own keys (billing: records and summary). Ids and other plain
+    /// values beside the items or the object (`firewall_id`, `tier`) only say what it belongs to.
+    static func payload(_ answer: JSONValue, endpoint: Endpoint, whole: Bool = false) -> JSONValue {
         guard case .object(var object) = answer else { return answer }
         for key in envelopeKeys { object[key] = nil }
-        let substantive = object.filter { !incidentalKeys.contains($0.key) }
-        if let key = endpoint.itemsKey, let items = object[key], substantive.count == 1 { return items }
-        if substantive.count == 1, let only = substantive.first, case .object = only.value { return only.value }
+        if whole { return .object(object) }
+        let structured = object.filter { member in
+            switch member.value {
+            case .object, .array: return !incidentalKeys.contains(member.key)
+            default: return false
+            }
+        }
+        if let key = endpoint.itemsKey, let items = object[key], structured.count == 1, structured[0].key == key {
+            return items
+        }
+        if structured.count == 1, case .object = structured[0].value { return structured[0].value }
         return .object(object)
     }
 
     /// Keys of every answer that say nothing about the resource.
     static let envelopeKeys = ["success", "message", "request_id", "total", "page", "limit", "total_pages"]
-    /// Keys that may stand beside a listing or a resource without being what a script asked for.
-    static let incidentalKeys: Set<String> = ["tier", "currency", "next_name"]
+    /// Structured keys that may stand beside a listing without being what a script asked for.
+    static let incidentalKeys: Set<String> = ["metadata"]
 
     /// An API failure as a script error with the platform's code, status, message and operation.
     static func scriptError(_ error: BarrackAPIError) -> ErrorObject {

@@ -37,6 +37,8 @@ struct PlatformParameter: Sendable {
     var isRequired: Bool
     var summary: String
     var defaultDescription: String?
+    /// Sent when the script leaves the parameter out: the built-in's own documented default.
+    var sentDefault: JSONValue?
 
     /// The type as help shows it.
     var typeName: String {
@@ -85,11 +87,14 @@ struct PlatformParameter: Sendable {
             }
         case .choice(let values):
             guard case .string(let text) = value else { throw wrong("one of " + values.joined(separator: ", ")) }
-            guard values.contains(text) else {
+            // Letter case is forgiven, so an atom can name a mixed-case value (`tier: ADVANCED`).
+            guard let match = values.first(where: { $0 == text })
+                    ?? values.first(where: { $0.lowercased() == text.lowercased() }) else {
                 throw ErrorObject(code: "ARGUMENT_ERROR",
-                                  message: "\(builtin): '\(name)' must be one of \(values.joined(separator: ", ")), not \(text)")
+                                  message: "\(builtin): '\(name)' must be one of \(values.joined(separator: ", ")), not \(text)"
+                                    + PlatformParameter.suggestion(text, among: values))
             }
-            return .string(text)
+            return .string(match)
         case .resource:
             return .string(try PlatformParameter.resourceID(value) ?? { throw wrong("an id or a record with an id") }())
         case .resources:
@@ -111,6 +116,14 @@ struct PlatformParameter: Sendable {
                 return .string(text)
             })
         }
+    }
+
+    /// `; did you mean 'X'?` when one allowed value is close to what was written.
+    static func suggestion(_ text: String, among values: [String]) -> String {
+        let close = values.filter { value in
+            value.lowercased().hasPrefix(text.lowercased()) || text.lowercased().hasPrefix(value.lowercased())
+        }
+        return close.count == 1 ? "; did you mean '\(close[0])'?" : ""
     }
 
     /// The id of a resource given as an id or as a record with an `id`.

@@ -67,7 +67,7 @@ import Testing
     @Test func deployTakesTwoToFiveMinutesThenHasAddresses() throws {
         let sandbox = try Harness()
         let id = sandbox.deploy()["instance"]?["id"]?.stringValue ?? ""
-        #expect(sandbox.instance(id)["public_ip"] == nil)
+        #expect(sandbox.instance(id)["public_ip"] == .null)
         sandbox.advance(119)
         #expect(sandbox.status(id) == "CREATING")
         sandbox.advance(181)

@@ -24,6 +24,15 @@ public struct BootSource: Codable, Sendable, Equatable {
         case imageID = "image_id"
     }
 
+    /// Writes the type and only the id that goes with it: `{"type": "os_image", "os_image_id": …}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        if let osImageID { try container.encode(osImageID, forKey: .osImageID) }
+        if let volumeID { try container.encode(volumeID, forKey: .volumeID) }
+        if let imageID { try container.encode(imageID, forKey: .imageID) }
+    }
+
     /// Boot from an OS image.
     public static func osImage(_ id: String) -> BootSource { BootSource(type: .osImage, osImageID: id) }
 

@@ -19,11 +19,7 @@ struct Reply: Sendable {
         self.tier = tier
         self.pagination = pagination
         do {
-            let encoder = JSONEncoder()
-            // A keyed container has no order of its own; sorting makes every answer byte-for-byte repeatable.
-            encoder.outputFormatting = [.sortedKeys]
-            let data = try encoder.encode(payload)
-            guard case .object(let object) = try JSONValue(parsing: data) else {
+            guard case .object(let object) = try PayloadEncoder.encode(payload) else {
                 throw SandboxError(.serverError, "the sandbox built a payload that is not an object")
             }
             self.payload = object

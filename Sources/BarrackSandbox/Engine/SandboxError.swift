@@ -39,6 +39,6 @@ struct SandboxError: Error, Sendable, Equatable {
 
     static func notInTier(_ what: String, tier: Tier, region: String) -> SandboxError {
         SandboxError(.notSupportedInTier, "\(what) is not supported in \(tier.rawValue) regions (region \(region))",
-                     ["feature": .string(what), "tier": .string(tier.rawValue), "region": .string(region)])
+                     ["feature": .string(what), "tier": .string(tier.wire.rawValue), "region": .string(region)])
     }
 }

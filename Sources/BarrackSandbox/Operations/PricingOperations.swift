@@ -8,17 +8,19 @@ extension World {
         let query = call.query
         return try pricing(
             string: { key in query[key].flatMap { $0.isEmpty ? nil : $0 } },
-            int: { (key: String) throws(SandboxError) -> Int? in try call.queryInt(key) })
+            int: { (key: String) throws(SandboxError) -> Int? in try call.queryInt(key) }, estimates: false)
     }
 
     func quotePricing(_ call: Call) throws(SandboxError) -> Reply {
         try pricing(
             string: { (key: String) throws(SandboxError) -> String? in try call.body.string(key) },
-            int: { (key: String) throws(SandboxError) -> Int? in try call.body.int(key) })
+            int: { (key: String) throws(SandboxError) -> Int? in try call.body.int(key) }, estimates: true)
     }
 
+    /// The price lists; with `estimates` (a POST, barrack-api.md section 6) also the cost of the
+    /// configuration given.
     private func pricing(
-        string: (String) throws(SandboxError) -> String?, int: (String) throws(SandboxError) -> Int?
+        string: (String) throws(SandboxError) -> String?, int: (String) throws(SandboxError) -> Int?, estimates: Bool
     ) throws(SandboxError) -> Reply {
         var tiers = Tier.allCases
         if let text = try string("tier") {
@@ -98,7 +100,7 @@ extension World {
                 resourceType: "volumes", description: "\(size) GB \(volumeType)",
                 hourly: Self.money(Double(size) / 1000 * type.pricePerTBHour[quoteCurrency])))
         }
-        let estimate = breakdown.isEmpty ? nil : PriceEstimate(
+        let estimate = breakdown.isEmpty || !estimates ? nil : PriceEstimate(
             hourly: Self.money(breakdown.reduce(0) { $0 + $1.hourly }), currency: quoteCurrency.wire, breakdown: breakdown)
         return try Reply(PricingResponse(pricingData: data, estimate: estimate), message: "Pricing retrieved")
     }
