@@ -94,6 +94,14 @@ final class MethodCallNode: ExprNode {
     let listMethod: BuiltinFunction?
     let mapMethod: BuiltinFunction?
     let stringMethod: BuiltinFunction?
+    /// The receiver's slot (nil) before the call's own labels.
+    let labels: [String?]
+    /// The commonest methods, done here without binding arguments (they run in tight loops).
+    let fastMethod: FastMethod?
+
+    enum FastMethod {
+        case append, len, has, get
+    }
 
     init(_ receiver: ExprNode, _ name: String, optional: Bool, call: CallNode, _ source: Source, _ range: SourceRange) {
         self.receiver = receiver
@@ -103,11 +111,51 @@ final class MethodCallNode: ExprNode {
         self.listMethod = Methods.list[name]
         self.mapMethod = Methods.map[name]
         self.stringMethod = Methods.string[name]
+        self.labels = [nil] + call.labels
+        switch (name, call.arguments.count, call.hasLabels) {
+        case ("append", 1, false): fastMethod = .append
+        case ("len", 0, false): fastMethod = .len
+        case ("has", 1, false): fastMethod = .has
+        case ("get", 1, false): fastMethod = .get
+        default: fastMethod = nil
+        }
         super.init(source, range)
+    }
+
+    /// The key argument of `has` and `get`, evaluated once.
+    private func stringKey(_ frame: Frame) throws -> String {
+        let key = try call.arguments[0].eval(frame)
+        guard case .string(let text) = key else {
+            throw located(ErrorObject.type("map.\(name): 'key' must be a string, not \(key.typeName)"))
+        }
+        return text
+    }
+
+    /// The method done directly, or nil when the general path must take it.
+    @inline(__always)
+    private func fast(_ method: FastMethod, _ value: Value, _ frame: Frame) throws -> Value? {
+        switch (method, value) {
+        case (.append, .list(let list)):
+            list.elements.append(try call.arguments[0].eval(frame))
+            return value
+        case (.len, .list(let list)):
+            return .int(list.elements.count)
+        case (.len, .string(let text)):
+            return .int(text.count)
+        case (.len, .map(let map)) where map[name] == nil:
+            return .int(map.count)
+        case (.has, .map(let map)) where map[name] == nil:
+            return .bool(map[try stringKey(frame)] != nil)
+        case (.get, .map(let map)) where map[name] == nil:
+            return map[try stringKey(frame)] ?? .null
+        default:
+            return nil
+        }
     }
 
     override func eval(_ frame: Frame) throws -> Value {
         var value = try receiver.eval(frame)
+        if let fastMethod, let result = try fast(fastMethod, value, frame) { return result }
         let method: BuiltinFunction?
         switch value {
         case .map(let map):
@@ -138,7 +186,7 @@ final class MethodCallNode: ExprNode {
         values.reserveCapacity(call.arguments.count + 1)
         for argument in call.arguments { values.append(try argument.eval(frame)) }
         do {
-            return try frame.context.callBuiltin(method, values, labels: [nil] + call.labels)
+            return try frame.context.callBuiltin(method, values, labels: labels)
         } catch {
             throw located(error)
         }
