@@ -11,7 +11,14 @@ public enum Platform {
     /// Registers every platform built-in, talking to the platform through `connection`.
     public static func register(in interpreter: Interpreter, connection: any PlatformConnection) {
         for builtin in builtins(connection: connection) { interpreter.register(builtin) }
+        for (name, text) in StandardLibrary.modules { interpreter.registerModule(name: name, text: text) }
     }
+
+    /// The names of the standard library's modules (`import "fleet"`).
+    public static var standardModules: [String] { StandardLibrary.modules.keys.sorted() }
+
+    /// The text of a standard library module, as embedded in the binary.
+    public static func standardModule(_ name: String) -> String? { StandardLibrary.modules[name] }
 
     /// The platform built-ins, in the order `help` lists them.
     public static func builtins(connection: any PlatformConnection) -> [BuiltinFunction] {

@@ -135,14 +135,20 @@ extension Parser {
         try expect(.kwIn, "'in' after the loop variable")
         let iterable = try parseExpression()
         var filter: Expr?
-        if match(.kwWhere) { filter = try parseExpression() }
         var limit: Expr?
-        if peek.kind == .kwLimit {
-            guard allowLimit else {
-                throw error("'limit' belongs to 'parallel for'", at: peek.range)
+        // `where` and `limit` may come in either order, each at most once.
+        while peek.kind == .kwWhere || peek.kind == .kwLimit {
+            let keyword = advance()
+            if keyword.kind == .kwWhere {
+                if filter != nil { throw error("'where' is given twice", at: keyword.range) }
+                filter = try parseExpression()
+            } else {
+                guard allowLimit else {
+                    throw error("'limit' belongs to 'parallel for'", at: keyword.range)
+                }
+                if limit != nil { throw error("'limit' is given twice", at: keyword.range) }
+                limit = try parseExpression()
             }
-            advance()
-            limit = try parseExpression()
         }
         let body = try parseBlock()
         let loop = ForLoop(first: firstToken.text, second: second?.text, namesRange: namesRange,
