@@ -84,6 +84,26 @@ struct REPLSessionTests {
         #expect(listing.contains("FINLAND-1") && listing.contains("FINLAND-2"))
     }
 
+    @Test func tabCompletesTheIdOfADeployedInstance() throws {
+        defer { removeHome() }
+        var environment = TerminalSession.environment(home: home)
+        environment["XDG_DATA_HOME"] = home + "/data"
+        environment["BARRACK_SANDBOX_SPEED"] = "0"
+        let session = try start(environment: environment)
+        session.send("let vm = deploy gpu: H100-SXM5-80GB x 1 in FINLAND-1\r")
+        try session.expect("barrack> ")
+        session.send("print vm.id\r")
+        let echoed = try session.expect("barrack> ")
+        let id = try #require(echoed.split(separator: "\n").dropFirst().first.map(String.init))
+        #expect(id.hasPrefix("BRK-") && id.hasSuffix("VM"))
+        session.send("stop \"BRK-\t")
+        try session.expect("stop \"" + id + "\"")
+        // The frozen sandbox keeps the instance CREATING: the platform knows the id but will not stop it.
+        session.send("\r")
+        try session.expect("INVALID_STATE: cannot stop instance \(id)")
+        try session.expect("barrack> ")
+    }
+
     @Test func ctrlCEndsARunningWaitAndReturnsToThePrompt() throws {
         defer { removeHome() }
         let session = try start()

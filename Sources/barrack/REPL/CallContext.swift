@@ -11,6 +11,8 @@ struct CallContext {
     private(set) var givenLabels: Set<String> = []
     /// The variable before a `.` or `?.` right before the word.
     private(set) var memberReceiver: String?
+    /// How many arguments of the call come before the word, when it is a positional argument.
+    private(set) var positionalIndex: Int?
 
     /// One open bracket and the tokens of the statement (or argument list) inside it so far.
     private struct Level {
@@ -51,15 +53,25 @@ struct CallContext {
             }
         }
 
-        let level = levels[levels.count - 1]
-        switch level.opener {
-        case .leftParen?: call = level.callee.flatMap { isBuiltin($0) ? $0 : nil }
-        case .leftBracket?: call = nil
-        default: call = CallContext.commandName(level.tokens, isBuiltin: isBuiltin)
-        }
         let text = { (token: Token) in String(decoding: bytes[token.range.start..<token.range.end], as: UTF8.self) }
+        let level = levels[levels.count - 1]
+        call = CallContext.callee(of: level, isBuiltin: isBuiltin)
+        // An element of a list given to a keyword argument, `f(volumes: ["a", ` …: that argument's.
+        if level.opener == .leftBracket, levels.count >= 2 {
+            let outer = levels[levels.count - 2]
+            if outer.tokens.count >= 3, outer.tokens[outer.tokens.count - 2].kind == .colon,
+               let outerCall = CallContext.callee(of: outer, isBuiltin: isBuiltin) {
+                call = outerCall
+                argumentLabel = text(outer.tokens[outer.tokens.count - 3])
+                return
+            }
+        }
         for (index, token) in level.tokens.enumerated().dropFirst() where token.kind == .colon {
             givenLabels.insert(text(level.tokens[index - 1]))
+        }
+        if call != nil, givenLabels.isEmpty {
+            let commas = level.tokens.filter { $0.kind == .comma }.count
+            positionalIndex = level.tokens.last?.kind == .colon ? nil : commas
         }
         guard let last = level.tokens.last else { return }
         let previous = level.tokens.count >= 2 ? level.tokens[level.tokens.count - 2] : nil
@@ -75,6 +87,15 @@ struct CallContext {
             argumentLabel = "region"
         default:
             break
+        }
+    }
+
+    /// The built-in whose arguments `level` holds: the callee of its `(`, or the command form's.
+    private static func callee(of level: Level, isBuiltin: (String) -> Bool) -> String? {
+        switch level.opener {
+        case .leftParen?: return level.callee.flatMap { isBuiltin($0) ? $0 : nil }
+        case .leftBracket?: return nil
+        default: return commandName(level.tokens, isBuiltin: isBuiltin)
         }
     }
 

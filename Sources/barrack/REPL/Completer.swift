@@ -8,6 +8,9 @@ import BarrackScript
 ///   command form `f …`) the keyword arguments not given yet, as `name:`;
 /// - the value of a keyword argument: the parameter's allowed values, or the platform words that
 ///   fit it (`region:` and `in` take regions, `gpu:` GPU models, `status:` statuses);
+/// - an argument that takes a resource (`stop …`, `attach_volume(volume: …`): the ids of that
+///   kind of resource as strings, from `resources`; typing the start of a name or an id, in or
+///   out of a string, narrows them;
 /// - an ALL-CAPS word: every platform word;
 /// - a word inside a string: every platform word, in its exact spelling, closing the string;
 /// - `name.`: the keys of the top-level map `name`.
@@ -26,6 +29,8 @@ struct Completer {
     var mapKeys: [String: [String]]
     /// Platform words.
     var atoms: CompletionAtoms
+    /// The platform's resources, asked only when an argument takes one.
+    var resources: any ResourceLookup
 
     /// Characters that end a word; the line editor gives readline the same set, so that both
     /// agree on where the word being completed starts. `-` is not among them: it is part of
@@ -42,7 +47,11 @@ struct Completer {
         switch Completer.lexicalState(Array(bytes[..<start])) {
         case .comment:
             return Completion(start: start, candidates: [], suffix: "")
-        case .string:
+        case .string(let quote):
+            let context = CallContext(tokensOf: Array(bytes[..<quote]), isBuiltin: { builtins[$0] != nil })
+            if let kind = resourceKind(context) {
+                return Completion(start: start, candidates: resourceIDs(kind, matching: word), suffix: "\"")
+            }
             let matches = atoms.all.filter { $0.hasPrefix(word) }
             return Completion(start: start, candidates: matches.sorted(), suffix: "\"")
         case .code:
@@ -63,6 +72,9 @@ struct Completer {
         }
 
         var candidates: Set<String> = []
+        if let kind = resourceKind(context) {
+            candidates.formUnion(resourceIDs(kind, matching: word).map { "\"" + $0 + "\"" })
+        }
         let isAtomWord = word.first?.isUppercase == true
         if let label = context.argumentLabel, let values = argumentValues(label, call: context.call) {
             candidates.formUnion(values.map(Completer.spelled).filter { Completer.unquoted($0).hasPrefix(word) })
@@ -93,6 +105,29 @@ struct Completer {
         return atoms.values(forArgument: label)
     }
 
+    /// The kind of resource the argument being typed takes, if it takes one.
+    private func resourceKind(_ context: CallContext) -> ResourceKind? {
+        guard let call = context.call, let parameters = builtins[call] else { return nil }
+        let parameter: BuiltinParameter?
+        if let label = context.argumentLabel {
+            parameter = parameters.first { $0.name == label }
+        } else if let index = context.positionalIndex {
+            let positional = parameters.filter { $0.name != "self" }
+            parameter = index < positional.count ? positional[index] : nil
+        } else {
+            parameter = nil
+        }
+        return parameter.flatMap(ResourceKind.init(parameter:))
+    }
+
+    /// The ids of the resources of `kind` whose id or name starts with `word`, sorted.
+    private func resourceIDs(_ kind: ResourceKind, matching word: String) -> [String] {
+        let entries = resources.resources(kind).filter { entry in
+            entry.id.hasPrefix(word) || (!word.isEmpty && entry.name.hasPrefix(word))
+        }
+        return Set(entries.map(\.id)).sorted()
+    }
+
     /// How a word is written in code: an atom as it is, anything else as a string.
     static func spelled(_ word: String) -> String {
         isAtom(word) ? word : "\"" + word + "\""
@@ -116,7 +151,9 @@ struct Completer {
     }
 
     private enum LexicalState {
-        case code, string, comment
+        case code, comment
+        /// In a string that the quote at this offset opened.
+        case string(Int)
     }
 
     /// Whether the end of `bytes` is in code, in a string or in a comment. Three quotes toggle
@@ -124,7 +161,8 @@ struct Completer {
     private static func lexicalState(_ bytes: [UInt8]) -> LexicalState {
         var inString = false
         var escaped = false
-        for byte in bytes {
+        var quote = 0
+        for (offset, byte) in bytes.enumerated() {
             if inString {
                 if escaped {
                     escaped = false
@@ -135,11 +173,12 @@ struct Completer {
                 }
             } else if byte == UInt8(ascii: "\"") {
                 inString = true
+                quote = offset
             } else if byte == UInt8(ascii: "#") {
                 return .comment
             }
         }
-        return inString ? .string : .code
+        return inString ? .string(quote) : .code
     }
 }
 
@@ -155,7 +194,7 @@ struct Completion: Equatable {
 
 extension Completer {
     /// The completer for an interpreter's current built-ins and top-level variables.
-    init(interpreter: Interpreter, atoms: CompletionAtoms = .standard) {
+    init(interpreter: Interpreter, atoms: CompletionAtoms = .standard, resources: any ResourceLookup = NoResources()) {
         keywords = TokenKind.keywords.keys.sorted()
         builtins = Dictionary(interpreter.builtins.map { ($0.name, $0.parameters) }, uniquingKeysWith: { $1 })
         variables = interpreter.globalNames
@@ -165,5 +204,6 @@ extension Completer {
         }
         mapKeys = keys
         self.atoms = atoms
+        self.resources = resources
     }
 }

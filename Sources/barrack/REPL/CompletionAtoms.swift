@@ -1,8 +1,6 @@
+import BarrackPlatform
+
 /// The platform words Tab offers: regions, GPU models and instance statuses.
-///
-/// They are the catalogue of the platform's API reference (section 2 and 5), kept in this one
-/// small table until the platform's built-ins bring the live catalogue; then `standard` is the one
-/// thing to replace.
 struct CompletionAtoms: Sendable {
     /// Region names.
     var regions: [String]
@@ -11,17 +9,9 @@ struct CompletionAtoms: Sendable {
     /// Instance statuses.
     var statuses: [String]
 
-    /// The platform's catalogue.
+    /// The platform's catalogue, the same lists the built-ins check their arguments against.
     static let standard = CompletionAtoms(
-        regions: ["FINLAND-1", "FINLAND-2", "FINLAND-3", "ICELAND-1", "CANADA-1"],
-        gpuModels: [
-            "B300-262GB", "B200-180GB", "H200-141GB", "H100-SXM5-80GB", "H100-PCIe-NVLink-80GB",
-            "H100-PCIe-80GB", "A100-PCIe-NVLink-80GB", "A100-PCIe-80GB", "L40", "RTX-A6000",
-        ],
-        statuses: [
-            "CREATING", "ACTIVE", "STOPPING", "SHUTOFF", "STARTING", "REBOOTING", "HIBERNATING",
-            "HIBERNATED", "RESTORING", "DELETING", "DELETED", "ERROR",
-        ]
+        regions: Catalogue.regions, gpuModels: Catalogue.gpuModels, statuses: Catalogue.statuses
     )
 
     /// Every word, in a string's spelling.

@@ -79,13 +79,16 @@ enum LineEditor {
         let kept = String(decoding: Array(line.utf8)[wordStart..<completion.start], as: UTF8.self)
         let candidates = completion.candidates.map { kept + $0 }
         barrack_rl_set_append_character(Int32(completion.suffix.utf8.first ?? 0))
-        return LineEditor.matchArray(candidates)
+        let typed = String(decoding: Array(line.utf8)[wordStart..<min(Int(end), line.utf8.count)], as: UTF8.self)
+        return LineEditor.matchArray(candidates, typed: typed)
     }
 
     /// readline's form of a completion: the text to insert (the candidates' common prefix), then
-    /// the candidates, then NULL, all allocated with malloc because readline frees them.
-    private static func matchArray(_ candidates: [String]) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
-        let entries = candidates.count == 1 ? candidates : [commonPrefix(candidates)] + candidates
+    /// the candidates, then NULL, all allocated with malloc because readline frees them. Several
+    /// ids found by their names share no prefix with what was typed: then what was typed stays.
+    private static func matchArray(_ candidates: [String], typed: String) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+        let prefix = commonPrefix(candidates)
+        let entries = candidates.count == 1 ? candidates : [prefix.hasPrefix(typed) ? prefix : typed] + candidates
         let size = (entries.count + 1) * MemoryLayout<UnsafeMutablePointer<CChar>?>.stride
         guard let memory = malloc(size) else { return nil }
         let array = memory.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1)

@@ -39,17 +39,21 @@ struct REPL {
         interpreter.define("_", .null)
         if Terminal.standardError.isTerminal {
             let spinner = Spinner()
-            interpreter.activity = { spinner.follow($0) }
+            // Completion's listings wait at the prompt, where a spinner would scribble on the line.
+            interpreter.activity = { if !LiveResourceLookup.isFetchingThread { spinner.follow($0) } }
             interpreter.output = { text in
                 spinner.erase()
                 StandardStreams.write(text)
             }
         }
         let relay = InterruptRelay(interpreter: interpreter)
+        let resources = LiveResourceLookup(interpreter: interpreter)
         var history = HistoryFile(path: HistoryFile.defaultPath(environment: environment),
                                   filter: SecretFilter.fromEnvironment(environment))
         LineEditor.start(primaryPrompt: REPL.prompt, history: history.entries,
-                         historyCapacity: HistoryFile.defaultCapacity) { Completer(interpreter: interpreter) }
+                         historyCapacity: HistoryFile.defaultCapacity) { [resources] in
+            Completer(interpreter: interpreter, resources: resources)
+        }
 
         var pending: [String] = []
         while true {
