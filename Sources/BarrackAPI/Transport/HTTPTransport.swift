@@ -18,10 +18,19 @@ public struct HTTPTransport: Transport, CustomStringConvertible {
     let root: URL
     let session: URLSession
 
+    /// The session transports share unless given another: up to 32 connections to one host,
+    /// because `parallel for … limit 16` sends 16 requests at once and the shared session allows
+    /// only 6, which made 200 reads at 20 ms each take 1.2 s instead of the ideal 0.25 s.
+    public static let defaultSession: URLSession = {
+        let configuration = URLSessionConfiguration.default
+        configuration.httpMaximumConnectionsPerHost = 32
+        return URLSession(configuration: configuration)
+    }()
+
     /// Creates a transport for `baseURL`.
     ///
     /// Throws `BarrackAPIError` `CONFIGURATION` for a URL that is not an absolute http(s) URL.
-    public init(baseURL: URL, session: URLSession = .shared) throws {
+    public init(baseURL: URL, session: URLSession = HTTPTransport.defaultSession) throws {
         guard let scheme = baseURL.scheme?.lowercased(), scheme == "http" || scheme == "https",
             baseURL.host != nil,
             var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)
@@ -44,7 +53,7 @@ public struct HTTPTransport: Transport, CustomStringConvertible {
     }
 
     /// Creates a transport for a base URL given as text (from the environment or a config file).
-    public init(baseURL: String, session: URLSession = .shared) throws {
+    public init(baseURL: String, session: URLSession = HTTPTransport.defaultSession) throws {
         guard let url = URL(string: baseURL) else {
             throw BarrackAPIError(.configuration, message: "the API URL '\(baseURL)' is not a valid URL")
         }
