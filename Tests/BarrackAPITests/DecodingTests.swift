@@ -76,7 +76,7 @@ final class DecodingTests: XCTestCase {
              "summary": {"totalMinutes": 120, "activeCount": 0, "averageUsage": 120, "totalSizeGB": 100, "totalCost": 0.2},
              "total": 1, "page": 1, "limit": 20, "total_pages": 1, "currency": "USD", "tier": "legacy"}
             """#).getSnapshotBilling(id: "BRK-333333S")
-        XCTAssertEqual(answer.records.first?.snapshotName, "before-upgrade")
+        XCTAssertEqual(answer.records.first?.resourceName, "before-upgrade")
         XCTAssertEqual(answer.tier, .legacy)
     }
 

@@ -117,12 +117,8 @@ extension GetVolumesWithNextNameResponse: ListPayload {
     public var items: [VolumeResponse] { get { volumes } set { volumes = newValue } }
 }
 
-extension VolumeHourlyBillingResponse: ListPayload {
-    public var items: [VolumeBillingRecord] { get { records } set { records = newValue } }
-}
-
-extension SnapshotBillingResponse: ListPayload {
-    public var items: [SnapshotBillingRecord] { get { records } set { records = newValue } }
+extension StorageBillingResponse: ListPayload {
+    public var items: [StorageBillingRecord<Kind>] { get { records } set { records = newValue } }
 }
 
 extension UsageHistoryResponse: ListPayload {

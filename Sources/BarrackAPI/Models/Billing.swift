@@ -105,70 +105,6 @@ public struct Billing: Codable, Sendable, Equatable {
     }
 }
 
-/// One billing period of a volume.
-public struct VolumeBillingRecord: Codable, Sendable, Equatable {
-    public var billingID: String
-    public var volumeID: String
-    public var volumeName: String
-    public var sizeGB: Int
-    public var tier: TierEnum?
-    public var startTime: String
-    /// `nil` while the resource still bills.
-    public var endTime: String?
-    public var totalDurationMinutes: Double
-    public var perMinuteRate: Double
-    public var totalCost: Double
-    public var currency: CurrencyEnum
-    public var status: String
-    public var description: String?
-
-    public init(
-        billingID: String,
-        volumeID: String,
-        volumeName: String,
-        sizeGB: Int,
-        tier: TierEnum? = nil,
-        startTime: String,
-        endTime: String? = nil,
-        totalDurationMinutes: Double,
-        perMinuteRate: Double,
-        totalCost: Double,
-        currency: CurrencyEnum,
-        status: String,
-        description: String? = nil
-    ) {
-        self.billingID = billingID
-        self.volumeID = volumeID
-        self.volumeName = volumeName
-        self.sizeGB = sizeGB
-        self.tier = tier
-        self.startTime = startTime
-        self.endTime = endTime
-        self.totalDurationMinutes = totalDurationMinutes
-        self.perMinuteRate = perMinuteRate
-        self.totalCost = totalCost
-        self.currency = currency
-        self.status = status
-        self.description = description
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case billingID = "billing_id"
-        case volumeID = "volume_id"
-        case volumeName = "volume_name"
-        case sizeGB = "size_gb"
-        case tier
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case totalDurationMinutes = "total_duration_minutes"
-        case perMinuteRate = "per_minute_rate"
-        case totalCost = "total_cost"
-        case currency
-        case status
-        case description
-    }
-}
-
 /// Totals over volume or snapshot billing records.
 public struct VolumeBillingSummary: Codable, Sendable, Equatable {
     public var totalMinutes: Double
@@ -192,28 +128,34 @@ public struct VolumeBillingSummary: Codable, Sendable, Equatable {
     }
 }
 
-/// The answer of `get_volume_billing` (one page).
-public struct VolumeHourlyBillingResponse: Codable, Sendable, Equatable {
-    public var records: [VolumeBillingRecord]
-    public var summary: VolumeBillingSummary
-    public var currency: CurrencyEnum?
-
-    public init(
-        records: [VolumeBillingRecord],
-        summary: VolumeBillingSummary,
-        currency: CurrencyEnum? = nil
-    ) {
-        self.records = records
-        self.summary = summary
-        self.currency = currency
-    }
+/// What a storage billing record is about: a volume or a snapshot. The two records differ only in
+/// the names of their resource's id and name members.
+public protocol StorageResourceKind: Sendable {
+    /// The member holding the resource's id (`volume_id`).
+    static var idKey: String { get }
+    /// The member holding the resource's name (`volume_name`).
+    static var nameKey: String { get }
 }
 
-/// One billing period of a snapshot.
-public struct SnapshotBillingRecord: Codable, Sendable, Equatable {
+/// Volumes, for `VolumeBillingRecord`.
+public enum VolumeStorage: StorageResourceKind {
+    public static let idKey = "volume_id"
+    public static let nameKey = "volume_name"
+}
+
+/// Snapshots, for `SnapshotBillingRecord`.
+public enum SnapshotStorage: StorageResourceKind {
+    public static let idKey = "snapshot_id"
+    public static let nameKey = "snapshot_name"
+}
+
+/// One billing period of a volume (`VolumeBillingRecord`) or a snapshot.
+public struct StorageBillingRecord<Kind: StorageResourceKind>: Codable, Sendable, Equatable {
     public var billingID: String
-    public var snapshotID: String
-    public var snapshotName: String
+    /// The volume's or snapshot's id, sent as `Kind.idKey`.
+    public var resourceID: String
+    /// Its name, sent as `Kind.nameKey`.
+    public var resourceName: String
     public var sizeGB: Int
     public var tier: TierEnum?
     public var startTime: String
@@ -227,23 +169,13 @@ public struct SnapshotBillingRecord: Codable, Sendable, Equatable {
     public var description: String?
 
     public init(
-        billingID: String,
-        snapshotID: String,
-        snapshotName: String,
-        sizeGB: Int,
-        tier: TierEnum? = nil,
-        startTime: String,
-        endTime: String? = nil,
-        totalDurationMinutes: Double,
-        perMinuteRate: Double,
-        totalCost: Double,
-        currency: CurrencyEnum,
-        status: String,
-        description: String? = nil
+        billingID: String, resourceID: String, resourceName: String, sizeGB: Int, tier: TierEnum? = nil,
+        startTime: String, endTime: String? = nil, totalDurationMinutes: Double, perMinuteRate: Double,
+        totalCost: Double, currency: CurrencyEnum, status: String, description: String? = nil
     ) {
         self.billingID = billingID
-        self.snapshotID = snapshotID
-        self.snapshotName = snapshotName
+        self.resourceID = resourceID
+        self.resourceName = resourceName
         self.sizeGB = sizeGB
         self.tier = tier
         self.startTime = startTime
@@ -256,36 +188,68 @@ public struct SnapshotBillingRecord: Codable, Sendable, Equatable {
         self.description = description
     }
 
-    enum CodingKeys: String, CodingKey {
-        case billingID = "billing_id"
-        case snapshotID = "snapshot_id"
-        case snapshotName = "snapshot_name"
-        case sizeGB = "size_gb"
-        case tier
-        case startTime = "start_time"
-        case endTime = "end_time"
-        case totalDurationMinutes = "total_duration_minutes"
-        case perMinuteRate = "per_minute_rate"
-        case totalCost = "total_cost"
-        case currency
-        case status
-        case description
+    private struct Key: CodingKey {
+        let stringValue: String
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        billingID = try container.decode(String.self, forKey: Key("billing_id"))
+        resourceID = try container.decode(String.self, forKey: Key(Kind.idKey))
+        resourceName = try container.decode(String.self, forKey: Key(Kind.nameKey))
+        sizeGB = try container.decode(Int.self, forKey: Key("size_gb"))
+        tier = try container.decodeIfPresent(TierEnum.self, forKey: Key("tier"))
+        startTime = try container.decode(String.self, forKey: Key("start_time"))
+        endTime = try container.decodeIfPresent(String.self, forKey: Key("end_time"))
+        totalDurationMinutes = try container.decode(Double.self, forKey: Key("total_duration_minutes"))
+        perMinuteRate = try container.decode(Double.self, forKey: Key("per_minute_rate"))
+        totalCost = try container.decode(Double.self, forKey: Key("total_cost"))
+        currency = try container.decode(CurrencyEnum.self, forKey: Key("currency"))
+        status = try container.decode(String.self, forKey: Key("status"))
+        description = try container.decodeIfPresent(String.self, forKey: Key("description"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(billingID, forKey: Key("billing_id"))
+        try container.encode(resourceID, forKey: Key(Kind.idKey))
+        try container.encode(resourceName, forKey: Key(Kind.nameKey))
+        try container.encode(sizeGB, forKey: Key("size_gb"))
+        try container.encodeIfPresent(tier, forKey: Key("tier"))
+        try container.encode(startTime, forKey: Key("start_time"))
+        try container.encodeIfPresent(endTime, forKey: Key("end_time"))
+        try container.encode(totalDurationMinutes, forKey: Key("total_duration_minutes"))
+        try container.encode(perMinuteRate, forKey: Key("per_minute_rate"))
+        try container.encode(totalCost, forKey: Key("total_cost"))
+        try container.encode(currency, forKey: Key("currency"))
+        try container.encode(status, forKey: Key("status"))
+        try container.encodeIfPresent(description, forKey: Key("description"))
     }
 }
 
-/// The answer of `get_snapshot_billing` (one page).
-public struct SnapshotBillingResponse: Codable, Sendable, Equatable {
-    public var records: [SnapshotBillingRecord]
+/// One billing period of a volume.
+public typealias VolumeBillingRecord = StorageBillingRecord<VolumeStorage>
+/// One billing period of a snapshot.
+public typealias SnapshotBillingRecord = StorageBillingRecord<SnapshotStorage>
+
+/// The answer of `get_volume_billing` or `get_snapshot_billing` (one page).
+public struct StorageBillingResponse<Kind: StorageResourceKind>: Codable, Sendable, Equatable {
+    public var records: [StorageBillingRecord<Kind>]
     public var summary: VolumeBillingSummary
     public var currency: CurrencyEnum?
 
-    public init(
-        records: [SnapshotBillingRecord],
-        summary: VolumeBillingSummary,
-        currency: CurrencyEnum? = nil
-    ) {
+    public init(records: [StorageBillingRecord<Kind>], summary: VolumeBillingSummary, currency: CurrencyEnum? = nil) {
         self.records = records
         self.summary = summary
         self.currency = currency
     }
 }
+
+/// The answer of `get_volume_billing` (one page).
+public typealias VolumeHourlyBillingResponse = StorageBillingResponse<VolumeStorage>
+/// The answer of `get_snapshot_billing` (one page).
+public typealias SnapshotBillingResponse = StorageBillingResponse<SnapshotStorage>

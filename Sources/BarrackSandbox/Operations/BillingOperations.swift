@@ -30,36 +30,33 @@ extension World {
 
     func getVolumeBilling(_ call: Call) throws(SandboxError) -> Reply {
         let volume = state.volumes[try volumeIndex(call.parameter("id"))]
-        let charges = charges(of: volume.id)
-        let (page, pagination) = try call.paginate(charges, catalogue)
-        let records = page.map { charge in
-            VolumeBillingRecord(
-                billingID: charge.billingID, volumeID: volume.id, volumeName: charge.resourceName,
-                sizeGB: charge.sizeGB ?? volume.sizeGB, tier: charge.tier.wire, startTime: Self.timestamp(charge.start),
-                endTime: charge.end.map(Self.timestamp), totalDurationMinutes: Self.money(charge.minutes(at: now)),
-                perMinuteRate: Self.money(charge.perMinuteRate), totalCost: Self.money(charge.cost(at: now)),
-                currency: charge.currency.wire, status: recordStatus(charge), description: charge.description)
-        }
-        return try Reply(VolumeHourlyBillingResponse(records: records, summary: storageSummary(charges),
-                                                     currency: currency.wire),
-                         message: "Volume billing retrieved", tier: volume.tier, pagination: pagination)
+        return try storageBilling(VolumeStorage.self, call, id: volume.id, sizeGB: volume.sizeGB, tier: volume.tier,
+                                  message: "Volume billing retrieved")
     }
 
     func getSnapshotBilling(_ call: Call) throws(SandboxError) -> Reply {
         let snapshot = state.snapshots[try snapshotIndex(call.parameter("id"))]
-        let charges = charges(of: snapshot.id)
+        return try storageBilling(SnapshotStorage.self, call, id: snapshot.id, sizeGB: snapshot.sizeGB,
+                                  tier: catalogue.snapshotTier, message: "Snapshot billing retrieved")
+    }
+
+    /// The billing records of a volume or a snapshot, one page, with their summary.
+    private func storageBilling<Kind: StorageResourceKind>(
+        _ kind: Kind.Type, _ call: Call, id: String, sizeGB: Int, tier: Tier, message: String
+    ) throws(SandboxError) -> Reply {
+        let charges = charges(of: id)
         let (page, pagination) = try call.paginate(charges, catalogue)
         let records = page.map { charge in
-            SnapshotBillingRecord(
-                billingID: charge.billingID, snapshotID: snapshot.id, snapshotName: charge.resourceName,
-                sizeGB: charge.sizeGB ?? snapshot.sizeGB, tier: charge.tier.wire, startTime: Self.timestamp(charge.start),
+            StorageBillingRecord<Kind>(
+                billingID: charge.billingID, resourceID: id, resourceName: charge.resourceName,
+                sizeGB: charge.sizeGB ?? sizeGB, tier: charge.tier.wire, startTime: Self.timestamp(charge.start),
                 endTime: charge.end.map(Self.timestamp), totalDurationMinutes: Self.money(charge.minutes(at: now)),
                 perMinuteRate: Self.money(charge.perMinuteRate), totalCost: Self.money(charge.cost(at: now)),
                 currency: charge.currency.wire, status: recordStatus(charge), description: charge.description)
         }
-        return try Reply(SnapshotBillingResponse(records: records, summary: storageSummary(charges),
-                                                 currency: currency.wire),
-                         message: "Snapshot billing retrieved", tier: catalogue.snapshotTier, pagination: pagination)
+        return try Reply(StorageBillingResponse<Kind>(records: records, summary: storageSummary(charges),
+                                                      currency: currency.wire),
+                         message: message, tier: tier, pagination: pagination)
     }
 
     private func charges(of resourceID: String) -> [ChargeRecord] {
