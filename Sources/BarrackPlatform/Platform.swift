@@ -9,8 +9,12 @@ import BarrackScript
 ///     // scripts can now say: deploy gpu: "H100-SXM5-80GB" x 8 in FINLAND-1
 public enum Platform {
     /// Registers every platform built-in, talking to the platform through `connection`.
-    public static func register(in interpreter: Interpreter, connection: any PlatformConnection) {
-        for builtin in builtins(connection: connection) { interpreter.register(builtin) }
+    ///
+    /// With `dryRun`, the built-ins that cost money or destroy data (`deploy`, `delete_*`,
+    /// `restore*`) send nothing: they print the request they would send, and `deploy` its hourly
+    /// cost, and return that plan.
+    public static func register(in interpreter: Interpreter, connection: any PlatformConnection, dryRun: Bool = false) {
+        for builtin in builtins(connection: connection, dryRun: dryRun) { interpreter.register(builtin) }
         for (name, text) in StandardLibrary.modules { interpreter.registerModule(name: name, text: text) }
     }
 
@@ -21,10 +25,11 @@ public enum Platform {
     public static func standardModule(_ name: String) -> String? { StandardLibrary.modules[name] }
 
     /// The platform built-ins, in the order `help` lists them.
-    public static func builtins(connection: any PlatformConnection) -> [BuiltinFunction] {
+    public static func builtins(connection: any PlatformConnection, dryRun: Bool = false) -> [BuiltinFunction] {
         BuiltinTable.all.map { spec in
             PlatformCall(spec: spec, connection: connection,
-                         prepare: spec.operation == .deployInstance ? DeployDefaults.prepare(connection) : nil).builtin()
+                         prepare: spec.operation == .deployInstance ? DeployDefaults.prepare(connection) : nil,
+                         dryRun: dryRun && DryRun.previews(spec.operation)).builtin()
         }
     }
 

@@ -105,9 +105,10 @@ public final class PlatformBackend: Sendable {
         return remoteClock
     }
 
-    /// Registers the platform built-ins and the clock in `interpreter`.
-    public func install(in interpreter: Interpreter) {
-        Platform.register(in: interpreter, connection: ClientConnection(client: client))
+    /// Registers the platform built-ins and the clock in `interpreter`; see `Platform.register`
+    /// for `dryRun`.
+    public func install(in interpreter: Interpreter, dryRun: Bool = false) {
+        Platform.register(in: interpreter, connection: ClientConnection(client: client), dryRun: dryRun)
         if let clock { interpreter.clock = clock }
     }
 

@@ -8,6 +8,8 @@ struct PlatformCall: Sendable {
     let connection: any PlatformConnection
     /// Fills in what a request leaves out (deploy's boot source and SSH keys) before it is sent.
     let prepare: (@Sendable (inout JSONObject, BuiltinCall) throws -> Void)?
+    /// Print and return the request instead of sending it (`--dry-run`).
+    var dryRun = false
 
     /// The built-in, with help that names its operation and route.
     func builtin() -> BuiltinFunction {
@@ -63,6 +65,9 @@ struct PlatformCall: Sendable {
         let connection = self.connection
         let operation = spec.operation
         let requestBody: JSONValue? = sendsBody ? .object(body) : nil
+        if dryRun {
+            return try DryRun.preview(operation, path: pathParameters, body: requestBody, connection: connection, call: call)
+        }
         let sentQuery = query
         let sentPath = pathParameters
         let answer: JSONValue

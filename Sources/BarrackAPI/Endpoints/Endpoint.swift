@@ -41,6 +41,11 @@ public struct Endpoint: Sendable, Hashable {
     /// The names of the path's placeholders, in order (`["id", "rule_id"]`).
     public var pathParameters: [String] { PathTemplate(pathTemplate).parameterNames }
 
+    /// The path with its placeholders filled in (percent-encoded), or nil when one is missing.
+    public func path(filling parameters: [String: String]) -> String? {
+        try? PathTemplate(pathTemplate).fill(parameters).get()
+    }
+
     /// Whether the operation takes `page` and `limit`, so it can be fetched page by page.
     public var isPaginated: Bool { queryParameters.contains("page") }
 }

@@ -20,6 +20,10 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Trace each API request (method, path, status, time) on standard error.")
     var verbose = false
 
+    @Flag(name: .customLong("dry-run"),
+          help: "Print what deploy, delete_* and restore* would send (and what a deploy would cost per hour) instead of sending it.")
+    var dryRun = false
+
     var backendOptions: PlatformBackend.Options {
         PlatformBackend.Options(forceSandbox: sandbox, apiURL: apiURL, profile: profile, verbose: verbose,
                                 announce: { StandardStreams.writeError($0 + "\n") })
