@@ -3,7 +3,7 @@ extension Compiler {
     /// A list of statements as a block node in a scope that is already pushed. Functions are
     /// declared first (hoisted); at the top level of a module, `let` names are too, so functions
     /// may use globals declared further down.
-    mutating func compileStatements(_ statements: [Stmt], range: SourceRange, declareFunctionsFirst: Bool) -> BlockNode {
+    mutating func compileStatements(_ statements: [Stmt]) -> BlockNode {
         var hoisted: [(location: VariableLocation, closure: ClosureNode)] = []
         var pending: [(Int, VariableLocation)] = []
         for (index, statement) in statements.enumerated() {
@@ -41,7 +41,7 @@ extension Compiler {
     /// A `{ }` block with a scope of its own.
     mutating func compileBlock(_ block: Block) -> BlockNode {
         function.pushScope()
-        let node = compileStatements(block.statements, range: block.range, declareFunctionsFirst: true)
+        let node = compileStatements(block.statements)
         let cells = function.popScope()
         return BlockNode(node.statements, freshCells: cells, functions: node.functions)
     }

@@ -50,7 +50,6 @@ final class FunctionPrototype: @unchecked Sendable {
     let parameterNames: [String]
     /// Default values, evaluated in the callee's frame after the given arguments are stored.
     let defaults: [ExprNode?]
-    let requiredCount: Int
     let parameterCount: Int
     /// How many value slots and cells a call's frame needs.
     @exclusivity(unchecked) var slotCount = 0
@@ -66,7 +65,6 @@ final class FunctionPrototype: @unchecked Sendable {
         self.name = name
         self.parameterNames = parameterNames
         self.defaults = defaults
-        self.requiredCount = defaults.prefix { $0 == nil }.count
         self.parameterCount = parameterNames.count
         self.source = source
         self.range = range

@@ -6,7 +6,6 @@ final class GlobalTable {
     @exclusivity(unchecked) private(set) var storage: UnsafeMutablePointer<Value>
     private(set) var capacity: Int
     private(set) var count = 0
-    private(set) var names: [String] = []
 
     init() {
         capacity = 256
@@ -29,7 +28,6 @@ final class GlobalTable {
             storage = bigger
             capacity *= 2
         }
-        names.append(name)
         count += 1
         return count - 1
     }

@@ -37,15 +37,8 @@ struct REPL {
     func run() -> Int32 {
         let interpreter = self.interpreter
         interpreter.define("_", .null)
-        if Terminal.standardError.isTerminal {
-            let spinner = Spinner()
-            // Completion's listings wait at the prompt, where a spinner would scribble on the line.
-            interpreter.activity = { if !LiveResourceLookup.isFetchingThread { spinner.follow($0) } }
-            interpreter.output = { text in
-                spinner.erase()
-                StandardStreams.write(text)
-            }
-        }
+        // Completion's listings wait at the prompt, where a spinner would scribble on the line.
+        Spinner.attach(to: interpreter) { LiveResourceLookup.isFetchingThread }
         let relay = InterruptRelay(interpreter: interpreter)
         let resources = LiveResourceLookup(interpreter: interpreter)
         var history = HistoryFile(path: HistoryFile.defaultPath(environment: environment),

@@ -20,14 +20,7 @@ struct ScriptRunner {
         defer { environment.close() }
         let interpreter = environment.interpreter
         interpreter.define("args", .list(arguments.map { .string($0) }))
-        if Terminal.standardError.isTerminal {
-            let spinner = Spinner()
-            interpreter.activity = { spinner.follow($0) }
-            interpreter.output = { text in
-                spinner.erase()
-                StandardStreams.write(text)
-            }
-        }
+        Spinner.attach(to: interpreter)
         let program: Program
         do {
             program = try interpreter.compile(source)

@@ -29,6 +29,18 @@ final class Spinner: @unchecked Sendable {
         self.terminal = terminal
     }
 
+    /// Shows a spinner for `interpreter`'s waits when standard error is a terminal, and erases it
+    /// before anything is printed. `isIgnored` tells which waits to leave undrawn.
+    static func attach(to interpreter: Interpreter, ignoring isIgnored: @escaping @Sendable () -> Bool = { false }) {
+        guard Terminal.standardError.isTerminal else { return }
+        let spinner = Spinner()
+        interpreter.activity = { if !isIgnored() { spinner.follow($0) } }
+        interpreter.output = { text in
+            spinner.erase()
+            StandardStreams.write(text)
+        }
+    }
+
     /// Follows an interpreter's activity.
     func follow(_ activity: Interpreter.Activity) {
         queue.sync {
