@@ -102,7 +102,7 @@ final class ConfigurationTests: XCTestCase {
 
     func testErrorsNameTheLineAndColumn() throws {
         let cases: [(String, String)] = [
-            ("[profiles.default]\napi_key = \"unterminated\n", "config.toml:2:11: unterminated string"),
+            ("[profiles.default]\napi_key = \"brk_half_typed\n", "config.toml:2:11: unterminated string"),
             ("[profiles.default]\nregion = FINLAND-1\n", "config.toml:2:10: expected a string in quotes"),
             ("[profiles.default]\n  api_kye = \"x\"\n", "config.toml:2:3: unknown key 'api_kye'"),
             ("[profiles.default]\nmax_attempts = \"3\"\n", "config.toml:2:1: 'max_attempts' must be an integer, not a string"),
@@ -142,5 +142,23 @@ final class ConfigurationTests: XCTestCase {
             XCTAssertEqual((error as? BarrackAPIError)?.code, "INVALID_REQUEST")
         }
         XCTAssertNoThrow(try BarrackClient.http(BarrackConfiguration(apiKey: APIKey("k"), baseURL: URL(string: "http://[::1]:9000")!)))
+    }
+
+    /// Issue 12: an unquoted key was echoed by the parse error (`found 'SECRET'`).
+    func testAnUnquotedKeyIsNotEchoedByTheError() throws {
+        let secret = "brk_live_UNQUOTED_0123456789"
+        for line in ["api_key = \(secret)", "api_key = \(secret) # mine", "api_key=\(secret)x y", "api_key = \"\(secret)"] {
+            let env = try environment(file: "[profiles.default]\n\(line)\n")
+            XCTAssertThrowsError(try ConfigurationLoader.load(environment: env), line) { error in
+                let text = "\(error) \(String(reflecting: error)) \((error as? BarrackAPIError)?.message ?? "")"
+                XCTAssertFalse(text.contains("UNQUOTED"), "the key leaked: \(text)")
+                XCTAssertTrue(text.contains("config.toml:2:"), text)
+            }
+        }
+        // A value that is no secret is still quoted back, to show what was found.
+        let env = try environment(file: "[profiles.default]\nregion = FINLAND\n")
+        XCTAssertThrowsError(try ConfigurationLoader.load(environment: env)) { error in
+            XCTAssertTrue("\(error)".contains("FINLAND"), "\(error)")
+        }
     }
 }
