@@ -57,6 +57,12 @@ final class SandboxHTTPHandler: ChannelInboundHandler {
             context.close(promise: nil)
             return
         }
+        if outcome == .dropAfter {
+            let acted = handle(head: head, body: body)
+            logLine(line, status: "\(acted.status) dropped", started: started)
+            context.close(promise: nil)
+            return
+        }
         let response = FaultResponse.response(for: outcome) ?? handle(head: head, body: body)
         var headers = HTTPHeaders()
         for (name, value) in response.headers { headers.add(name: name, value: value) }
