@@ -109,7 +109,7 @@ final class ConfigurationTests: XCTestCase {
             ("api_key = \"x\"\n", "config.toml:1:1: 'api_key' must be inside a profile table"),
             ("[profile.default]\n", "config.toml:1:1: unknown table [profile.default]"),
             ("[profiles.default]\nregion = \"A\"\nregion = \"B\"\n", "config.toml:3:1: the key 'region' appears twice"),
-            ("[profiles.default]\nmax_attempts = 99\n", "config.toml:2:1: 'max_attempts' must be between 1 and 10, not 99"),
+            ("[profiles.default]\nmax_attempts = 99\n", "config.toml:2:1: 'max_attempts' must be between 1 and 20, not 99"),
             ("[profiles.default]\noutput = \"yaml\"\n", "output must be 'table' or 'json', not 'yaml'"),
             ("[profiles.default]\nregion = [\"A\"]\n", "config.toml:2:10: arrays are not supported"),
         ]

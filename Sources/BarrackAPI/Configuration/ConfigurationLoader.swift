@@ -24,7 +24,7 @@ public enum ConfigurationLoader {
     /// The keys a profile table may hold, and what each must be.
     static let profileKeys: [String: String] = [
         "api_key": "a string", "api_url": "a string", "region": "a string", "output": "a string",
-        "timeout_seconds": "an integer", "max_attempts": "an integer",
+        "timeout_seconds": "an integer", "max_attempts": "an integer", "retry_delay_ms": "an integer",
     ]
 
     /// Loads the configuration.
@@ -163,7 +163,9 @@ public enum ConfigurationLoader {
         }
         // A minute is the platform's longest plausible answer; an hour is surely a mistake.
         if let seconds = try integer("timeout_seconds", in: 1...3600) { configuration.timeout = .seconds(seconds) }
-        if let attempts = try integer("max_attempts", in: 1...10) { configuration.maxAttempts = attempts }
+        // 20 attempts outlast even a platform failing half of all requests (0.5^20 ≈ 1e-6).
+        if let attempts = try integer("max_attempts", in: 1...20) { configuration.maxAttempts = attempts }
+        if let delay = try integer("retry_delay_ms", in: 1...60_000) { configuration.retryDelay = .milliseconds(delay) }
         if configuration.apiKey != nil, let problem = URLSecurity.problemSendingKey(to: configuration.baseURL) {
             let place = settings["api_url"]?.place ?? "the API URL"
             throw BarrackAPIError(.configuration, message: "\(place): \(problem)")
