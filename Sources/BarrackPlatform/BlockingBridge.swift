@@ -21,17 +21,18 @@ enum BlockingBridge {
             done.signal()
         }
         let interpreter = call.interpreter
+        let thread = call.thread
         interpreter.activity?(.waitStarted)
         defer { interpreter.activity?(.waitEnded) }
         call.withoutLock {
             while done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
-                if interpreter.isInterruptRequested { task.cancel() }
+                if thread.isCancelled { task.cancel() }
             }
         }
         guard let result = outcome.result else {
             throw ErrorObject(code: "INTERRUPTED", message: "interrupted")
         }
-        if case .failure = result, interpreter.isInterruptRequested {
+        if case .failure = result, thread.isCancelled {
             throw ErrorObject(code: "INTERRUPTED", message: "interrupted while waiting for the platform")
         }
         return try result.get()

@@ -110,6 +110,9 @@ public struct BuiltinCall {
     /// The interpreter running the call.
     public var interpreter: Interpreter { context.interpreter }
 
+    /// The run making the call: its hooks, limits and cancellation.
+    public var thread: ScriptThread { context.thread }
+
     /// The argument at `index`, or nil when it was not given or is `nil`.
     public func argument(_ index: Int) -> Value? {
         guard index < arguments.count, let value = arguments[index] else { return nil }

@@ -129,10 +129,9 @@ final class WaitNode: StmtNode {
                 error.locate(source, range)
                 throw error
             }
+            let thread = frame.context.thread
             interpreter.lock.withoutLock {
-                clock.sleep(milliseconds: min(pause, limit - elapsed)) {
-                    interpreter.interruptRequested.load(ordering: .relaxed)
-                }
+                clock.sleep(milliseconds: min(pause, limit - elapsed)) { thread.isCancelled }
             }
             try frame.context.tick()
         }
