@@ -29,10 +29,10 @@ enum BlockingBridge {
             }
         }
         guard let result = outcome.result else {
-            throw ErrorObject(code: "INTERRUPTED", message: "interrupted")
+            throw interpreter.takeInterrupt()
         }
         if case .failure = result, interpreter.isInterruptRequested {
-            throw ErrorObject(code: "INTERRUPTED", message: "interrupted while waiting for the platform")
+            throw interpreter.takeInterrupt("interrupted while waiting for the platform")
         }
         return try result.get()
     }

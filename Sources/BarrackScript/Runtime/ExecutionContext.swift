@@ -69,8 +69,7 @@ final class ExecutionContext {
     func tick() throws {
         steps &+= 1
         if interpreter.interruptRequested.load(ordering: .relaxed) {
-            interpreter.interruptRequested.store(false, ordering: .relaxed)
-            throw ErrorObject(code: ErrorCode.interrupted, message: "interrupted")
+            throw interpreter.takeInterrupt()
         }
         if let limit = interpreter.stepLimit, steps > limit {
             throw ErrorObject(code: ErrorCode.stepLimit, message: "the script ran more than \(limit) steps (the host's limit)")

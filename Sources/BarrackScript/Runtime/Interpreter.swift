@@ -26,6 +26,11 @@ public final class Interpreter: @unchecked Sendable {
     var importChain: [String] = []
     /// Set by `interrupt()`; checked at every loop iteration, call and wait.
     let interruptRequested = Atomic<Bool>(false)
+    /// How many `finally` and `defer` blocks are running because of an interrupt: one more
+    /// interrupt meanwhile skips every cleanup block still pending.
+    var interruptCleanupDepth = 0
+    /// Set by that second interrupt; cleared when the next program starts.
+    var skipsInterruptCleanup = false
 
     /// Where `print` writes. Defaults to buffered standard output.
     public var output: @Sendable (String) -> Void = { StandardStreams.write($0) }
@@ -89,6 +94,23 @@ public final class Interpreter: @unchecked Sendable {
     /// that wait on something outside the interpreter poll it to give up early.
     public var isInterruptRequested: Bool { interruptRequested.load(ordering: .relaxed) }
 
+    /// Clears a pending interrupt and gives the `INTERRUPTED` error to raise for it.
+    ///
+    /// A built-in that gave up early because `isInterruptRequested` became true throws this error.
+    /// An interrupt that arrives while `finally` and `defer` blocks run because of an earlier one
+    /// gives an error that says the remaining cleanup blocks are skipped, and they are.
+    ///
+    ///     if interpreter.isInterruptRequested { throw interpreter.takeInterrupt("interrupted while waiting") }
+    public func takeInterrupt(_ message: String = "interrupted") -> ErrorObject {
+        interruptRequested.store(false, ordering: .relaxed)
+        if interruptCleanupDepth > 0 {
+            skipsInterruptCleanup = true
+            return ErrorObject(code: ErrorCode.interrupted,
+                               message: "interrupted again: the remaining finally and defer blocks were skipped")
+        }
+        return ErrorObject(code: ErrorCode.interrupted, message: message)
+    }
+
     /// Compiles a program; every diagnostic found if it is not valid.
     ///
     /// With `keepsResults` (the REPL), each top-level expression statement's value is kept in
@@ -109,6 +131,8 @@ public final class Interpreter: @unchecked Sendable {
         lock.acquire()
         defer { lock.release() }
         interruptRequested.store(false, ordering: .relaxed)
+        interruptCleanupDepth = 0
+        skipsInterruptCleanup = false
         lastResult = nil
         let context = ExecutionContext(interpreter: self, slotCapacity: 1 << 18)
         _ = try runModule(program.prototype, context: context)
