@@ -21,19 +21,18 @@ enum BlockingBridge {
             done.signal()
         }
         let interpreter = call.interpreter
-        let thread = call.thread
         interpreter.activity?(.waitStarted)
         defer { interpreter.activity?(.waitEnded) }
         call.withoutLock {
             while done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
-                if thread.isCancelled { task.cancel() }
+                if call.isInterruptPending { task.cancel() }
             }
         }
         guard let result = outcome.result else {
-            throw ErrorObject(code: "INTERRUPTED", message: "interrupted")
+            throw call.takeInterrupt()
         }
-        if case .failure = result, thread.isCancelled {
-            throw ErrorObject(code: "INTERRUPTED", message: "interrupted while waiting for the platform")
+        if case .failure = result, call.isInterruptPending {
+            throw call.takeInterrupt("interrupted while waiting for the platform")
         }
         return try result.get()
     }

@@ -84,9 +84,8 @@ enum CoreLibrary {
             default: throw call.typeError(0, "a duration")
             }
             let clock = call.interpreter.clock
-            let thread = call.thread
             call.withoutLock {
-                clock.sleep(milliseconds: max(0, milliseconds)) { thread.isCancelled }
+                clock.sleep(milliseconds: max(0, milliseconds)) { call.isInterruptPending }
             }
             return .null
         },

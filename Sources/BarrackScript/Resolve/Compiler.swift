@@ -46,8 +46,7 @@ struct Compiler {
         function = FunctionScope(parent: nil, isModule: true)
         let prototype = FunctionPrototype(name: "<script>", parameterNames: [], defaults: [], source: source,
                                           range: SourceRange(start: 0, end: source.bytes.count))
-        let body = compileStatements(statements)
-        prototype.body = body
+        prototype.body = withDefers(compileStatements(statements))
         prototype.slotCount = function.maxSlots
         prototype.cellCount = function.maxCells
         return prototype

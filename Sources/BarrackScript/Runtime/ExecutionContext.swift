@@ -25,8 +25,14 @@ final class ExecutionContext {
     @exclusivity(unchecked) var cellTop = 0
     @exclusivity(unchecked) var depth = 0
     @exclusivity(unchecked) var returnValue: Value = .null
+    /// How many of the thread's cancellations this evaluator has raised `INTERRUPTED` for.
+    @exclusivity(unchecked) var seenCancellations: Int
+    /// How many cleanup blocks run here because of an interrupt (a further one skips them).
+    @exclusivity(unchecked) var interruptCleanupDepth = 0
 
-    init(thread: ScriptThread, slotCapacity: Int) {
+    /// An evaluator for `thread`, which has already raised `INTERRUPTED` for `seenCancellations`
+    /// cancellations (a `parallel for` worker inherits its parent's count).
+    init(thread: ScriptThread, slotCapacity: Int, seenCancellations: Int = 0) {
         let interpreter = thread.interpreter
         self.interpreter = interpreter
         self.thread = thread
@@ -34,6 +40,7 @@ final class ExecutionContext {
         self.stepLimit = thread.stepLimit ?? Int.max
         self.maxCallDepth = thread.maxCallDepth
         self.depth = thread.baseDepth
+        self.seenCancellations = seenCancellations
         self.globals = interpreter.globals
         self.slotCapacity = slotCapacity
         self.cellCapacity = slotCapacity / 4
@@ -80,22 +87,38 @@ final class ExecutionContext {
     /// Counts a step (a loop iteration or a call) and raises `INTERRUPTED` or `STEP_LIMIT` when due.
     ///
     /// The count lives on the root thread and is only touched under the interpreter lock, so
-    /// `parallel for` workers share it without atomics; the cancellation flag is a relaxed load.
+    /// `parallel for` workers share it without atomics; the cancellation count is a relaxed load.
     @inline(__always)
     func tick() throws {
         let budget = budget
         budget.stepCount &+= 1
-        if budget.cancelled.load(ordering: .relaxed) || budget.stepCount > stepLimit {
+        if budget.cancellations.load(ordering: .relaxed) != seenCancellations || budget.stepCount > stepLimit {
             try stopForBudget()
         }
     }
 
     @inline(never)
     private func stopForBudget() throws {
-        if budget.isCancelled {
-            throw ErrorObject(code: ErrorCode.interrupted, message: "interrupted")
-        }
+        if isInterruptPending { throw takeInterrupt() }
         throw ErrorObject(code: ErrorCode.stepLimit, message: "the script ran more than \(stepLimit) steps (the host's limit)")
+    }
+
+    /// Whether the thread was cancelled since this evaluator last raised `INTERRUPTED`.
+    var isInterruptPending: Bool {
+        budget.cancellations.load(ordering: .relaxed) != seenCancellations
+    }
+
+    /// Marks the pending cancellation as raised here and gives the `INTERRUPTED` error for it. One
+    /// that arrives while cleanup blocks run because of an earlier one says that the remaining
+    /// cleanup blocks are skipped, and they are.
+    func takeInterrupt(_ message: String = "interrupted") -> ErrorObject {
+        seenCancellations = budget.cancellations.load(ordering: .relaxed)
+        if interruptCleanupDepth > 0 {
+            budget.skipsInterruptCleanup = true
+            return ErrorObject(code: ErrorCode.interrupted,
+                               message: "interrupted again: the remaining finally and defer blocks were skipped")
+        }
+        return ErrorObject(code: ErrorCode.interrupted, message: message)
     }
 
     /// Runs a script function's body with `arguments` already bound in `frame`.

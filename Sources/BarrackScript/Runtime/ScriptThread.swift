@@ -41,8 +41,13 @@ public final class ScriptThread: @unchecked Sendable {
 
     /// Loop iterations and calls so far; only the root thread counts (children forward to it).
     @exclusivity(unchecked) var stepCount = 0
-    /// Set by `cancel()` on the root thread; never cleared.
-    let cancelled = Atomic<Bool>(false)
+    /// How many times `cancel()` was called, on the root thread; it only grows. Each evaluator
+    /// remembers how many it has raised `INTERRUPTED` for, so that every `parallel for` worker
+    /// sees each cancellation, and cleanup blocks can run after the first.
+    let cancellations = Atomic<Int>(0)
+    /// Set by a cancellation that arrives while `finally` and `defer` blocks run because of an
+    /// earlier one: every cleanup block still pending, in any worker, is skipped.
+    @exclusivity(unchecked) var skipsInterruptCleanup = false
     /// The call depth of the parent's evaluator at the moment it started this child.
     let baseDepth: Int
 
@@ -82,15 +87,17 @@ public final class ScriptThread: @unchecked Sendable {
     public var steps: Int { root.stepCount }
 
     /// Asks the run to stop with `INTERRUPTED` at its next loop iteration, call or wait. Safe from
-    /// any thread. It is sticky: every later check fails too, in this thread and all its children,
-    /// until the run ends.
+    /// any thread, also before the run starts.
+    ///
+    /// A cancellation is never cleared: the main evaluator and every `parallel for` worker each
+    /// raise `INTERRUPTED` for it (a script cannot catch it). The `finally` and `defer` blocks it
+    /// unwinds through still run; a second `cancel()` while they run skips all that remain.
     public func cancel() {
-        root.cancelled.store(true, ordering: .relaxed)
+        root.cancellations.wrappingAdd(1, ordering: .relaxed)
     }
 
-    /// Whether `cancel()` was called. Built-ins that wait on something outside the interpreter poll
-    /// it to give up early.
-    public var isCancelled: Bool { root.cancelled.load(ordering: .relaxed) }
+    /// Whether `cancel()` was ever called on this thread's family.
+    public var isCancelled: Bool { root.cancellations.load(ordering: .relaxed) > 0 }
 
     private static let standardInput: @Sendable () -> String? = { readLine() }
     private static let noInput: @Sendable () -> String? = { nil }

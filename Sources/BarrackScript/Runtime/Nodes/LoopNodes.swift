@@ -129,9 +129,9 @@ final class WaitNode: StmtNode {
                 error.locate(source, range)
                 throw error
             }
-            let thread = frame.context.thread
+            let context = frame.context
             interpreter.lock.withoutLock {
-                clock.sleep(milliseconds: min(pause, limit - elapsed)) { thread.isCancelled }
+                clock.sleep(milliseconds: min(pause, limit - elapsed)) { context.isInterruptPending }
             }
             try frame.context.tick()
         }

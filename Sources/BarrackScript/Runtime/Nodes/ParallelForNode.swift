@@ -48,10 +48,13 @@ final class ParallelForNode: StmtNode {
         guard !items.isEmpty else { return .normal }
         let function = Value.function(body.makeClosure(frame))
         let interpreter = frame.context.interpreter
-        let child = ScriptThread(child: frame.context.thread, depth: frame.context.depth)
+        let parent = frame.context
+        let child = ScriptThread(child: parent.thread, depth: parent.depth)
+        let seen = parent.seenCancellations
         let shared = Shared()
         let work = {
-            let context = ExecutionContext(thread: child, slotCapacity: ParallelForNode.workerSlots)
+            let context = ExecutionContext(thread: child, slotCapacity: ParallelForNode.workerSlots,
+                                           seenCancellations: seen)
             interpreter.lock.acquire()
             defer { interpreter.lock.release() }
             while shared.next < items.count, shared.other == nil {
@@ -75,7 +78,14 @@ final class ParallelForNode: StmtNode {
             if threads.isEmpty { work() }
             for thread in threads { ThreadLauncher.join(thread) }
         }
-        if let other = shared.other { throw other }
+        if let other = shared.other {
+            // The workers raised INTERRUPTED for the cancellation: this evaluator must not raise
+            // it again while the cleanup blocks it unwinds through run.
+            if (other as? ErrorObject)?.code == ErrorCode.interrupted {
+                parent.seenCancellations = parent.budget.cancellations.load(ordering: .relaxed)
+            }
+            throw other
+        }
         guard !shared.failures.isEmpty else { return .normal }
         throw combinedError(shared.failures.sorted { $0.index < $1.index }, total: items.count)
     }
