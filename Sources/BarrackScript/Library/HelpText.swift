@@ -85,14 +85,14 @@ public enum HelpText {
             case let other?: throw call.typeError(0, "a built-in or its name, not \(other.typeName)")
             }
             guard let name else {
-                call.interpreter.output(overview(builtins))
+                call.thread.print(overview(builtins))
                 return .null
             }
             guard let text = text(forTopic: name, builtins: builtins) else {
                 throw ErrorObject(code: ErrorCode.name, message: "help: no built-in, method or keyword named '\(name)'"
                                   + Suggestion.didYouMean(name, among: topicNames(builtins)))
             }
-            call.interpreter.output(text)
+            call.thread.print(text)
             return .null
         }
     }

@@ -64,6 +64,11 @@ public enum LanguageHelp {
               summary: "Runs the block and handles an error it raises: err.code, err.message, err.status, "
                   + "err.operation, err.details. An error no catch clause takes goes on.",
               example: "try { deploy gpu: B300-262GB x 8 in ICELAND-1 } catch err where err.code == OUT_OF_STOCK { print err.message }"),
+        Topic(names: ["finally", "defer"],
+              syntax: "try { ... } [catch err { ... }] finally { ... }\ndefer { ... }",
+              summary: "Cleanup that runs however the code ends (return, break, an error, exit, Ctrl-C): "
+                  + "`finally` after a try, `defer` when the enclosing block ends.",
+              example: "let vm = deploy gpu: L40 x 1 in FINLAND-1\ndefer { delete_instance vm }"),
         Topic(names: ["raise"], syntax: "raise \"message\"\nraise error(code: QUOTA, message: \"...\", details: {...})",
               summary: "Raises an error (code ERROR for a plain message).",
               example: "if len(keys) == 0 { raise \"add an SSH key first\" }"),

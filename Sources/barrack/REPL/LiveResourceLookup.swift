@@ -61,7 +61,7 @@ final class LiveResourceLookup: ResourceLookup, @unchecked Sendable {
         fetches[kind] = fetch
         let listing = interpreter.global(kind.listingBuiltin)
         let interpreter = self.interpreter
-        let thread = Thread { [self] in
+        let thread = Foundation.Thread { [self] in
             let entries = listing.map { LiveResourceLookup.entries(calling: $0, in: interpreter) } ?? []
             lock.lock()
             cache[kind] = (entries, Date())
