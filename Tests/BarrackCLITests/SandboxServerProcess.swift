@@ -51,6 +51,11 @@ final class SandboxServerProcess: @unchecked Sendable {
         baseURL = String(url.dropLast("/api/".count))
     }
 
+    /// What the server has logged so far (one line per request).
+    var log: String {
+        (try? String(contentsOf: home.folder.appendingPathComponent("server.log"), encoding: .utf8)) ?? ""
+    }
+
     /// Stops the server (SIGTERM, which it handles by saving and leaving) and waits for it.
     func stop() {
         if process.isRunning {
