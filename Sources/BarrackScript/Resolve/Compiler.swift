@@ -9,16 +9,20 @@ struct Compiler {
     let interpreter: Interpreter
     let source: Source
     let keepsResults: Bool
+    /// Reads an imported file (the host's `ScriptThread.load`); nil when the host allows no file imports.
+    let load: (@Sendable (String) throws -> Source)?
     var diagnostics: [Diagnostic] = []
     var function: FunctionScope
     /// Declarations captured by some closure (found by the first pass).
     var captured: Set<Int> = []
     var isAnalysis = false
 
-    init(interpreter: Interpreter, source: Source, keepsResults: Bool) {
+    init(interpreter: Interpreter, source: Source, keepsResults: Bool,
+         load: (@Sendable (String) throws -> Source)?) {
         self.interpreter = interpreter
         self.source = source
         self.keepsResults = keepsResults
+        self.load = load
         self.function = FunctionScope(parent: nil, isModule: true)
     }
 

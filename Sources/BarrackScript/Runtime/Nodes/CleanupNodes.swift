@@ -6,22 +6,21 @@
 /// - an error raised by a cleanup block replaces the one that was unwinding, which the new error
 ///   keeps in `replaced` so that the report shows both;
 /// - after one interrupt, the cleanup blocks still run; a second interrupt while they run skips
-///   all that remain (`Interpreter.takeInterrupt`).
+///   all that remain (`ExecutionContext.takeInterrupt`).
 enum Cleanup {
     /// Runs `body` as cleanup while `pending` (an error, or nil) unwinds; throws what the cleanup
     /// raised, or nothing (the caller then goes on with `pending`).
     static func run(_ body: StmtNode, _ frame: Frame, pending: Error?) throws {
         let context = frame.context
-        let interpreter = context.interpreter
         let afterInterrupt = (pending as? ErrorObject)?.code == ErrorCode.interrupted
         if afterInterrupt {
-            if interpreter.skipsInterruptCleanup { return }
-            interpreter.interruptCleanupDepth += 1
+            if context.budget.skipsInterruptCleanup { return }
+            context.interruptCleanupDepth += 1
         }
         let savedReturn = context.returnValue
         defer {
             context.returnValue = savedReturn
-            if afterInterrupt { interpreter.interruptCleanupDepth -= 1 }
+            if afterInterrupt { context.interruptCleanupDepth -= 1 }
         }
         do {
             _ = try body.exec(frame)
