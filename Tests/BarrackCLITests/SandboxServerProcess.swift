@@ -49,6 +49,15 @@ final class SandboxServerProcess: @unchecked Sendable {
         baseURL = String(url.dropLast("/api/".count))
     }
 
+    /// The server's own environment: `barrack sandbox …` commands run with it change the
+    /// server's sandbox (it rereads a state another process saved).
+    var environment: [String: String] { home.variables() }
+
+    /// One line per request so far: `GET /api/balance/ 200 1.2ms`.
+    var requestLog: String {
+        (try? String(contentsOf: home.folder.appendingPathComponent("server.log"), encoding: .utf8)) ?? ""
+    }
+
     /// Stops the server (SIGTERM, which it handles by saving and leaving) and waits for it.
     func stop() {
         if process.isRunning {
