@@ -102,14 +102,14 @@ final class PlanCommandTests: XCTestCase {
                                  "deploy gpu: \"H100-SXM5-80GB\" x 1 in FINLAND-1 name: \"existing\""], environment: environment)
         XCTAssertEqual(setup.status, 0, setup.standardError)
         XCTAssertEqual(try barrack(["sandbox", "stock", "FINLAND-1", "B300-262GB", "0"], environment: server.environment).status, 0)
-        let logBefore = server.requestLog
+        let logBefore = server.log
         let run = try barrack(["plan", "--json", "--api-url", server.baseURL, "region_fallback.brk"], environment: environment)
         XCTAssertEqual(run.status, 2, run.standardError)
         let plan = try document(run)
         XCTAssertEqual(try changes(plan), ["deploy_instance fallback-1 FINLAND-2 46.35",
                                            "delete_instance fallback-1 FINLAND-2 -46.35"])
         XCTAssertEqual(plan["hourly_before"] as? Double, 2.52)
-        let planRequests = server.requestLog.dropFirst(logBefore.count).split(separator: "\n")
+        let planRequests = server.log.dropFirst(logBefore.count).split(separator: "\n")
         XCTAssertFalse(planRequests.isEmpty)
         for line in planRequests {
             XCTAssertTrue(line.hasPrefix("GET "), "expected only reads to reach the platform, got \(line)")

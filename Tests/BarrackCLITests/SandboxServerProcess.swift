@@ -8,14 +8,16 @@ final class SandboxServerProcess: @unchecked Sendable {
     private let process: Process
     private let home: SandboxEnvironment
 
-    /// Starts the server and waits up to `timeout` seconds for its address.
-    init(binary: URL, options: [String], timeout: Double) throws {
+    /// Starts the server and waits up to `timeout` seconds for its address; with `environment`
+    /// and `folder`, in that home rather than a fresh one.
+    init(binary: URL, options: [String], timeout: Double, environment: [String: String]? = nil,
+         folder: URL? = nil) throws {
         home = try SandboxEnvironment()
         process = Process()
         process.executableURL = binary
         process.arguments = ["sandbox", "serve", "--port", "0", "--speed", "0"] + options
-        process.environment = home.variables()
-        process.currentDirectoryURL = home.folder
+        process.environment = environment ?? home.variables()
+        process.currentDirectoryURL = folder ?? home.folder
         process.standardInput = FileHandle.nullDevice
         // One line per request goes to standard error: a file never fills up and blocks the server.
         let log = home.folder.appendingPathComponent("server.log")
@@ -53,8 +55,8 @@ final class SandboxServerProcess: @unchecked Sendable {
     /// server's sandbox (it rereads a state another process saved).
     var environment: [String: String] { home.variables() }
 
-    /// One line per request so far: `GET /api/balance/ 200 1.2ms`.
-    var requestLog: String {
+    /// What the server has logged so far (one line per request).
+    var log: String {
         (try? String(contentsOf: home.folder.appendingPathComponent("server.log"), encoding: .utf8)) ?? ""
     }
 
