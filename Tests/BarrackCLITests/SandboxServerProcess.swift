@@ -9,12 +9,12 @@ final class SandboxServerProcess: @unchecked Sendable {
     private let home: SandboxEnvironment
 
     /// Starts the server and waits up to `timeout` seconds for its address.
-    init(binary: URL, options: [String], timeout: Double) throws {
+    init(binary: URL, options: [String], timeout: Double, environment: [String: String] = [:]) throws {
         home = try SandboxEnvironment()
         process = Process()
         process.executableURL = binary
         process.arguments = ["sandbox", "serve", "--port", "0", "--speed", "0"] + options
-        process.environment = home.variables()
+        process.environment = home.variables(environment)
         process.currentDirectoryURL = home.folder
         process.standardInput = FileHandle.nullDevice
         // One line per request goes to standard error: a file never fills up and blocks the server.
