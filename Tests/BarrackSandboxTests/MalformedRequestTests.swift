@@ -96,4 +96,58 @@ import Testing
         }
         Self.expectEnvelope(sandbox.post("/api/pricing/", ["volume_type": "HDD", "volume_size_gb": .int(Int.max)]))
     }
+
+    // Found by api/fuzz-sandbox (schemathesis).
+
+    @Test func aPageFarPastTheEndIsEmptyNotACrash() throws {
+        let sandbox = try Harness()
+        let answer = sandbox.get("/api/volumes/", query: ["page": "288230376151711744", "limit": "36"])
+        #expect(answer.status == 200)
+        #expect(answer["volumes"] == [])
+        #expect(answer["page"] == .int(288_230_376_151_711_744))
+        #expect(sandbox.get("/api/instances/", query: ["page": String(Int.max), "limit": "100"]).status == 200)
+    }
+
+    @Test func aLiteralPathAllowsOnlyItsOwnMethods() throws {
+        let sandbox = try Harness()
+        for (method, path, allowed) in [("OPTIONS", "/api/firewalls/protocols/", "GET"), ("DELETE", "/api/volumes/types/", "GET"),
+                                        ("GET", "/api/snapshots/images/", "POST"),
+                                        ("PUT", "/api/scripts/bulk-delete/", "POST")] {
+            let answer = sandbox.request(method, path)
+            #expect(answer.status == 405, "\(method) \(path)")
+            #expect(answer.headers["Allow"] == allowed, "\(method) \(path)")
+            Self.expectEnvelope(answer, status: 405...405)
+        }
+    }
+
+    @Test func anEmptyQueryValueIsRefused() throws {
+        let sandbox = try Harness()
+        let answer = sandbox.get("/api/pricing/", query: ["gpu_model": "", "volume_type": ""])
+        Self.expectEnvelope(answer)
+        #expect(answer.code == "INVALID_VALUE")
+        Self.expectEnvelope(sandbox.get("/api/instances/", query: ["region": ""]))
+    }
+
+    @Test func anOperationWithABodyNeedsOne() throws {
+        let sandbox = try Harness()
+        let answer = sandbox.post("/api/pricing/", nil)
+        #expect(answer.code == "MISSING_FIELD")
+        #expect(sandbox.post("/api/pricing/", .object([:])).status == 200)
+    }
+
+    @Test func aNullMemberIsAsIfLeftOut() throws {
+        let sandbox = try Harness()
+        let answer = sandbox.post("/api/ssh-keys/", ["name": "generated", "public_key": .null])
+        #expect(answer.status == 201)
+        #expect(answer["ssh_key"]?["private_key"]?.stringValue?.isEmpty == false)
+    }
+
+    @Test func anEmptyIDInAListIsRefused() throws {
+        let sandbox = try Harness()
+        let answer = sandbox.post("/api/scripts/bulk-delete/", ["script_ids": [""]])
+        Self.expectEnvelope(answer)
+        #expect(answer["error"]?["details"]?["field"] == "script_ids")
+        Self.expectEnvelope(sandbox.deploy(["ssh_key_ids": ["", "BRK-000001K"]]))
+    }
 }
+

@@ -32,7 +32,9 @@ struct Call: Sendable {
     /// One page of `items` and where it sits.
     func paginate<Item>(_ items: [Item], _ catalogue: SandboxCatalogue) throws(SandboxError) -> ([Item], Pagination) {
         let (page, limit) = try pageRequest(catalogue)
-        let start = min(items.count, (page - 1) * limit)
+        // A page far past the end is empty, not an overflow.
+        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: limit)
+        let start = overflow ? items.count : min(items.count, offset)
         let end = min(items.count, start + limit)
         let totalPages = max(1, (items.count + limit - 1) / limit)
         return (Array(items[start..<end]), Pagination(total: items.count, page: page, limit: limit, totalPages: totalPages))

@@ -76,6 +76,7 @@ struct Fields: Sendable {
             guard let text = element.stringValue else {
                 throw .invalidValue(name(key), "\(name(key))[\(index)] must be a string, not \(element.typeName)")
             }
+            guard !text.isEmpty else { throw .invalidValue(name(key), "\(name(key))[\(index)] is empty; give an id") }
             result.append(text)
         }
         return result

@@ -144,8 +144,17 @@ public final class Sandbox: @unchecked Sendable {
                                    details: JSONObject([.init(key: "field", value: .string(unknown.path)),
                                                         .init(key: "allowed", value: .array(unknown.known.map { .string($0) }))]))
             }
+            if body == nil || json == nil, endpoint.bodySchema != nil, !endpoint.isBodyOptional {
+                throw SandboxError(.missingField, "\(endpoint.operation) needs a JSON body (\(endpoint.bodySchema ?? "")); "
+                                   + "send {} when every member is optional", ["fields": ["body"]])
+            }
             var queryValues: [String: String] = [:]
-            for item in query { queryValues[item.name] = item.value }
+            for item in query {
+                guard !item.value.isEmpty || !endpoint.queryParameters.contains(item.name) else {
+                    throw SandboxError.invalidValue(item.name, "the query parameter \(item.name) is empty; give it a value or leave it out")
+                }
+                queryValues[item.name] = item.value
+            }
             let call = Call(operation: endpoint.operation, parameters: parameters, query: queryValues, body: fields)
             let reply = try perform(call)
             return respond(status: reply.status, reply.envelope(requestID: requestID))
