@@ -1,6 +1,5 @@
 @testable import BarrackAPI
 import Foundation
-import Logging
 import XCTest
 
 /// The OpenAPI document (api/barrack.openapi.yaml) against the client's endpoint table: the same 67
@@ -91,37 +90,14 @@ final class OpenAPIDocumentTests: XCTestCase {
     }
 
     func testTheClientWarnsWhenABodyHasAnUnknownField() async throws {
-        let lines = CapturedLines()
-        let logger = Logger(label: "test") { _ in CapturingLogHandler(lines: lines) }
-        let client = BarrackClient(transport: RecordingTransport(), retryPolicy: .none, logger: logger)
+        let collector = LogCollector()
+        let client = BarrackClient(transport: RecordingTransport(), retryPolicy: .none, logger: collector.logger())
+        var warnings: [String] { collector.lines.filter { $0.hasPrefix("warning") } }
         _ = try await client.call(.createVolume, body: ["name": "data", "region": "FINLAND-1", "size_gb": 100,
                                                         "volume_type": "NVMe", "os_image": "x"])
-        XCTAssertEqual(lines.all.count, 1)
-        XCTAssertTrue(lines.all.first?.contains("create_volume: unknown field 'os_image'") == true, "\(lines.all)")
+        XCTAssertEqual(warnings.count, 1)
+        XCTAssertTrue(warnings.first?.contains("create_volume: unknown field 'os_image'") == true, "\(warnings)")
         _ = try await client.call(.resizeVolume, path: ["id": "BRK-000001V"], body: ["size_gb": 200])
-        XCTAssertEqual(lines.all.count, 1, "no warning for a body of known fields")
-    }
-}
-
-/// Log lines at warning level and above, for tests.
-final class CapturedLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
-    var all: [String] { lock.withLock { lines } }
-    func append(_ line: String) { lock.withLock { lines.append(line) } }
-}
-
-struct CapturingLogHandler: LogHandler {
-    let lines: CapturedLines
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .warning
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        lines.append(event.message.description)
+        XCTAssertEqual(warnings.count, 1, "no warning for a body of known fields")
     }
 }
