@@ -6,10 +6,10 @@ import BarrackScript
 struct HelpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "help",
-        abstract: "Explain a built-in (barrack help deploy), a command (barrack help run) or the API (barrack help api)."
+        abstract: "Explain a built-in (barrack help deploy), a statement (barrack help wait), a command (barrack help run) or the API (barrack help api)."
     )
 
-    @Argument(help: "A built-in, a command, or api.")
+    @Argument(help: "A built-in, a method, a keyword, a command or api.")
     var topic: String?
 
     func run() throws {
@@ -19,8 +19,8 @@ struct HelpCommand: ParsableCommand {
             StandardStreams.flush()
             return
         }
-        if let builtin = builtins.first(where: { $0.name == topic }) {
-            StandardStreams.write(HelpText.detail(builtin))
+        if let text = HelpText.text(forTopic: topic, builtins: builtins) {
+            StandardStreams.write(text)
         } else if let command = BarrackCommand.configuration.subcommands.first(where: { $0._commandName == topic }) {
             StandardStreams.write(command.helpMessage() + "\n")
         } else if let page = HelpTopic.pages[topic] {
