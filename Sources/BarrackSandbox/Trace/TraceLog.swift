@@ -30,7 +30,7 @@ public final class TraceLog: @unchecked Sendable {
         data.append(0x0A)
         lock.withLock {
             if !FileManager.default.fileExists(atPath: file.path) {
-                FileManager.default.createFile(atPath: file.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: file.path, contents: nil)
             }
             guard let handle = try? FileHandle(forWritingTo: file) else { return }
             defer { try? handle.close() }
