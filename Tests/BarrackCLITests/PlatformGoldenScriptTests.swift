@@ -44,7 +44,7 @@ final class PlatformGoldenScriptTests: XCTestCase {
             do {
                 let server = try SandboxServerProcess(binary: binary, options: script.serverOptions,
                                                       timeout: Self.timeoutSeconds,
-                                                      environment: APITrace.variables(for: script, "http"))
+                                                      extraVariables: APITrace.variables(for: script, "http"))
                 defer { server.stop() }
                 let home = try SandboxEnvironment()
                 let run = ScriptRun.execute(binary: binary, script: script.url, timeout: Self.timeoutSeconds,

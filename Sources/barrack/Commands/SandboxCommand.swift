@@ -37,7 +37,7 @@ struct SandboxCommand: ParsableCommand {
         @Option(help: "Simulated seconds per real second; 0 freezes the clock.")
         var speed = Sandbox.defaultSpeed
 
-        @Option(help: "Faults to inject, e.g. latency=20ms,error=0.1,ratelimit=0.05,drop=0.01,seed=7.")
+        @Option(help: "Faults to inject, e.g. latency=20ms,error=0.1,ratelimit=0.05,drop=0.01,drop-after=0.01,seed=7.")
         var faults: String?
 
         @Option(help: "Accept only this API key (default: any non-empty key).")
