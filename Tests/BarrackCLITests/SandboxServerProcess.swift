@@ -51,6 +51,10 @@ final class SandboxServerProcess: @unchecked Sendable {
         baseURL = String(url.dropLast("/api/".count))
     }
 
+    /// The server's own environment: `barrack sandbox …` commands run with it change the
+    /// server's sandbox (it rereads a state another process saved).
+    var environment: [String: String] { home.variables() }
+
     /// What the server has logged so far (one line per request).
     var log: String {
         (try? String(contentsOf: home.folder.appendingPathComponent("server.log"), encoding: .utf8)) ?? ""
