@@ -13,8 +13,15 @@ public enum Platform {
     /// With `dryRun`, the built-ins that cost money or destroy data (`deploy`, `delete_*`,
     /// `restore*`) send nothing: they print the request they would send, and `deploy` its hourly
     /// cost, and return that plan.
-    public static func register(in interpreter: Interpreter, connection: any PlatformConnection, dryRun: Bool = false) {
-        for builtin in builtins(connection: connection, dryRun: dryRun) { interpreter.register(builtin) }
+    ///
+    /// `defaults` fills in what a configuration gives (the `region` of the config file), and
+    /// `notice` hears one line after each deploy, deletion or restore that succeeded.
+    public static func register(in interpreter: Interpreter, connection: any PlatformConnection, dryRun: Bool = false,
+                                defaults: PlatformDefaults = PlatformDefaults(),
+                                notice: (@Sendable (String) -> Void)? = nil) {
+        for builtin in builtins(connection: connection, dryRun: dryRun, defaults: defaults, notice: notice) {
+            interpreter.register(builtin)
+        }
         for (name, text) in StandardLibrary.modules { interpreter.registerModule(name: name, text: text) }
     }
 
@@ -25,11 +32,15 @@ public enum Platform {
     public static func standardModule(_ name: String) -> String? { StandardLibrary.modules[name] }
 
     /// The platform built-ins, in the order `help` lists them.
-    public static func builtins(connection: any PlatformConnection, dryRun: Bool = false) -> [BuiltinFunction] {
-        BuiltinTable.all.map { spec in
-            PlatformCall(spec: spec, connection: connection,
-                         prepare: spec.operation == .deployInstance ? DeployDefaults.prepare(connection) : nil,
-                         dryRun: dryRun && DryRun.previews(spec.operation)).builtin()
+    public static func builtins(connection: any PlatformConnection, dryRun: Bool = false,
+                                defaults: PlatformDefaults = PlatformDefaults(),
+                                notice: (@Sendable (String) -> Void)? = nil) -> [BuiltinFunction] {
+        BuiltinTable.all.map { row in
+            let spec = defaults.apply(to: row)
+            return PlatformCall(spec: spec, connection: connection,
+                                prepare: spec.operation == .deployInstance ? DeployDefaults.prepare(connection) : nil,
+                                dryRun: dryRun && DryRun.previews(spec.operation),
+                                notice: DryRun.previews(spec.operation) ? notice : nil).builtin()
         }
     }
 

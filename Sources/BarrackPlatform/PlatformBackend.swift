@@ -39,14 +39,21 @@ public final class PlatformBackend: Sendable {
     public let client: BarrackClient
     /// Warnings from the configuration (a config file others can read).
     public let warnings: [String]
+    /// What the configuration gives the built-ins (its `region`).
+    public let defaults: PlatformDefaults
+    /// The configuration's `output` (`BARRACK_OUTPUT`), if any.
+    public let output: OutputFormat?
     private let lazySandbox: LazySandbox?
     private let remoteClock: RemoteSandboxClock?
 
-    private init(client: BarrackClient, sandbox: LazySandbox?, remoteClock: RemoteSandboxClock? = nil, warnings: [String]) {
+    private init(client: BarrackClient, sandbox: LazySandbox?, remoteClock: RemoteSandboxClock? = nil,
+                 configuration: BarrackConfiguration) {
         self.client = client
         self.lazySandbox = sandbox
         self.remoteClock = remoteClock
-        self.warnings = warnings
+        self.warnings = configuration.warnings
+        self.defaults = PlatformDefaults(region: configuration.region?.rawValue)
+        self.output = configuration.output
     }
 
     /// The in-process sandbox, once a request has opened it.
@@ -76,7 +83,7 @@ public final class PlatformBackend: Sendable {
             let client = try BarrackClient.http(configuration, logger: logger)
             let isLocal = ["127.0.0.1", "localhost", "::1", "[::1]"].contains(configuration.baseURL.host ?? "")
             return PlatformBackend(client: client, sandbox: nil, remoteClock: isLocal ? RemoteSandboxClock(client: client) : nil,
-                                   warnings: configuration.warnings)
+                                   configuration: configuration)
         }
         var speed = Sandbox.defaultSpeed
         if let text = options.environment["BARRACK_SANDBOX_SPEED"] {
@@ -96,7 +103,7 @@ public final class PlatformBackend: Sendable {
                 announce("barrack: using the sandbox, a simulated platform (\(reason); state in \(file))")
             })
         let client = BarrackClient(transport: LazySandboxTransport(holder: holder), logger: logger)
-        return PlatformBackend(client: client, sandbox: holder, warnings: configuration.warnings)
+        return PlatformBackend(client: client, sandbox: holder, configuration: configuration)
     }
 
     /// The clock scripts should run on: the sandbox's, so that waits take simulated time.
@@ -105,10 +112,11 @@ public final class PlatformBackend: Sendable {
         return remoteClock
     }
 
-    /// Registers the platform built-ins and the clock in `interpreter`; see `Platform.register`
-    /// for `dryRun`.
-    public func install(in interpreter: Interpreter, dryRun: Bool = false) {
-        Platform.register(in: interpreter, connection: ClientConnection(client: client), dryRun: dryRun)
+    /// Registers the platform built-ins, with the configuration's defaults, and the clock in
+    /// `interpreter`; see `Platform.register` for `dryRun` and `notice`.
+    public func install(in interpreter: Interpreter, dryRun: Bool = false, notice: (@Sendable (String) -> Void)? = nil) {
+        Platform.register(in: interpreter, connection: ClientConnection(client: client), dryRun: dryRun,
+                          defaults: defaults, notice: notice)
         if let clock { interpreter.clock = clock }
     }
 

@@ -10,6 +10,8 @@ struct PlatformCall: Sendable {
     let prepare: (@Sendable (inout JSONObject, BuiltinCall) throws -> Void)?
     /// Print and return the request instead of sending it (`--dry-run`).
     var dryRun = false
+    /// Told one line (`MutationNotice`) when the call succeeded.
+    var notice: (@Sendable (String) -> Void)?
 
     /// The built-in, with help that names its operation and route.
     func builtin() -> BuiltinFunction {
@@ -78,7 +80,9 @@ struct PlatformCall: Sendable {
         } catch let error as BarrackAPIError {
             throw PlatformCall.scriptError(error)
         }
-        return ValueConversion.value(PlatformCall.payload(answer, endpoint: endpoint, whole: spec.returnsWholeAnswer))
+        let result = ValueConversion.value(PlatformCall.payload(answer, endpoint: endpoint, whole: spec.returnsWholeAnswer))
+        if let notice { notice(MutationNotice.line(spec.name, result: result, id: pathParameters.values.first)) }
+        return result
     }
 
     static func queryText(_ json: JSONValue) -> String {

@@ -3,8 +3,12 @@ import Logging
 
 /// How `barrack` prints results.
 public enum OutputFormat: String, Sendable, CaseIterable {
+    /// Aligned text: tables and key-value blocks (a script's `print` writes literal forms).
     case table
+    /// JSON.
     case json
+    /// YAML (command-line verbs and `show`; a script's `print` writes literal forms).
+    case yaml
 }
 
 /// The settings the client runs with, after the config file and the environment are combined.

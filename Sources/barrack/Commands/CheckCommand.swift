@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
             }
             let diagnostics: [Diagnostic]
             do {
-                _ = try ScriptEnvironment.detachedInterpreter().compile(source)
+                _ = try ScriptEnvironment.detachedInterpreter(configured: true).compile(source)
                 diagnostics = []
             } catch {
                 diagnostics = error.diagnostics

@@ -1,32 +1,48 @@
 import ArgumentParser
 import BarrackScript
 
-/// `barrack help [TOPIC]`: the built-ins by group, or one built-in, or a command's usage.
+/// `barrack help [TOPIC…]`: the built-ins by group, or one built-in (with its command-line verb),
+/// or a command's usage (`barrack help sandbox stock`).
 struct HelpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "help",
-        abstract: "Explain a built-in (barrack help deploy) or a command (barrack help run)."
+        abstract: "Explain a built-in (barrack help deploy) or a command (barrack help run, barrack help sandbox stock)."
     )
 
-    @Argument(help: "A built-in or a command.")
-    var topic: String?
+    @Argument(help: "A built-in, or a command and its subcommands.")
+    var topic: [String] = []
 
     func run() throws {
         let builtins = ScriptEnvironment.detachedInterpreter().builtins
-        guard let topic else {
-            StandardStreams.write(BarrackCommand.helpMessage() + "\n\nBuilt-ins:\n" + HelpText.overview(builtins))
+        guard let first = topic.first else {
+            StandardStreams.write(RootHelp.text() + "\n\nBuilt-ins:\n" + HelpText.overview(builtins))
             StandardStreams.flush()
             return
         }
-        if let builtin = builtins.first(where: { $0.name == topic }) {
+        if topic.count == 1, let builtin = builtins.first(where: { $0.name == first }) {
             StandardStreams.write(HelpText.detail(builtin))
-        } else if let command = BarrackCommand.configuration.subcommands.first(where: { $0._commandName == topic }) {
-            StandardStreams.write(command.helpMessage() + "\n")
+            if let verb = VerbRunner.verb(named: first) {
+                StandardStreams.write("\nOn the command line:\n  " + VerbHelp.usage(verb).dropFirst("Usage: ".count) + "\n")
+            }
+        } else if topic.count == 1, let verb = VerbRunner.verb(named: first) {
+            StandardStreams.write(VerbHelp.text(verb))
+        } else if let command = HelpCommand.command(at: topic) {
+            StandardStreams.write(BarrackCommand.helpMessage(for: command) + "\n")
         } else {
             StandardStreams.flush()
-            StandardStreams.writeError("barrack: no built-in or command named '\(topic)'; `barrack help` lists them\n")
+            StandardStreams.writeError("barrack: no built-in or command named '\(topic.joined(separator: " "))'; `barrack help` lists them\n")
             throw ExitCode(2)
         }
         StandardStreams.flush()
+    }
+
+    /// The command a path of names leads to: `["sandbox", "stock"]`.
+    static func command(at path: [String]) -> ParsableCommand.Type? {
+        var command: ParsableCommand.Type = BarrackCommand.self
+        for name in path {
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == name }) else { return nil }
+            command = next
+        }
+        return command
     }
 }

@@ -14,7 +14,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "The profile of the config file to use.")
     var profile: String?
 
-    @Option(help: "How printed values look: table (their literal form) or json.")
+    @Option(name: [.customShort("o"), .long],
+            help: ArgumentHelp("How values and errors are printed: table (aligned text), json (errors too, as an object on standard error) or yaml. Default: the config's output, else table.",
+                               valueName: "format"))
     var output: OutputFormat?
 
     @Flag(help: "Trace each API request (method, path, status, time) on standard error.")

@@ -14,10 +14,10 @@ struct ScriptRunner {
         do {
             environment = try ScriptEnvironment.open(options)
         } catch {
-            StandardStreams.writeError("barrack: \(error)\n")
-            return 1
+            return ErrorReport(format: options.output).write(error)
         }
         defer { environment.close() }
+        let report = ErrorReport(format: environment.output)
         let interpreter = environment.interpreter
         interpreter.define("args", .list(arguments.map { .string($0) }))
         Spinner.attach(to: interpreter)
@@ -25,7 +25,7 @@ struct ScriptRunner {
         do {
             program = try interpreter.compile(source)
         } catch {
-            for diagnostic in error.diagnostics { StandardStreams.writeError(diagnostic.description + "\n") }
+            report.write(error.diagnostics)
             return 2
         }
         let interrupts = InterruptForwarder(interpreter)
@@ -34,14 +34,10 @@ struct ScriptRunner {
         ThreadLauncher.runAndWait {
             do {
                 try interpreter.run(program)
-            } catch let error as ErrorObject {
-                StandardStreams.writeError(error.report + "\n")
-                outcome.status = error.code == "INTERRUPTED" ? 130 : 1
             } catch let request as ExitRequest {
                 outcome.status = request.code
             } catch {
-                StandardStreams.writeError("barrack: \(error)\n")
-                outcome.status = 1
+                outcome.status = report.write(error)
             }
         }
         StandardStreams.flush()
