@@ -21,12 +21,16 @@ public final class PlatformBackend: Sendable {
         public var environment: [String: String]
         /// Told the one-line notice when the in-process sandbox opens.
         public var announce: @Sendable (String) -> Void
+        /// `--explain`: told each request as the equivalent `curl` command, key redacted.
+        public var explain: (@Sendable (String) -> Void)?
 
         /// Creates options.
         public init(forceSandbox: Bool = false, apiURL: String? = nil, profile: String? = nil, verbose: Bool = false,
                     environment: [String: String] = ProcessInfo.processInfo.environment,
-                    announce: @escaping @Sendable (String) -> Void = { _ in }) {
+                    announce: @escaping @Sendable (String) -> Void = { _ in },
+                    explain: (@Sendable (String) -> Void)? = nil) {
             self.announce = announce
+            self.explain = explain
             self.forceSandbox = forceSandbox
             self.apiURL = apiURL
             self.profile = profile
@@ -80,7 +84,7 @@ public final class PlatformBackend: Sendable {
             }
         }
         if !options.forceSandbox, configuration.apiKey != nil {
-            let client = try BarrackClient.http(configuration, logger: logger)
+            let client = try BarrackClient.http(configuration, logger: logger, explain: options.explain)
             let isLocal = ["127.0.0.1", "localhost", "::1", "[::1]"].contains(configuration.baseURL.host ?? "")
             return PlatformBackend(client: client, sandbox: nil, remoteClock: isLocal ? RemoteSandboxClock(client: client) : nil,
                                    configuration: configuration)
@@ -102,7 +106,12 @@ public final class PlatformBackend: Sendable {
                 let file = sandbox.status.file?.path ?? "memory"
                 announce("barrack: using the sandbox, a simulated platform (\(reason); state in \(file))")
             })
-        let client = BarrackClient(transport: LazySandboxTransport(holder: holder), logger: logger)
+        var transport: any Transport = LazySandboxTransport(holder: holder)
+        if let explain = options.explain {
+            // The in-process sandbox has no URL: the commands name the platform, whose calls they are.
+            transport = ExplainingTransport(base: transport, baseURL: configuration.baseURL, explain: explain)
+        }
+        let client = BarrackClient(transport: transport, logger: logger)
         return PlatformBackend(client: client, sandbox: holder, configuration: configuration)
     }
 

@@ -26,9 +26,13 @@ struct GlobalOptions: ParsableArguments {
           help: "Print what deploy, delete_* and restore* would send (and what a deploy would cost per hour) instead of sending it.")
     var dryRun = false
 
+    @Flag(help: "Print each API request as the equivalent curl command on standard error (the key as $BARRACK_API_KEY), then send it.")
+    var explain = false
+
     var backendOptions: PlatformBackend.Options {
-        PlatformBackend.Options(forceSandbox: sandbox, apiURL: apiURL, profile: profile, verbose: verbose,
-                                announce: { StandardStreams.writeError($0 + "\n") })
+        let tell: @Sendable (String) -> Void = { line in StandardStreams.writeError(line + "\n") }
+        return PlatformBackend.Options(forceSandbox: sandbox, apiURL: apiURL, profile: profile, verbose: verbose,
+                                       announce: tell, explain: explain ? tell : nil)
     }
 }
 
