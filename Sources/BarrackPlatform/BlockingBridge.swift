@@ -25,14 +25,14 @@ enum BlockingBridge {
         defer { interpreter.activity?(.waitEnded) }
         call.withoutLock {
             while done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
-                if interpreter.isInterruptRequested { task.cancel() }
+                if call.isInterruptPending { task.cancel() }
             }
         }
         guard let result = outcome.result else {
-            throw ErrorObject(code: "INTERRUPTED", message: "interrupted")
+            throw call.takeInterrupt()
         }
-        if case .failure = result, interpreter.isInterruptRequested {
-            throw ErrorObject(code: "INTERRUPTED", message: "interrupted while waiting for the platform")
+        if case .failure = result, call.isInterruptPending {
+            throw call.takeInterrupt("interrupted while waiting for the platform")
         }
         return try result.get()
     }

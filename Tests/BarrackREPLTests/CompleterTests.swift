@@ -28,7 +28,7 @@ struct CompleterTests {
         #expect(complete("pri") == Completion(start: 0, candidates: ["print"], suffix: " "))
         #expect(complete("whi").candidates == ["while"])
         #expect(complete("let a = v").candidates.contains("vm"))
-        #expect(complete("de").candidates == ["deploy"])
+        #expect(complete("de").candidates == ["defer", "deploy"])
     }
 
     @Test func anAllCapsWordCompletesToPlatformWords() {

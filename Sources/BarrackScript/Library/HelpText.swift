@@ -65,14 +65,14 @@ public enum HelpText {
             case let other?: throw call.typeError(0, "a built-in or its name, not \(other.typeName)")
             }
             guard let name else {
-                call.interpreter.output(overview(builtins))
+                call.thread.print(overview(builtins))
                 return .null
             }
             guard let builtin = builtins.first(where: { $0.name == name }) else {
                 throw ErrorObject(code: ErrorCode.name, message: "help: no built-in named '\(name)'"
                                   + Suggestion.didYouMean(name, among: builtins.map(\.name)))
             }
-            call.interpreter.output(detail(builtin))
+            call.thread.print(detail(builtin))
             return .null
         }
     }

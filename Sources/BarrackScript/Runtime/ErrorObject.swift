@@ -18,6 +18,8 @@ public final class ErrorObject: Error, @unchecked Sendable, CustomStringConverti
     public internal(set) var location: ErrorLocation?
     /// The calls it passed through, innermost first.
     public internal(set) var trace: [ErrorLocation] = []
+    /// The error that was unwinding when a `finally` or `defer` block raised this one instead.
+    public internal(set) var replaced: ErrorObject?
 
     /// Creates an error.
     public init(code: String, message: String, status: Int? = nil, operation: String? = nil, details: Value = .null) {
@@ -46,6 +48,9 @@ public final class ErrorObject: Error, @unchecked Sendable, CustomStringConverti
                 let position = entry.source.location(of: entry.range.start)
                 text += "\n  in \(entry.function), called at \(entry.source.name):\(position)"
             }
+        }
+        if let replaced {
+            text += "\nraised by a finally or defer block that ran because of:\n" + replaced.report
         }
         return text
     }

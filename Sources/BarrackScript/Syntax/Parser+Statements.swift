@@ -59,6 +59,15 @@ extension Parser {
             throw error("'else' without an 'if' before it", at: peek.range)
         case .kwCatch:
             throw error("'catch' without a 'try' before it", at: peek.range)
+        case .kwFinally:
+            throw error("'finally' without a 'try' before it", at: peek.range)
+        case .kwDefer:
+            advance()
+            guard peek.kind == .leftBrace else {
+                throw error("expected '{' after 'defer', found \(describe(peek)) (defer { delete_instance vm })", at: peek.range)
+            }
+            let body = try parseBlock()
+            return Stmt(.deferStatement(body), range(from: start))
         default:
             return try parseExpressionStatement()
         }
@@ -168,14 +177,22 @@ extension Parser {
             let handler = try parseBlock()
             catches.append(CatchClause(name: name.text, nameRange: name.range, filter: filter, body: handler))
         }
-        guard !catches.isEmpty else {
-            // A 'catch' may still come on the next line: at the end of the input, ask for more.
+        var cleanup: Block?
+        if skipNewlines(before: .kwFinally) {
+            advance()
+            cleanup = try parseBlock()
+        }
+        guard !catches.isEmpty || cleanup != nil else {
+            // A 'catch' or 'finally' may still come on the next line: at the end of the input, ask for more.
             var offset = 0
             while peek(offset).kind == .newline { offset += 1 }
-            throw error("expected 'catch' after the 'try' block, found \(describe(peek))", at: peek.range,
+            throw error("expected 'catch' or 'finally' after the 'try' block, found \(describe(peek))", at: peek.range,
                         incomplete: peek(offset).kind == .eof)
         }
-        return Stmt(.tryStatement(body: body, catches: catches), range(from: start))
+        if peek.kind == .kwCatch {
+            throw error("'catch' must come before 'finally'", at: peek.range)
+        }
+        return Stmt(.tryStatement(body: body, catches: catches, finally: cleanup), range(from: start))
     }
 
     mutating func parseWait() throws -> Stmt {

@@ -33,7 +33,7 @@ final class LiveResourceLookup: ResourceLookup, @unchecked Sendable {
     }
 
     /// Whether the calling thread is one of the fetching threads.
-    static var isFetchingThread: Bool { Thread.current.name == threadName }
+    static var isFetchingThread: Bool { Foundation.Thread.current.name == threadName }
 
     func resources(_ kind: ResourceKind) -> [ResourceEntry] {
         lock.lock()
@@ -64,7 +64,7 @@ final class LiveResourceLookup: ResourceLookup, @unchecked Sendable {
         fetches[kind] = fetch
         let listing = interpreter.global(kind.listingBuiltin)
         let interpreter = self.interpreter
-        let thread = Thread { [self] in
+        let thread = Foundation.Thread { [self] in
             let entries = listing.map { LiveResourceLookup.entries(calling: $0, in: interpreter) } ?? []
             lock.lock()
             cache[kind] = (entries, Date())

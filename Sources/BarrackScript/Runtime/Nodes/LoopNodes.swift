@@ -129,10 +129,9 @@ final class WaitNode: StmtNode {
                 error.locate(source, range)
                 throw error
             }
+            let context = frame.context
             interpreter.lock.withoutLock {
-                clock.sleep(milliseconds: min(pause, limit - elapsed)) {
-                    interpreter.interruptRequested.load(ordering: .relaxed)
-                }
+                clock.sleep(milliseconds: min(pause, limit - elapsed)) { context.isInterruptPending }
             }
             try frame.context.tick()
         }

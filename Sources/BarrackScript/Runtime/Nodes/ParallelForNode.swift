@@ -7,7 +7,9 @@ import Darwin
 /// `parallel for x in xs limit n { }`: iterations on separate threads, at most `limit` at once.
 ///
 /// The body is compiled as a function of the loop variables, so each iteration has a frame of
-/// its own on its own thread. Threads take turns under the interpreter lock, which they give up
+/// its own on its own thread. Each worker runs as a child of the loop's `Thread`: its steps count
+/// against the run's step limit, its calls nest on top of the loop's call depth, and a cancellation
+/// stops every worker, not only the first to notice it. Threads take turns under the interpreter lock, which they give up
 /// while they sleep or wait on the network: that is where the iterations overlap.
 final class ParallelForNode: StmtNode {
     /// At most 8 iterations at once unless `limit` says otherwise: enough to overlap requests,
@@ -46,9 +48,13 @@ final class ParallelForNode: StmtNode {
         guard !items.isEmpty else { return .normal }
         let function = Value.function(body.makeClosure(frame))
         let interpreter = frame.context.interpreter
+        let parent = frame.context
+        let child = ScriptThread(child: parent.thread, depth: parent.depth)
+        let seen = parent.seenCancellations
         let shared = Shared()
         let work = {
-            let context = ExecutionContext(interpreter: interpreter, slotCapacity: ParallelForNode.workerSlots)
+            let context = ExecutionContext(thread: child, slotCapacity: ParallelForNode.workerSlots,
+                                           seenCancellations: seen)
             interpreter.lock.acquire()
             defer { interpreter.lock.release() }
             while shared.next < items.count, shared.other == nil {
@@ -72,7 +78,14 @@ final class ParallelForNode: StmtNode {
             if threads.isEmpty { work() }
             for thread in threads { ThreadLauncher.join(thread) }
         }
-        if let other = shared.other { throw other }
+        if let other = shared.other {
+            // The workers raised INTERRUPTED for the cancellation: this evaluator must not raise
+            // it again while the cleanup blocks it unwinds through run.
+            if (other as? ErrorObject)?.code == ErrorCode.interrupted {
+                parent.seenCancellations = parent.budget.cancellations.load(ordering: .relaxed)
+            }
+            throw other
+        }
         guard !shared.failures.isEmpty else { return .normal }
         throw combinedError(shared.failures.sorted { $0.index < $1.index }, total: items.count)
     }

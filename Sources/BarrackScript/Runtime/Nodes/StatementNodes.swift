@@ -156,11 +156,17 @@ final class BlockNode: StmtNode {
         self.hasPrologue = !freshCells.isEmpty || !functions.isEmpty
     }
 
-    override func exec(_ frame: Frame) throws -> Flow {
+    /// Makes the block's fresh cells and its functions.
+    @inline(__always)
+    func enter(_ frame: Frame) {
         if hasPrologue {
             for index in freshCells { frame.cells[index] = Cell() }
             for (location, closure) in functions { location.store(.function(closure.makeClosure(frame)), frame) }
         }
+    }
+
+    override func exec(_ frame: Frame) throws -> Flow {
+        enter(frame)
         var index = 0
         let count = statements.count
         while index < count {
