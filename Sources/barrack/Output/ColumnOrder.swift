@@ -3,7 +3,7 @@ import BarrackScript
 /// Which columns of a table come first: what a person scans a list of resources for.
 ///
 /// The keys of all rows, ranked: `id`, `name`, `status`, the GPUs (`gpu_model`, `gpu_count`, …),
-/// `region`, money (`hourly_cost`, `total_cost`, `price`, `balance`), `currency`, then every other
+/// `region`, money (`hourly_cost`, `total_cost`, `price`, `balance`, `amount`), `currency`, then every other
 /// plain value, and last the columns that hold a list or a map (`boot_source`, `ssh_key_ids`),
 /// which are the widest and the least read in a table. Keys of one rank keep the order in which
 /// they are first seen, which is the platform's own order.
@@ -44,7 +44,7 @@ enum ColumnOrder {
         case "currency": return 6
         default:
             if key.hasPrefix("gpu") { return 3 }
-            if key.contains("cost") || key.contains("price") || key == "balance" { return 5 }
+            if key.contains("cost") || key.contains("price") || key == "balance" || key == "amount" { return 5 }
             return 7
         }
     }
