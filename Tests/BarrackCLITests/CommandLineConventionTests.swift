@@ -4,20 +4,10 @@ import XCTest
 /// What a command line is expected to do (issue: usage errors, help, warnings, the sandbox
 /// subcommands), checked on the real binary.
 final class CommandLineConventionTests: XCTestCase {
-    private var binary: URL?
-    private var home: SandboxEnvironment?
+    private var barrack: BarrackShell!
 
     override func setUpWithError() throws {
-        binary = TestPaths.binary()
-        home = try SandboxEnvironment()
-    }
-
-    private func barrack(_ arguments: String..., environment extra: [String: String] = [:]) -> ScriptRun {
-        guard let binary, let home else {
-            return ScriptRun(standardOutput: "", standardError: "no binary", status: -1, timedOut: false, timeout: 0)
-        }
-        return ScriptRun.execute(binary: binary, arguments: arguments, in: home.folder, timeout: 30,
-                                 environment: home.variables(extra))
+        barrack = try BarrackShell()
     }
 
     func testAnUnknownOptionIsAUsageErrorWithStatusTwo() {
@@ -50,12 +40,7 @@ final class CommandLineConventionTests: XCTestCase {
     }
 
     func testAConfigWarningSaysWarningOnce() throws {
-        let home = try XCTUnwrap(self.home)
-        let folder = home.folder.appendingPathComponent("barrack")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let config = folder.appendingPathComponent("config.toml")
-        try "[profiles.default]\n".write(to: config, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: config.path)
+        try barrack.writeConfig("[profiles.default]\n", mode: 0o644)
         let run = barrack("-e", "print 1")
         XCTAssertTrue(run.standardError.contains("barrack: warning: the config file"), run.standardError)
         XCTAssertFalse(run.standardError.contains("warning: warning:"), run.standardError)
@@ -113,7 +98,8 @@ final class CommandLineConventionTests: XCTestCase {
 
     func testExamplesPrintWhatThePlatformCharges() throws {
         let examples = TestPaths.root.appendingPathComponent("examples")
-        guard let binary, let home else { return }
+        guard let binary = barrack.binary else { return }
+        let home = barrack.home
         let hello = ScriptRun.execute(binary: binary, script: examples.appendingPathComponent("hello.brk"), timeout: 30,
                                       environment: home.variables())
         let deploy = barrack("deploy", "--gpu", "H100-SXM5-80GB", "--count", "8", "--region", "FINLAND-1",

@@ -4,25 +4,10 @@ import XCTest
 /// The command-line verbs (`barrack instances`, `barrack deploy …`), run as a user would: the real
 /// binary against a fresh sandbox, with no terminal.
 final class VerbTests: XCTestCase {
-    private var binary: URL?
-    private var home: SandboxEnvironment?
+    private var barrack: BarrackShell!
 
     override func setUpWithError() throws {
-        binary = TestPaths.binary()
-        home = try SandboxEnvironment()
-    }
-
-    /// Runs `barrack ARGUMENTS` in the fresh home.
-    private func barrack(_ arguments: String..., environment extra: [String: String] = [:]) -> ScriptRun {
-        guard let binary, let home else {
-            return ScriptRun(standardOutput: "", standardError: "no binary", status: -1, timedOut: false, timeout: 0)
-        }
-        return ScriptRun.execute(binary: binary, arguments: arguments, in: home.folder, timeout: 30,
-                                 environment: home.variables(extra))
-    }
-
-    private func errors(_ run: ScriptRun) -> [Substring] {
-        run.standardError.split(separator: "\n").filter { !SandboxEnvironment.isSandboxNotice($0) }
+        barrack = try BarrackShell()
     }
 
     func testInstancesIsAVerbNotAFileName() {
@@ -113,7 +98,7 @@ final class VerbTests: XCTestCase {
 
         let json = barrack("instance", "BRK-000000VM", "--output", "json")
         XCTAssertEqual(json.status, 1)
-        let line = try XCTUnwrap(errors(json).first)
+        let line = try XCTUnwrap(BarrackShell.errors(json).first)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         let error = try XCTUnwrap(object["error"] as? [String: Any])
         XCTAssertEqual(error["code"] as? String, "NOT_FOUND")
@@ -123,12 +108,7 @@ final class VerbTests: XCTestCase {
     }
 
     func testTheConfiguredRegionAndOutputAreUsed() throws {
-        let home = try XCTUnwrap(self.home)
-        let folder = home.folder.appendingPathComponent("barrack")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let config = folder.appendingPathComponent("config.toml")
-        try "[profiles.default]\nregion = \"FINLAND-2\"\n".write(to: config, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config.path)
+        try barrack.writeConfig("[profiles.default]\nregion = \"FINLAND-2\"\n")
 
         let script = barrack("-e", "let vm = deploy gpu: H200-141GB x 1\nprint vm.region")
         XCTAssertEqual(script.status, 0, script.standardError)
@@ -166,21 +146,21 @@ final class VerbTests: XCTestCase {
     func testExplainPrintsEachCallAsCurlWithoutTheKey() {
         let run = barrack("--explain", "-e", "print balance().currency")
         XCTAssertEqual(run.status, 0, run.standardError)
-        XCTAssertEqual(errors(run), [#"curl 'https://barrack.ai/api/balance/' -H "Authorization: Bearer $BARRACK_API_KEY""#])
+        XCTAssertEqual(BarrackShell.errors(run), [#"curl 'https://barrack.ai/api/balance/' -H "Authorization: Bearer $BARRACK_API_KEY""#])
 
         // Over HTTP with a real key: the commands name the server and never the key.
-        guard let binary, let server = try? SandboxServerProcess(binary: binary, options: [], timeout: 20) else {
+        guard let binary = barrack.binary, let server = try? SandboxServerProcess(binary: binary, options: [], timeout: 20) else {
             return XCTFail("cannot start barrack sandbox serve")
         }
         let secret = "brk_secret_key_for_the_explain_test"
         let remote = barrack("balance", "--api-url", server.baseURL + "/api/", "--explain",
                              environment: ["BARRACK_API_KEY": secret])
         XCTAssertEqual(remote.status, 0, remote.standardError)
-        XCTAssertEqual(errors(remote), ["curl '\(server.baseURL)/api/balance/' -H \"Authorization: Bearer $BARRACK_API_KEY\""])
+        XCTAssertEqual(BarrackShell.errors(remote), ["curl '\(server.baseURL)/api/balance/' -H \"Authorization: Bearer $BARRACK_API_KEY\""])
         XCTAssertFalse(remote.standardError.contains(secret) || remote.standardOutput.contains(secret))
 
         let deploy = barrack("deploy", "--gpu", "L40", "--region", "CANADA-1", "--name", "it-s", "--explain", "-o", "json")
-        let lines = errors(deploy)
+        let lines = BarrackShell.errors(deploy)
         XCTAssertEqual(lines.count, 3, "the images, the keys, then the deploy: \(lines)")
         XCTAssertTrue(lines.last?.hasPrefix("curl -X POST 'https://barrack.ai/api/instances/' -H \"Authorization: Bearer $BARRACK_API_KEY\" -H 'Content-Type: application/json' -d '{\"gpu_model\":\"L40\"") == true,
                       "\(lines)")

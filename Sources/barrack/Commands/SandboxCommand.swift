@@ -103,14 +103,11 @@ struct SandboxCommand: ParsableCommand {
         @OptionGroup var output: SandboxOutput
 
         func run() throws {
-            try output.reportingErrors {
-                let sandbox = try Sandbox.openDefault(speed: 0)
+            try output.withSandbox { sandbox in
                 let status = sandbox.status
                 let profile = sandbox.profile
-                try sandbox.close()
                 let profileText = profile.map { "\($0.field)=\($0.value.isEmpty ? "(empty)" : $0.value)" }.joined(separator: ", ")
-                output.print(text: status.description + "\nprofile:    " + profileText,
-                             json: SandboxStatusJSON.members(status, profile: profile))
+                return (status.description + "\nprofile:    " + profileText, SandboxStatusJSON.members(status, profile: profile))
             }
         }
     }
@@ -132,12 +129,10 @@ struct SandboxCommand: ParsableCommand {
         @OptionGroup var output: SandboxOutput
 
         func run() throws {
-            try output.reportingErrors {
-                let sandbox = try Sandbox.openDefault(speed: 0)
+            try output.withSandbox { sandbox in
                 try sandbox.setStock(region: region, model: model, gpus: gpus)
-                try sandbox.close()
-                output.print(text: "\(model) in \(region): \(gpus) GPUs free.",
-                             json: [("region", .string(region)), ("gpu_model", .string(model)), ("available_gpus", .int(gpus))])
+                return ("\(model) in \(region): \(gpus) GPUs free.",
+                        [("region", .string(region)), ("gpu_model", .string(model)), ("available_gpus", .int(gpus))])
             }
         }
     }

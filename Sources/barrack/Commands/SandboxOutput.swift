@@ -30,6 +30,17 @@ struct SandboxOutput: ParsableArguments {
         StandardStreams.flush()
     }
 
+    /// Opens the sandbox with its clock frozen, runs `change` on it, saves it, and prints what
+    /// `change` answers: a line of text and the members of the JSON object.
+    func withSandbox(_ change: (Sandbox) throws -> (text: String, json: [(String, JSONValue)])) throws {
+        try reportingErrors {
+            let sandbox = try Sandbox.openDefault(speed: 0)
+            let answer = try change(sandbox)
+            try sandbox.close()
+            print(text: answer.text, json: answer.json)
+        }
+    }
+
     /// Runs `work`; a failure is reported (as JSON with `--output json`) and ends with status 1.
     func reportingErrors(_ work: () throws -> Void) throws {
         do {

@@ -27,13 +27,11 @@ struct SandboxSetCommand: ParsableCommand {
         @OptionGroup var output: SandboxOutput
 
         func run() throws {
-            try output.reportingErrors {
-                let sandbox = try Sandbox.openDefault(speed: 0)
+            try output.withSandbox { sandbox in
                 try sandbox.setBalance(amount)
                 let status = sandbox.status
-                try sandbox.close()
-                output.print(text: "balance: \(status.balance) \(status.currency)",
-                             json: [("balance", .double(status.balance)), ("currency", .string(status.currency))])
+                return ("balance: \(status.balance) \(status.currency)",
+                        [("balance", .double(status.balance)), ("currency", .string(status.currency))])
             }
         }
     }
@@ -54,12 +52,10 @@ struct SandboxSetCommand: ParsableCommand {
         @OptionGroup var output: SandboxOutput
 
         func run() throws {
-            try output.reportingErrors {
-                let sandbox = try Sandbox.openDefault(speed: 0)
+            try output.withSandbox { sandbox in
                 try sandbox.setProfileField(field, to: value)
-                try sandbox.close()
-                output.print(text: "profile \(field): " + (value.isEmpty ? "(empty)" : value),
-                             json: [("field", .string(field)), ("value", .string(value))])
+                return ("profile \(field): " + (value.isEmpty ? "(empty)" : value),
+                        [("field", .string(field)), ("value", .string(value))])
             }
         }
     }
