@@ -22,6 +22,8 @@ public struct BarrackConfiguration: Sendable, Equatable {
     public var output: OutputFormat?
     public var timeout: Duration
     public var maxAttempts: Int
+    /// The wait before the first retry, doubling after each; `nil` keeps the policy's.
+    public var retryDelay: Duration?
     /// The config file read, if one was found.
     public var configFile: String?
     /// Things a person should hear about (a config file others can read), one line each.
@@ -61,6 +63,7 @@ extension BarrackClient {
         }
         var policy = retryPolicy
         policy.maxAttempts = configuration.maxAttempts
+        if let delay = configuration.retryDelay { policy.initialDelay = delay }
         var transport: any Transport = try HTTPTransport(baseURL: configuration.baseURL)
         if let explain { transport = ExplainingTransport(base: transport, baseURL: configuration.baseURL, explain: explain) }
         return BarrackClient(

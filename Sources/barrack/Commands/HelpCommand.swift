@@ -6,10 +6,10 @@ import BarrackScript
 struct HelpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "help",
-        abstract: "Explain a built-in (barrack help deploy) or a command (barrack help run, barrack help sandbox stock)."
+        abstract: "Explain a built-in (barrack help deploy), a statement (barrack help wait) or a command (barrack help run, barrack help sandbox stock)."
     )
 
-    @Argument(help: "A built-in, or a command and its subcommands.")
+    @Argument(help: "A built-in, a method, a keyword, or a command and its subcommands.")
     var topic: [String] = []
 
     func run() throws {
@@ -19,9 +19,9 @@ struct HelpCommand: ParsableCommand {
             StandardStreams.flush()
             return
         }
-        if topic.count == 1, let builtin = builtins.first(where: { $0.name == first }) {
-            StandardStreams.write(HelpText.detail(builtin))
-            if let verb = VerbRunner.verb(named: first) {
+        if topic.count == 1, let text = HelpText.text(forTopic: first, builtins: builtins) {
+            StandardStreams.write(text)
+            if let verb = VerbRunner.verb(named: first), builtins.contains(where: { $0.name == first }) {
                 StandardStreams.write("\nOn the command line:\n  " + VerbHelp.usage(verb).dropFirst("Usage: ".count) + "\n")
             }
         } else if topic.count == 1, let verb = VerbRunner.verb(named: first) {

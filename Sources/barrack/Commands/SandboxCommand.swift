@@ -104,7 +104,7 @@ struct SandboxCommand: ParsableCommand {
 
         func run() throws {
             try output.withSandbox { sandbox in
-                let status = sandbox.status
+                let status = try sandbox.currentStatus()
                 let profile = sandbox.profile
                 let profileText = profile.map { "\($0.field)=\($0.value.isEmpty ? "(empty)" : $0.value)" }.joined(separator: ", ")
                 return (status.description + "\nprofile:    " + profileText, SandboxStatusJSON.members(status, profile: profile))
