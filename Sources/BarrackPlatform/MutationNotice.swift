@@ -1,9 +1,14 @@
 import BarrackScript
 
-/// The one line a deploy, deletion or restore leaves on a terminal, so that a script that spends
-/// or destroys says so even when it prints nothing:
-/// `deploy: BRK-482913VM "train-1" CREATING, 19.95 USD per hour`.
+/// The one line a call that spends or deletes (a deploy, a start, a restore, a new volume, a
+/// deletion) leaves on a terminal, so that a script that spends or destroys says so even when it
+/// prints nothing: `deploy: BRK-482913VM "train-1" CREATING, 19.95 USD per hour`.
 enum MutationNotice {
+    /// Whether calls of `spec` are told: those that may add an hourly charge, and deletions.
+    static func isNoted(_ spec: PlatformBuiltinSpec) -> Bool {
+        spec.effect == .spend || spec.operation.rawValue.hasPrefix("delete_")
+    }
+
     /// The line for `builtin`'s `result`; `id` is the resource the request named, for answers
     /// that do not repeat it.
     static func line(_ builtin: String, result: Value, id: String?) -> String {

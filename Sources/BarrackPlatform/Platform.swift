@@ -10,18 +10,36 @@ import BarrackScript
 public enum Platform {
     /// Registers every platform built-in, talking to the platform through `connection`.
     ///
-    /// With `dryRun`, the built-ins that cost money or destroy data (`deploy`, `delete_*`,
-    /// `restore*`) send nothing: they print the request they would send, and `deploy` its hourly
-    /// cost, and return that plan.
+    /// With `dryRun`, the script runs against a `Rehearsal` of `connection`: a throw-away copy of
+    /// the platform seeded through its reads. Nothing but those reads reaches `connection`; every
+    /// change is made in the copy and printed on standard error as the request it stands for,
+    /// with its hourly cost, and the interpreter's clock becomes the copy's.
     ///
     /// `defaults` fills in what a configuration gives (the `region` of the config file), and
-    /// `notice` hears one line after each deploy, deletion or restore that succeeded.
+    /// `notice` hears one line after each call that spends or deletes and succeeded.
     public static func register(in interpreter: Interpreter, connection: any PlatformConnection, dryRun: Bool = false,
                                 defaults: PlatformDefaults = PlatformDefaults(),
                                 notice: (@Sendable (String) -> Void)? = nil) {
-        for builtin in builtins(connection: connection, dryRun: dryRun, defaults: defaults, notice: notice) {
+        if dryRun {
+            register(in: interpreter, rehearsal: Rehearsal(target: connection), announcesChanges: true, defaults: defaults)
+            return
+        }
+        for builtin in builtins(connection: connection, defaults: defaults, notice: notice) { interpreter.register(builtin) }
+        registerModules(in: interpreter)
+    }
+
+    /// Registers every platform built-in over `rehearsal`, and its clock; with
+    /// `announcesChanges`, each change is printed on standard error (`--dry-run`).
+    public static func register(in interpreter: Interpreter, rehearsal: Rehearsal, announcesChanges: Bool,
+                                defaults: PlatformDefaults = PlatformDefaults()) {
+        for builtin in builtins(connection: rehearsal, announcesChanges: announcesChanges, defaults: defaults) {
             interpreter.register(builtin)
         }
+        registerModules(in: interpreter)
+        interpreter.clock = rehearsal.clock
+    }
+
+    private static func registerModules(in interpreter: Interpreter) {
         for (name, text) in StandardLibrary.modules { interpreter.registerModule(name: name, text: text) }
     }
 
@@ -32,16 +50,21 @@ public enum Platform {
     public static func standardModule(_ name: String) -> String? { StandardLibrary.modules[name] }
 
     /// The platform built-ins, in the order `help` lists them.
-    public static func builtins(connection: any PlatformConnection, dryRun: Bool = false,
+    public static func builtins(connection: any PlatformConnection, announcesChanges: Bool = false,
                                 defaults: PlatformDefaults = PlatformDefaults(),
                                 notice: (@Sendable (String) -> Void)? = nil) -> [BuiltinFunction] {
         BuiltinTable.all.map { row in
             let spec = defaults.apply(to: row)
             return PlatformCall(spec: spec, connection: connection,
                                 prepare: spec.operation == .deployInstance ? DeployDefaults.prepare(connection) : nil,
-                                dryRun: dryRun && DryRun.previews(spec.operation),
-                                notice: DryRun.previews(spec.operation) ? notice : nil).builtin()
+                                announcesChanges: announcesChanges,
+                                notice: MutationNotice.isNoted(spec) ? notice : nil).builtin()
         }
+    }
+
+    /// What each built-in does to the account (`read`, `change` or `spend`), by built-in name.
+    public static var effects: [String: PlatformEffect] {
+        Dictionary(uniqueKeysWithValues: BuiltinTable.all.map { ($0.name, $0.effect) })
     }
 
     /// The operation each built-in calls, by built-in name.

@@ -117,7 +117,7 @@ public final class PlatformBackend: Sendable {
 
     /// The clock scripts should run on: the sandbox's, so that waits take simulated time.
     public var clock: (any ScriptClock)? {
-        if let lazySandbox { return SandboxScriptClock(holder: lazySandbox) }
+        if let lazySandbox { return SandboxScriptClock { lazySandbox.ifOpened } }
         return remoteClock
     }
 
@@ -126,7 +126,7 @@ public final class PlatformBackend: Sendable {
     public func install(in interpreter: Interpreter, dryRun: Bool = false, notice: (@Sendable (String) -> Void)? = nil) {
         Platform.register(in: interpreter, connection: ClientConnection(client: client), dryRun: dryRun,
                           defaults: defaults, notice: notice)
-        if let clock { interpreter.clock = clock }
+        if !dryRun, let clock { interpreter.clock = clock }
     }
 
     /// Saves the sandbox's state and releases it for other processes.

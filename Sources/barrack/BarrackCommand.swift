@@ -39,6 +39,11 @@ struct BarrackCommand: ParsableCommand {
             StandardStreams.flush()
             BarrackCommand.exit(withError: status == 0 ? nil : ExitCode(status))
         }
+        if words.count == 2, words[0] == "--generate-completion-script", let script = CompletionScript.text(for: words[1]) {
+            StandardStreams.write(script)
+            StandardStreams.flush()
+            BarrackCommand.exit()
+        }
         if words == ["--help"] || words == ["-h"] {
             StandardStreams.write(RootHelp.text() + "\n")
             StandardStreams.flush()
