@@ -70,7 +70,8 @@ final class CompletionScriptTests: XCTestCase {
         for expected in ["__barrack_generated() {", "_files", "'delete-instance:Deletes an instance", "deploy:--region) compadd -- FINLAND-1"] {
             XCTAssertTrue(script.standardOutput.contains(expected), "expected '\(expected)' in the zsh script")
         }
-        XCTAssertTrue(script.standardOutput.hasSuffix("    compdef _barrack barrack\nfi\n"), String(script.standardOutput.suffix(80)))
+        XCTAssertTrue(script.standardOutput.trimmingCharacters(in: .newlines).hasSuffix("    compdef _barrack barrack\nfi"),
+                      "the generated ending stays last: \(script.standardOutput.suffix(80))")
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh") {
             let file = barrack.home.folder.appendingPathComponent("_barrack")
             try? script.standardOutput.write(to: file, atomically: true, encoding: .utf8)
