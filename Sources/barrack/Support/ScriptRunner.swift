@@ -28,6 +28,13 @@ struct ScriptRunner {
             report.write(error.diagnostics)
             return 2
         }
+        return ScriptRunner.execute(program, in: interpreter, report: report)
+    }
+
+    /// Runs a compiled program with Ctrl-C forwarded, reports an uncaught error on standard error
+    /// (`report`: as text, or as a JSON object with `--output json`), and gives the exit status:
+    /// 0 ok, 1 runtime error, 130 interrupted, or `exit(code)`'s code.
+    static func execute(_ program: Program, in interpreter: Interpreter, report: ErrorReport) -> Int32 {
         let interrupts = InterruptForwarder(interpreter)
         defer { interrupts.stop() }
         let outcome = Outcome()
