@@ -104,7 +104,12 @@ struct PlanCommand: ParsableCommand {
         } else {
             let count = report.changes.count
             text = "The script would make \(count) change\(count == 1 ? "" : "s"):\n"
-            text += ResultFormatter(width: terminal ? REPL.terminalWidth() : 200, colors: colors).format(report.rows) + "\n"
+            // The report's own column order (what, which, where, how much), not the ranking
+            // used for the platform's records.
+            var columns: [String]?
+            if case .list(let list) = report.rows, case .map(let first)? = list.elements.first { columns = first.keys }
+            text += ResultFormatter(width: terminal ? REPL.terminalWidth() : 200, colors: colors, columns: columns)
+                .format(report.rows) + "\n"
         }
         return text + report.summary + "\n"
     }
