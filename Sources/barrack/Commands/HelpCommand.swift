@@ -2,14 +2,14 @@ import ArgumentParser
 import BarrackScript
 
 /// `barrack help [TOPIC…]`: the built-ins by group, or one built-in (with its command-line verb),
-/// or a command's usage (`barrack help sandbox stock`).
+/// a command's usage (`barrack help sandbox stock`), or a page of `HelpTopic` (`barrack help api`).
 struct HelpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "help",
-        abstract: "Explain a built-in (barrack help deploy), a statement (barrack help wait) or a command (barrack help run, barrack help sandbox stock)."
+        abstract: "Explain a built-in (barrack help deploy), a statement (barrack help wait), a command (barrack help run, barrack help sandbox stock) or the API (barrack help api)."
     )
 
-    @Argument(help: "A built-in, a method, a keyword, or a command and its subcommands.")
+    @Argument(help: "A built-in, a method, a keyword, a command and its subcommands, or api.")
     var topic: [String] = []
 
     func run() throws {
@@ -28,9 +28,11 @@ struct HelpCommand: ParsableCommand {
             StandardStreams.write(VerbHelp.text(verb))
         } else if let command = HelpCommand.command(at: topic) {
             StandardStreams.write(BarrackCommand.helpMessage(for: command) + "\n")
+        } else if topic.count == 1, let page = HelpTopic.pages[first] {
+            StandardStreams.write(page)
         } else {
             StandardStreams.flush()
-            StandardStreams.writeError("barrack: no built-in or command named '\(topic.joined(separator: " "))'; `barrack help` lists them\n")
+            StandardStreams.writeError("barrack: no built-in, command or topic named '\(topic.joined(separator: " "))'; `barrack help` lists them\n")
             throw ExitCode(2)
         }
         StandardStreams.flush()

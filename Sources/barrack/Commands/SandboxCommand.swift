@@ -63,6 +63,9 @@ struct SandboxCommand: ParsableCommand {
             let policy: Sandbox.KeyPolicy = key.map { .exactly($0) } ?? .anyKey
             let sandbox = try Sandbox.openDefault(speed: speed, keyPolicy: policy)
             let json = output.isJSON
+            // Watch for Ctrl-C and SIGTERM before the address is printed: whoever reads it may
+            // signal at once.
+            let signals = ShutdownSignals()
             try blocking {
                 let server = try await SandboxServer.start(
                     sandbox: sandbox, host: host, port: port,
@@ -73,7 +76,7 @@ struct SandboxCommand: ParsableCommand {
                 let line = json ? JSONValue.object(JSONObject([.init(key: "url", value: .string(url))])).serialized() : url
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
                 FileHandle.standardError.write(Data("barrack sandbox serving on http://\(server.address)/api/; Ctrl-C stops it\n".utf8))
-                try await server.runUntilSignalled()
+                try await server.run(until: signals)
                 try sandbox.close()
             }
         }
