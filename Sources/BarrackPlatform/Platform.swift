@@ -15,31 +15,40 @@ public enum Platform {
     /// change is made in the copy and printed on standard error as the request it stands for,
     /// with its hourly cost, and the interpreter's clock becomes the copy's.
     ///
-    /// `defaults` fills in what a configuration gives (the `region` of the config file), and
-    /// `notice` hears one line after each call that spends or deletes and succeeded.
+    /// `budget` (`--max-hourly`) guards calls that add to the hourly spend; `defaults` fills in
+    /// what a configuration gives (the `region` of the config file), and `notice` hears one line
+    /// after each call that spends or deletes and succeeded.
     public static func register(in interpreter: Interpreter, connection: any PlatformConnection, dryRun: Bool = false,
+                                budget: BudgetGuard = BudgetGuard(maxHourly: nil),
                                 defaults: PlatformDefaults = PlatformDefaults(),
                                 notice: (@Sendable (String) -> Void)? = nil) {
         if dryRun {
-            register(in: interpreter, rehearsal: Rehearsal(target: connection), announcesChanges: true, defaults: defaults)
+            register(in: interpreter, rehearsal: Rehearsal(target: connection), announcesChanges: true, budget: budget,
+                     defaults: defaults)
             return
         }
-        for builtin in builtins(connection: connection, defaults: defaults, notice: notice) { interpreter.register(builtin) }
-        registerModules(in: interpreter)
+        for builtin in builtins(connection: connection, budget: budget, defaults: defaults, notice: notice) {
+            interpreter.register(builtin)
+        }
+        registerModules(in: interpreter, budget: budget)
     }
 
     /// Registers every platform built-in over `rehearsal`, and its clock; with
-    /// `announcesChanges`, each change is printed on standard error (`--dry-run`).
+    /// `announcesChanges`, each change is printed on standard error (`--dry-run`). The budget
+    /// guard applies to the rehearsal as it would to the platform.
     public static func register(in interpreter: Interpreter, rehearsal: Rehearsal, announcesChanges: Bool,
+                                budget: BudgetGuard = BudgetGuard(maxHourly: nil),
                                 defaults: PlatformDefaults = PlatformDefaults()) {
-        for builtin in builtins(connection: rehearsal, announcesChanges: announcesChanges, defaults: defaults) {
+        for builtin in builtins(connection: rehearsal, announcesChanges: announcesChanges, budget: budget,
+                                defaults: defaults) {
             interpreter.register(builtin)
         }
-        registerModules(in: interpreter)
+        registerModules(in: interpreter, budget: budget)
         interpreter.clock = rehearsal.clock
     }
 
-    private static func registerModules(in interpreter: Interpreter) {
+    private static func registerModules(in interpreter: Interpreter, budget: BudgetGuard) {
+        interpreter.register(budget.builtin)
         for (name, text) in StandardLibrary.modules { interpreter.registerModule(name: name, text: text) }
     }
 
@@ -51,15 +60,21 @@ public enum Platform {
 
     /// The platform built-ins, in the order `help` lists them.
     public static func builtins(connection: any PlatformConnection, announcesChanges: Bool = false,
+                                budget: BudgetGuard? = nil,
                                 defaults: PlatformDefaults = PlatformDefaults(),
                                 notice: (@Sendable (String) -> Void)? = nil) -> [BuiltinFunction] {
         BuiltinTable.all.map { row in
             let spec = defaults.apply(to: row)
             return PlatformCall(spec: spec, connection: connection,
                                 prepare: spec.operation == .deployInstance ? DeployDefaults.prepare(connection) : nil,
-                                announcesChanges: announcesChanges,
+                                announcesChanges: announcesChanges, budget: budget,
                                 notice: MutationNotice.isNoted(spec) ? notice : nil).builtin()
         }
+    }
+
+    /// The built-in that calls `operation` (`deploy` for `deploy_instance`).
+    static func builtinName(of operation: OperationID) -> String {
+        BuiltinTable.all.first { $0.operation == operation }?.name ?? operation.rawValue
     }
 
     /// What each built-in does to the account (`read`, `change` or `spend`), by built-in name.

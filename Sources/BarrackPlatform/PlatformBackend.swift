@@ -6,7 +6,7 @@ import Logging
 
 /// Which platform a script talks to: the real one over HTTPS when an API key is configured, else
 /// the built-in sandbox in this process, with its state kept between runs.
-public final class PlatformBackend: Sendable {
+public final class PlatformBackend: @unchecked Sendable {
     /// What the command line and the environment say.
     public struct Options: Sendable {
         /// `--sandbox`: the sandbox even when a key is set.
@@ -41,6 +41,8 @@ public final class PlatformBackend: Sendable {
 
     /// The client every built-in goes through.
     public let client: BarrackClient
+    /// The config profile's `max_hourly`, if it sets one.
+    public private(set) var profileMaxHourly: Double?
     /// Warnings from the configuration (a config file others can read).
     public let warnings: [String]
     /// What the configuration gives the built-ins (its `region`).
@@ -86,8 +88,11 @@ public final class PlatformBackend: Sendable {
         if !options.forceSandbox, configuration.apiKey != nil {
             let client = try BarrackClient.http(configuration, logger: logger, explain: options.explain)
             let isLocal = ["127.0.0.1", "localhost", "::1", "[::1]"].contains(configuration.baseURL.host ?? "")
-            return PlatformBackend(client: client, sandbox: nil, remoteClock: isLocal ? RemoteSandboxClock(client: client) : nil,
-                                   configuration: configuration)
+            let backend = PlatformBackend(client: client, sandbox: nil,
+                                          remoteClock: isLocal ? RemoteSandboxClock(client: client) : nil,
+                                          configuration: configuration)
+            backend.profileMaxHourly = configuration.maxHourly
+            return backend
         }
         var speed = Sandbox.defaultSpeed
         if let text = options.environment["BARRACK_SANDBOX_SPEED"] {
@@ -112,7 +117,9 @@ public final class PlatformBackend: Sendable {
             transport = ExplainingTransport(base: transport, baseURL: configuration.baseURL, explain: explain)
         }
         let client = BarrackClient(transport: transport, logger: logger)
-        return PlatformBackend(client: client, sandbox: holder, configuration: configuration)
+        let backend = PlatformBackend(client: client, sandbox: holder, configuration: configuration)
+        backend.profileMaxHourly = configuration.maxHourly
+        return backend
     }
 
     /// The clock scripts should run on: the sandbox's, so that waits take simulated time.
@@ -123,9 +130,12 @@ public final class PlatformBackend: Sendable {
 
     /// Registers the platform built-ins, with the configuration's defaults, and the clock in
     /// `interpreter`; see `Platform.register` for `dryRun` and `notice`.
-    public func install(in interpreter: Interpreter, dryRun: Bool = false, notice: (@Sendable (String) -> Void)? = nil) {
+    ///
+    /// `maxHourly` (`--max-hourly`) overrides the profile's `max_hourly` as the budget guard's limit.
+    public func install(in interpreter: Interpreter, dryRun: Bool = false, maxHourly: Double? = nil,
+                        notice: (@Sendable (String) -> Void)? = nil) {
         Platform.register(in: interpreter, connection: ClientConnection(client: client), dryRun: dryRun,
-                          defaults: defaults, notice: notice)
+                          budget: BudgetGuard(maxHourly: maxHourly ?? profileMaxHourly), defaults: defaults, notice: notice)
         if !dryRun, let clock { interpreter.clock = clock }
     }
 

@@ -61,7 +61,9 @@ struct PlanCommand: ParsableCommand {
         for warning in backend.warnings { StandardStreams.writeError("barrack: warning: \(warning)\n") }
         let rehearsal = Rehearsal(target: ClientConnection(client: backend.client))
         let interpreter = Interpreter()
-        Platform.register(in: interpreter, rehearsal: rehearsal, announcesChanges: false, defaults: backend.defaults)
+        Platform.register(in: interpreter, rehearsal: rehearsal, announcesChanges: false,
+                          budget: BudgetGuard(maxHourly: global.maxHourly ?? backend.profileMaxHourly),
+                          defaults: backend.defaults)
         interpreter.output = { StandardStreams.writeError($0) }
         interpreter.define("args", .list(arguments.dropFirst().map { .string($0) }))
         let program: Program

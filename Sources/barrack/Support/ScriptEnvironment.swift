@@ -23,7 +23,7 @@ struct ScriptEnvironment {
         if notices, Terminal.standardError.isTerminal {
             notice = { line in StandardStreams.writeError("barrack: " + line + "\n") }
         }
-        backend.install(in: interpreter, dryRun: options.dryRun, notice: notice)
+        backend.install(in: interpreter, dryRun: options.dryRun, maxHourly: options.maxHourly, notice: notice)
         let output = options.output ?? backend.output ?? .table
         if output == .json { interpreter.printsJSON = true }
         interpreter.register(ShowBuiltin.function(format: output))
