@@ -33,6 +33,8 @@ BENCHMARKS = [
     ("strings", "interpolate + join 200k strings"),
     ("maps", "map insert/lookup 200k keys"),
     ("lists", "list append/len/index 1M"),
+    ("floats", "escape-time floats, 1M iterations"),
+    ("capture", "make/compose/call 200k closures"),
 ]
 
 # Each program prints a checksum, so a fast wrong answer shows up as a failure, not a win.
@@ -42,21 +44,24 @@ TIMEOUT_SECONDS = 600
 class Languages:
     """The interpreters under test and how each runs a file or a line of code."""
 
-    def __init__(self, barrack, python, lua, tcl):
+    def __init__(self, barrack, python, lua, tcl, baseline=None):
         self.barrack, self.python, self.lua, self.tcl = barrack, python, lua, tcl
+        self.baseline = baseline
+
+    def barracks(self):
+        """(column name, binary) of the barrack under test, and of the baseline when one is given."""
+        return [("barrack", self.barrack)] + ([("before", self.baseline)] if self.baseline else [])
 
     def program_commands(self, stem):
         """The command lines that run one benchmark, in the table's column order."""
-        return [
-            ("barrack", [self.barrack, str(PROGRAMS / f"{stem}.brk")]),
+        return [(name, [binary, str(PROGRAMS / f"{stem}.brk")]) for name, binary in self.barracks()] + [
             ("python3", [self.python, str(PROGRAMS / f"{stem}.py")]),
             ("lua5.4", [self.lua, str(PROGRAMS / f"{stem}.lua")]),
             ("tclsh", [self.tcl, str(PROGRAMS / f"{stem}.tcl")]),
         ]
 
     def startup_commands(self):
-        return [
-            ("barrack", [self.barrack, "-e", "print 1"]),
+        return [(name, [binary, "-e", "print 1"]) for name, binary in self.barracks()] + [
             ("python3", [self.python, "-c", "print(1)"]),
             ("lua5.4", [self.lua, "-e", "print(1)"]),
         ]
@@ -141,13 +146,17 @@ def run_programs(languages, runs):
             progress(f"round {round_index + 1}/{runs}: {stem} done")
 
     names = [name for name, _ in languages.program_commands(BENCHMARKS[0][0])]
-    header = ["benchmark"] + names + ["barrack/python3", "barrack/lua5.4", "checksum"]
+    header = ["benchmark"] + names + ["barrack/python3", "barrack/lua5.4"]
+    header += ["barrack/before"] if "before" in names else []
+    header.append("checksum")
     rows = []
     for stem, title in BENCHMARKS:
         medians = {name: (None if (stem, name) in problems else median(times[(stem, name)])) for name in names}
         cells = [title]
         cells += ["FAILED" if (stem, name) in problems else seconds(medians[name]) for name in names]
         cells += [ratio(medians["barrack"], medians["python3"]), ratio(medians["barrack"], medians["lua5.4"])]
+        if "before" in names:
+            cells.append(ratio(medians["barrack"], medians["before"]))
         cells.append((PROGRAMS / f"{stem}.expected").read_text().strip())
         rows.append(cells)
     text = markdown_table(header, rows)
@@ -171,10 +180,15 @@ def run_startup(languages, runs=20):
             else:
                 times[name].append(outcome.seconds)
     barrack = median(times["barrack"]) if "barrack" not in failures else None
-    row = ["start-up: print 1 (median of 20)"]
+    row = [f"start-up: print 1 (median of {runs})"]
     row += ["FAILED" if name in failures else seconds(median(times[name])) for name, _ in commands]
     row += [ratio(barrack, median(times["python3"])), ratio(barrack, median(times["lua5.4"]))]
-    text = markdown_table(["measure", "barrack", "python3", "lua5.4", "barrack/python3", "barrack/lua5.4"], [row])
+    names = [name for name, _ in commands]
+    header = ["measure"] + names + ["barrack/python3", "barrack/lua5.4"]
+    if "before" in names:
+        header.append("barrack/before")
+        row.append(ratio(barrack, median(times["before"]) if "before" not in failures else None))
+    text = markdown_table(header, [row])
     if failures:
         text += "\n\nFailures:\n" + "\n".join(f"- {name}: {why}" for name, why in failures.items())
     return text
@@ -203,20 +217,25 @@ def large_script(blocks):
 
 def run_check(languages, runs, line_count=100_000):
     """Median time of `barrack check` on a generated script of `line_count` lines."""
+    values, failures = [], []
     with tempfile.TemporaryDirectory(prefix="barrack-bench-") as folder:
         path = Path(folder) / "large.brk"
         path.write_text(large_script(line_count // 10))
-        times, failure = [], None
-        for _ in range(runs):
-            outcome = timed([languages.barrack, "check", str(path)])
-            if outcome.failure:
-                failure = outcome.failure
-                break
-            times.append(outcome.seconds)
-    value = "FAILED" if failure else seconds(median(times))
-    text = markdown_table(["measure", "barrack"], [[f"`barrack check` on {line_count:,} lines (median of {runs})", value]])
-    if failure:
-        text += f"\n\nFailure: {failure}"
+        for name, binary in languages.barracks():
+            times, failure = [], None
+            for _ in range(runs):
+                outcome = timed([binary, "check", str(path)])
+                if outcome.failure:
+                    failure = outcome.failure
+                    break
+                times.append(outcome.seconds)
+            values.append("FAILED" if failure else seconds(median(times)))
+            if failure:
+                failures.append(f"{name}: {failure}")
+    header = ["measure"] + [name for name, _ in languages.barracks()]
+    text = markdown_table(header, [[f"`barrack check` on {line_count:,} lines (median of {runs})"] + values])
+    if failures:
+        text += "\n\nFailure: " + "; ".join(failures)
     return text
 
 
@@ -229,7 +248,7 @@ def resident_kilobytes(pid):
     return None
 
 
-def repl_memory(languages, idle_seconds=1.0):
+def repl_memory(binary, idle_seconds=1.0):
     """RSS of `barrack` with no arguments on a pseudo-terminal after 1 s idle, or None without a REPL.
 
     A REPL shows a prompt on a terminal; a build without one reads standard input silently, so no
@@ -237,7 +256,7 @@ def repl_memory(languages, idle_seconds=1.0):
     """
     pid, master = pty.fork()
     if pid == 0:
-        os.execv(languages.barrack, [languages.barrack])
+        os.execv(binary, [binary])
     shown = b""
     deadline = time.monotonic() + idle_seconds
     while (remaining := deadline - time.monotonic()) > 0:
@@ -262,9 +281,12 @@ def repl_memory(languages, idle_seconds=1.0):
 
 
 def run_repl_memory(languages):
-    kilobytes = repl_memory(languages)
-    value = "n/a (no REPL in this build)" if kilobytes is None else f"{kilobytes / 1024:.1f} MB"
-    return markdown_table(["measure", "barrack"], [["REPL idle RSS after 1 s", value]])
+    values = []
+    for _, binary in languages.barracks():
+        kilobytes = repl_memory(binary)
+        values.append("n/a (no REPL in this build)" if kilobytes is None else f"{kilobytes / 1024:.1f} MB")
+    header = ["measure"] + [name for name, _ in languages.barracks()]
+    return markdown_table(header, [["REPL idle RSS after 1 s"] + values])
 
 
 # --- API fan-out ----------------------------------------------------------------------------------
@@ -390,10 +412,18 @@ def main():
     parser.add_argument("--python", default="/usr/bin/python3")
     parser.add_argument("--lua", default="lua5.4")
     parser.add_argument("--tcl", default="tclsh")
+    parser.add_argument("--baseline", help="another barrack binary to time beside it (a 'before' column)")
+    parser.add_argument("--only", help="comma-separated benchmark stems to run (default: all)")
     options = parser.parse_args()
     if options.runs < 1:
         parser.error("--runs must be at least 1")
-    languages = Languages(options.barrack, options.python, options.lua, options.tcl)
+    languages = Languages(options.barrack, options.python, options.lua, options.tcl, options.baseline)
+    if options.only:
+        wanted = options.only.split(",")
+        unknown = [stem for stem in wanted if stem not in dict(BENCHMARKS)]
+        if unknown:
+            parser.error(f"--only: no benchmark named {', '.join(unknown)}")
+        BENCHMARKS[:] = [entry for entry in BENCHMARKS if entry[0] in wanted]
 
     sections = []
     progress("programs …")
