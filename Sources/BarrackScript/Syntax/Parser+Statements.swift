@@ -52,6 +52,8 @@ extension Parser {
             return Stmt(.importStatement(name), range(from: start))
         case .kwWait:
             return try parseWait()
+        case .leftBrace where opensMapLiteral:
+            return try parseExpressionStatement()
         case .leftBrace:
             let block = try parseBlock()
             return Stmt(.block(block), range(from: start))
@@ -71,6 +73,17 @@ extension Parser {
         default:
             return try parseExpressionStatement()
         }
+    }
+
+    /// Whether the `{` at a statement's start opens a map literal rather than a block: it does
+    /// when a `key:` follows (line breaks aside), which no statement can start with, so that
+    /// `{a: 1}` typed alone is the map. `{}` stays an empty block.
+    var opensMapLiteral: Bool {
+        var offset = 1
+        while peek(offset).kind == .newline { offset += 1 }
+        let key = peek(offset).kind
+        guard key == .identifier || key == .atom || key == .string || key.isKeyword else { return false }
+        return peek(offset + 1).kind == .colon
     }
 
     var isAtStatementEnd: Bool {
