@@ -14,13 +14,22 @@ public enum Platform {
     /// the platform seeded through its reads. Nothing but those reads reaches `connection`; every
     /// change is made in the copy and printed on standard error as the request it stands for,
     /// with its hourly cost, and the interpreter's clock becomes the copy's.
+    ///
+    /// `budget` (`--max-hourly`) guards calls that add to the hourly spend; `defaults` fills in
+    /// what a configuration gives (the `region` of the config file), and `notice` hears one line
+    /// after each call that spends or deletes and succeeded.
     public static func register(in interpreter: Interpreter, connection: any PlatformConnection, dryRun: Bool = false,
-                                budget: BudgetGuard = BudgetGuard(maxHourly: nil)) {
+                                budget: BudgetGuard = BudgetGuard(maxHourly: nil),
+                                defaults: PlatformDefaults = PlatformDefaults(),
+                                notice: (@Sendable (String) -> Void)? = nil) {
         if dryRun {
-            register(in: interpreter, rehearsal: Rehearsal(target: connection), announcesChanges: true, budget: budget)
+            register(in: interpreter, rehearsal: Rehearsal(target: connection), announcesChanges: true, budget: budget,
+                     defaults: defaults)
             return
         }
-        for builtin in builtins(connection: connection, budget: budget) { interpreter.register(builtin) }
+        for builtin in builtins(connection: connection, budget: budget, defaults: defaults, notice: notice) {
+            interpreter.register(builtin)
+        }
         registerModules(in: interpreter, budget: budget)
     }
 
@@ -28,8 +37,10 @@ public enum Platform {
     /// `announcesChanges`, each change is printed on standard error (`--dry-run`). The budget
     /// guard applies to the rehearsal as it would to the platform.
     public static func register(in interpreter: Interpreter, rehearsal: Rehearsal, announcesChanges: Bool,
-                                budget: BudgetGuard = BudgetGuard(maxHourly: nil)) {
-        for builtin in builtins(connection: rehearsal, announcesChanges: announcesChanges, budget: budget) {
+                                budget: BudgetGuard = BudgetGuard(maxHourly: nil),
+                                defaults: PlatformDefaults = PlatformDefaults()) {
+        for builtin in builtins(connection: rehearsal, announcesChanges: announcesChanges, budget: budget,
+                                defaults: defaults) {
             interpreter.register(builtin)
         }
         registerModules(in: interpreter, budget: budget)
@@ -49,11 +60,15 @@ public enum Platform {
 
     /// The platform built-ins, in the order `help` lists them.
     public static func builtins(connection: any PlatformConnection, announcesChanges: Bool = false,
-                                budget: BudgetGuard? = nil) -> [BuiltinFunction] {
-        BuiltinTable.all.map { spec in
-            PlatformCall(spec: spec, connection: connection,
-                         prepare: spec.operation == .deployInstance ? DeployDefaults.prepare(connection) : nil,
-                         announcesChanges: announcesChanges, budget: budget).builtin()
+                                budget: BudgetGuard? = nil,
+                                defaults: PlatformDefaults = PlatformDefaults(),
+                                notice: (@Sendable (String) -> Void)? = nil) -> [BuiltinFunction] {
+        BuiltinTable.all.map { row in
+            let spec = defaults.apply(to: row)
+            return PlatformCall(spec: spec, connection: connection,
+                                prepare: spec.operation == .deployInstance ? DeployDefaults.prepare(connection) : nil,
+                                announcesChanges: announcesChanges, budget: budget,
+                                notice: MutationNotice.isNoted(spec) ? notice : nil).builtin()
         }
     }
 

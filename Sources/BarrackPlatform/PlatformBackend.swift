@@ -21,12 +21,16 @@ public final class PlatformBackend: @unchecked Sendable {
         public var environment: [String: String]
         /// Told the one-line notice when the in-process sandbox opens.
         public var announce: @Sendable (String) -> Void
+        /// `--explain`: told each request as the equivalent `curl` command, key redacted.
+        public var explain: (@Sendable (String) -> Void)?
 
         /// Creates options.
         public init(forceSandbox: Bool = false, apiURL: String? = nil, profile: String? = nil, verbose: Bool = false,
                     environment: [String: String] = ProcessInfo.processInfo.environment,
-                    announce: @escaping @Sendable (String) -> Void = { _ in }) {
+                    announce: @escaping @Sendable (String) -> Void = { _ in },
+                    explain: (@Sendable (String) -> Void)? = nil) {
             self.announce = announce
+            self.explain = explain
             self.forceSandbox = forceSandbox
             self.apiURL = apiURL
             self.profile = profile
@@ -41,14 +45,21 @@ public final class PlatformBackend: @unchecked Sendable {
     public private(set) var profileMaxHourly: Double?
     /// Warnings from the configuration (a config file others can read).
     public let warnings: [String]
+    /// What the configuration gives the built-ins (its `region`).
+    public let defaults: PlatformDefaults
+    /// The configuration's `output` (`BARRACK_OUTPUT`), if any.
+    public let output: OutputFormat?
     private let lazySandbox: LazySandbox?
     private let remoteClock: RemoteSandboxClock?
 
-    private init(client: BarrackClient, sandbox: LazySandbox?, remoteClock: RemoteSandboxClock? = nil, warnings: [String]) {
+    private init(client: BarrackClient, sandbox: LazySandbox?, remoteClock: RemoteSandboxClock? = nil,
+                 configuration: BarrackConfiguration) {
         self.client = client
         self.lazySandbox = sandbox
         self.remoteClock = remoteClock
-        self.warnings = warnings
+        self.warnings = configuration.warnings
+        self.defaults = PlatformDefaults(region: configuration.region?.rawValue)
+        self.output = configuration.output
     }
 
     /// The in-process sandbox, once a request has opened it.
@@ -75,11 +86,11 @@ public final class PlatformBackend: @unchecked Sendable {
             }
         }
         if !options.forceSandbox, configuration.apiKey != nil {
-            let client = try BarrackClient.http(configuration, logger: logger)
+            let client = try BarrackClient.http(configuration, logger: logger, explain: options.explain)
             let isLocal = ["127.0.0.1", "localhost", "::1", "[::1]"].contains(configuration.baseURL.host ?? "")
             let backend = PlatformBackend(client: client, sandbox: nil,
                                           remoteClock: isLocal ? RemoteSandboxClock(client: client) : nil,
-                                          warnings: configuration.warnings)
+                                          configuration: configuration)
             backend.profileMaxHourly = configuration.maxHourly
             return backend
         }
@@ -100,8 +111,13 @@ public final class PlatformBackend: @unchecked Sendable {
                 let file = sandbox.status.file?.path ?? "memory"
                 announce("barrack: using the sandbox, a simulated platform (\(reason); state in \(file))")
             })
-        let client = BarrackClient(transport: LazySandboxTransport(holder: holder), logger: logger)
-        let backend = PlatformBackend(client: client, sandbox: holder, warnings: configuration.warnings)
+        var transport: any Transport = LazySandboxTransport(holder: holder)
+        if let explain = options.explain {
+            // The in-process sandbox has no URL: the commands name the platform, whose calls they are.
+            transport = ExplainingTransport(base: transport, baseURL: configuration.baseURL, explain: explain)
+        }
+        let client = BarrackClient(transport: transport, logger: logger)
+        let backend = PlatformBackend(client: client, sandbox: holder, configuration: configuration)
         backend.profileMaxHourly = configuration.maxHourly
         return backend
     }
@@ -112,13 +128,14 @@ public final class PlatformBackend: @unchecked Sendable {
         return remoteClock
     }
 
-    /// Registers the platform built-ins and the clock in `interpreter`; see `Platform.register`
-    /// for `dryRun`.
+    /// Registers the platform built-ins, with the configuration's defaults, and the clock in
+    /// `interpreter`; see `Platform.register` for `dryRun` and `notice`.
     ///
     /// `maxHourly` (`--max-hourly`) overrides the profile's `max_hourly` as the budget guard's limit.
-    public func install(in interpreter: Interpreter, dryRun: Bool = false, maxHourly: Double? = nil) {
+    public func install(in interpreter: Interpreter, dryRun: Bool = false, maxHourly: Double? = nil,
+                        notice: (@Sendable (String) -> Void)? = nil) {
         Platform.register(in: interpreter, connection: ClientConnection(client: client), dryRun: dryRun,
-                          budget: BudgetGuard(maxHourly: maxHourly ?? profileMaxHourly))
+                          budget: BudgetGuard(maxHourly: maxHourly ?? profileMaxHourly), defaults: defaults, notice: notice)
         if !dryRun, let clock { interpreter.clock = clock }
     }
 

@@ -13,6 +13,8 @@ struct PlatformCall: Sendable {
     var announcesChanges = false
     /// Checks and reserves a call's hourly cost before it is sent (`--max-hourly`).
     var budget: BudgetGuard?
+    /// Told one line (`MutationNotice`) when the call succeeded.
+    var notice: (@Sendable (String) -> Void)?
 
     /// The built-in, with help that names its operation and route.
     func builtin() -> BuiltinFunction {
@@ -85,7 +87,9 @@ struct PlatformCall: Sendable {
         if announcesChanges && spec.effect.changes {
             DryRun.announce(operation, path: pathParameters, body: requestBody, payload: payload)
         }
-        return ValueConversion.value(payload)
+        let result = ValueConversion.value(payload)
+        if let notice { notice(MutationNotice.line(spec.name, result: result, id: pathParameters.values.first)) }
+        return result
     }
 
     static func queryText(_ json: JSONValue) -> String {

@@ -3,8 +3,9 @@ import BarrackScript
 
 /// Converts between the platform's JSON and script values: objects become maps with the
 /// contract's field names in the platform's order, arrays become lists.
-enum ValueConversion {
-    static func value(_ json: JSONValue) -> Value {
+public enum ValueConversion {
+    /// A JSON value as a script value.
+    public static func value(_ json: JSONValue) -> Value {
         switch json {
         case .null: return .null
         case .bool(let flag): return .bool(flag)
@@ -20,7 +21,7 @@ enum ValueConversion {
     }
 
     /// A script value as JSON; durations become seconds. Functions have no JSON form.
-    static func json(_ value: Value) throws -> JSONValue {
+    public static func json(_ value: Value) throws -> JSONValue {
         switch value {
         case .null: return .null
         case .bool(let flag): return .bool(flag)

@@ -1,17 +1,65 @@
 import ArgumentParser
 import BarrackScript
 
-/// The `barrack` command: runs scripts, checks them, serves the sandbox, or opens the REPL.
+/// The `barrack` command: runs scripts, checks them, serves the sandbox, runs the platform's
+/// operations as verbs (`barrack instances`), or opens the REPL.
 @main
 struct BarrackCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "barrack",
-        abstract: "Barrack Script: automate the Barrack GPU cloud.",
-        version: BarrackScript.version,
-        subcommands: [
-            RunCommand.self, PlanCommand.self, CheckCommand.self, ParseCommand.self, BuiltinsCommand.self, HelpCommand.self,
-            SandboxCommand.self,
-        ],
-        defaultSubcommand: RunCommand.self
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "barrack",
+            abstract: "Barrack Script: automate the Barrack GPU cloud.",
+            usage: """
+                barrack [FILE [ARGS…]] [-e CODE] [--sandbox] [--output FORMAT] […]
+                  barrack VERB [ARGUMENTS] [--output table|json|yaml] [--columns A,B] [--no-header]
+                  barrack <subcommand>
+                """,
+            discussion: """
+                With no file and a terminal, opens the REPL. Exit status: 0 ok, 1 runtime error, \
+                2 usage or syntax error, 130 interrupted.
+
+                VERBS (each platform built-in; `barrack VERB --help` shows its options):
+                \(VerbHelp.overview())
+                """,
+            version: BarrackScript.version,
+            subcommands: [
+                RunCommand.self, PlanCommand.self, CheckCommand.self, ParseCommand.self, BuiltinsCommand.self, HelpCommand.self,
+                SandboxCommand.self,
+            ],
+            defaultSubcommand: RunCommand.self
+        )
+    }
+
+    /// Verbs first (`barrack instances`), then the subcommands; a usage mistake exits with 2, as
+    /// the README says, not ArgumentParser's 64.
+    static func main() {
+        let words = Array(CommandLine.arguments.dropFirst())
+        if let (verb, index) = VerbDispatch.find(in: words) {
+            let status = VerbRunner(verb: verb, globalWords: Array(words[..<index])).run(Array(words[(index + 1)...]))
+            StandardStreams.flush()
+            BarrackCommand.exit(withError: status == 0 ? nil : ExitCode(status))
+        }
+        if words.count == 2, words[0] == "--generate-completion-script", let script = CompletionScript.text(for: words[1]) {
+            StandardStreams.write(script)
+            StandardStreams.flush()
+            BarrackCommand.exit()
+        }
+        if words == ["--help"] || words == ["-h"] {
+            StandardStreams.write(RootHelp.text() + "\n")
+            StandardStreams.flush()
+            BarrackCommand.exit()
+        }
+        do {
+            var command = try parseAsRoot(words)
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                StandardStreams.flush()
+                StandardStreams.writeError(fullMessage(for: error) + "\n")
+                BarrackCommand.exit(withError: ExitCode(2))
+            }
+            BarrackCommand.exit(withError: error)
+        }
+        BarrackCommand.exit()
+    }
 }

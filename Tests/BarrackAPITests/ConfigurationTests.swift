@@ -86,6 +86,8 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertTrue(configuration.warnings[0].contains("can be read by other users (mode 644)"), configuration.warnings[0])
         XCTAssertTrue(configuration.warnings[0].contains("chmod 600"))
         XCTAssertFalse(configuration.warnings[0].contains("brk_default_key"))
+        // The command line puts "barrack: warning: " in front; the warning does not say it again.
+        XCTAssertFalse(configuration.warnings[0].hasPrefix("warning:"), configuration.warnings[0])
     }
 
     func testAKeyOverPlainHTTPToAnotherMachineIsRefused() throws {
@@ -110,7 +112,7 @@ final class ConfigurationTests: XCTestCase {
             ("[profile.default]\n", "config.toml:1:1: unknown table [profile.default]"),
             ("[profiles.default]\nregion = \"A\"\nregion = \"B\"\n", "config.toml:3:1: the key 'region' appears twice"),
             ("[profiles.default]\nmax_attempts = 99\n", "config.toml:2:1: 'max_attempts' must be between 1 and 20, not 99"),
-            ("[profiles.default]\noutput = \"yaml\"\n", "output must be 'table' or 'json', not 'yaml'"),
+            ("[profiles.default]\noutput = \"xml\"\n", "output must be one of 'table', 'json', 'yaml', not 'xml'"),
             ("[profiles.default]\nregion = [\"A\"]\n", "config.toml:2:10: arrays are not supported"),
         ]
         for (text, expected) in cases {

@@ -1,9 +1,11 @@
 import Foundation
 import XCTest
 
-/// Every example under `examples/` runs to the end against a fresh sandbox, quietly.
+/// Every example under `examples/` runs to the end against a fresh sandbox, quietly — and again
+/// against the sandbox its first run left, as a person trying it twice would (a deleted instance
+/// still DELETING must not hold its name).
 final class ExampleTests: XCTestCase {
-    func testEveryExampleRunsOnAFreshSandbox() throws {
+    func testEveryExampleRunsTwiceOnTheSameSandbox() throws {
         let folder = TestPaths.root.appendingPathComponent("examples")
         let examples = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "brk" }.sorted { $0.path < $1.path }
@@ -13,16 +15,18 @@ final class ExampleTests: XCTestCase {
             let name = "examples/" + example.lastPathComponent
             do {
                 let home = try SandboxEnvironment()
-                let run = ScriptRun.execute(binary: binary, script: example, timeout: 30, environment: home.variables())
                 var failures: [String] = []
-                if run.timedOut || run.status != 0 {
-                    failures.append("\(name): expected exit status 0, got \(run.timedOut ? "a timeout" : "\(run.status)"): \(run.standardError)")
-                }
-                for line in run.standardError.split(separator: "\n") where !SandboxEnvironment.isSandboxNotice(line) {
-                    failures.append("\(name): expected no standard error but the sandbox notice, got \"\(line)\"")
-                }
-                if run.standardOutput.isEmpty {
-                    failures.append("\(name): expected some output, got none")
+                for attempt in ["first run", "second run"] {
+                    let run = ScriptRun.execute(binary: binary, script: example, timeout: 30, environment: home.variables())
+                    if run.timedOut || run.status != 0 {
+                        failures.append("\(name), \(attempt): expected exit status 0, got \(run.timedOut ? "a timeout" : "\(run.status)"): \(run.standardError)")
+                    }
+                    for line in run.standardError.split(separator: "\n") where !SandboxEnvironment.isSandboxNotice(line) {
+                        failures.append("\(name), \(attempt): expected no standard error but the sandbox notice, got \"\(line)\"")
+                    }
+                    if run.standardOutput.isEmpty {
+                        failures.append("\(name), \(attempt): expected some output, got none")
+                    }
                 }
                 return failures
             } catch {

@@ -7,6 +7,15 @@ import Testing
 /// barrack-api.md sections 3 and 6: per-minute billing from the simulated clock, what each status
 /// costs, and what happens when the balance runs out.
 @Suite struct BillingTests {
+    @Test func theBalanceIsAnsweredToTheCent() throws {
+        let sandbox = try Harness()
+        _ = sandbox.deployActive(["gpu_count": 4])
+        sandbox.advance(300)  // 0.1665 a minute: the balance holds fractions of a cent
+        let shown = sandbox.shownBalance()
+        #expect(shown == (sandbox.balance() * 100).rounded() / 100)
+        #expect(shown != sandbox.balance())
+    }
+
     @Test func perMinuteRateFollowsTheReferenceArithmetic() throws {
         let sandbox = try Harness()
         let id = sandbox.deploy(["gpu_count": 4])["instance"]?["id"]?.stringValue ?? ""

@@ -83,6 +83,14 @@ import Testing
         #expect(sandbox.deploy(["name": "trainer", "region": "FINLAND-2"]).status == 201)
     }
 
+    @Test func anInstanceBeingDeletedNoLongerHoldsItsName() throws {
+        let sandbox = try Harness()
+        let id = sandbox.deployActive(["name": "trainer"])
+        #expect(sandbox.delete("/api/instances/\(id)/").status == 200)
+        #expect(sandbox.status(id) == "DELETING")
+        #expect(sandbox.deploy(["name": "trainer"]).status == 201)
+    }
+
     @Test func automaticNamesFollowThePattern() throws {
         let name = try Harness().deploy()["instance"]?["name"]?.stringValue ?? ""
         #expect(name.range(of: #"^barrack-h100s-[a-z]{3}$"#, options: .regularExpression) != nil)

@@ -3,8 +3,12 @@ import Logging
 
 /// How `barrack` prints results.
 public enum OutputFormat: String, Sendable, CaseIterable {
+    /// Aligned text: tables and key-value blocks (a script's `print` writes literal forms).
     case table
+    /// JSON.
     case json
+    /// YAML (command-line verbs and `show`; a script's `print` writes literal forms).
+    case yaml
 }
 
 /// The settings the client runs with, after the config file and the environment are combined.
@@ -50,9 +54,11 @@ extension BarrackClient {
     ///
     /// Throws `CONFIGURATION` for an unusable URL and `INVALID_REQUEST` for a key that would go over
     /// plain HTTP to another machine.
+    ///
+    /// With `explain`, each request is told as a `curl` command first (`ExplainingTransport`).
     public static func http(
         _ configuration: BarrackConfiguration, retryPolicy: RetryPolicy = .standard,
-        logger: Logger = Logger(label: "barrack.api")
+        logger: Logger = Logger(label: "barrack.api"), explain: (@Sendable (String) -> Void)? = nil
     ) throws -> BarrackClient {
         if configuration.apiKey != nil, let problem = URLSecurity.problemSendingKey(to: configuration.baseURL) {
             throw BarrackAPIError(.invalidRequest, message: problem)
@@ -60,8 +66,10 @@ extension BarrackClient {
         var policy = retryPolicy
         policy.maxAttempts = configuration.maxAttempts
         if let delay = configuration.retryDelay { policy.initialDelay = delay }
+        var transport: any Transport = try HTTPTransport(baseURL: configuration.baseURL)
+        if let explain { transport = ExplainingTransport(base: transport, baseURL: configuration.baseURL, explain: explain) }
         return BarrackClient(
-            transport: try HTTPTransport(baseURL: configuration.baseURL), apiKey: configuration.apiKey,
+            transport: transport, apiKey: configuration.apiKey,
             retryPolicy: policy, timeout: configuration.timeout, logger: logger)
     }
 }

@@ -158,7 +158,8 @@ public enum ConfigurationLoader {
         }
         if let (text, place) = string("output") {
             guard let output = OutputFormat(rawValue: text.lowercased()) else {
-                throw BarrackAPIError(.configuration, message: "\(place): output must be 'table' or 'json', not '\(text)'")
+                let formats = OutputFormat.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+                throw BarrackAPIError(.configuration, message: "\(place): output must be one of \(formats), not '\(text)'")
             }
             configuration.output = output
         }
@@ -213,7 +214,7 @@ public enum ConfigurationLoader {
             let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue
         else { return nil }
         guard mode & 0o044 != 0 else { return nil }
-        return "warning: the config file \(path) can be read by other users (mode \(String(mode & 0o777, radix: 8))); "
+        return "the config file \(path) can be read by other users (mode \(String(mode & 0o777, radix: 8))); "
             + "it may hold your API key: run chmod 600 \(path)"
     }
 }

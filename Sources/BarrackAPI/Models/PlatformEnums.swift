@@ -114,6 +114,15 @@ public enum VMStatus: OpenEnum {
         case .unknown(let value): return value
         }
     }
+
+    /// Whether the instance is on its way from one status to another (barrack-api.md section 5):
+    /// what `--wait` waits out.
+    public var isTransitional: Bool {
+        switch self {
+        case .creating, .stopping, .starting, .rebooting, .hibernating, .restoring, .deleting: return true
+        case .active, .shutoff, .hibernated, .deleted, .error, .unknown: return false
+        }
+    }
 }
 
 /// The state of a volume.

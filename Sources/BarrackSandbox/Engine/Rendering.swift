@@ -14,6 +14,12 @@ extension World {
         (amount * 1_000_000).rounded() / 1_000_000
     }
 
+    /// An amount the account holds, to the cent, as the platform shows a balance (charges run
+    /// per minute in fractions of a cent, which a balance never shows: 460.08, not 460.079799).
+    static func cents(_ amount: Double) -> Double {
+        (amount * 100).rounded() / 100
+    }
+
     func model(_ record: InstanceRecord) -> VMInstance {
         VMInstance(
             id: record.id, name: record.name, status: VMStatus(rawValue: record.status.rawValue),

@@ -378,6 +378,37 @@ public final class Sandbox: @unchecked Sendable {
         try mutate { (world: inout World) throws(SandboxError) in world.state.account.credit += amount }
     }
 
+    /// Sets the balance to `amount` from now on (charges already made stay on record), so that
+    /// `INSUFFICIENT_CREDITS` can be staged: `barrack sandbox set balance 5`.
+    public func setBalance(_ amount: Double) throws {
+        try mutate { (world: inout World) throws(SandboxError) in
+            guard amount.isFinite else { throw .invalidValue("balance", "a balance must be a number; got \(amount)") }
+            world.state.account.credit += amount - world.balance
+        }
+    }
+
+    /// The fields of the account's profile, as the platform names them.
+    public static var profileFields: [String] { Profile.fieldNames }
+
+    /// Sets one field of the profile (`country` to "" stages `PROFILE_INCOMPLETE`).
+    public func setProfileField(_ field: String, to value: String) throws {
+        try mutate { (world: inout World) throws(SandboxError) in
+            guard world.state.account.profile.set(field, to: value) else {
+                throw .invalidValue(field, "the profile has no field '\(field)'; its fields are "
+                                    + Profile.fieldNames.joined(separator: ", "))
+            }
+        }
+    }
+
+    /// The profile's fields and values, in the platform's order.
+    public var profile: [(field: String, value: String)] {
+        inspect { world in
+            let profile = world.state.account.profile
+            let values = [profile.fullName, profile.billingAddressLine1, profile.postalCode, profile.country]
+            return Array(zip(Profile.fieldNames, values)).map { (field: $0.0, value: $0.1) }
+        }
+    }
+
     /// Clears or fills the profile, so that `PROFILE_INCOMPLETE` can be shown and tested.
     public func setProfileComplete(_ complete: Bool) throws {
         try mutate { (world: inout World) throws(SandboxError) in
@@ -418,10 +449,17 @@ public final class Sandbox: @unchecked Sendable {
         }
     }
 
+    /// A refusal is thrown as the `BarrackAPIError` the platform would answer with, so that the
+    /// command line reports its code and message as it does the platform's.
     private func mutate(_ change: (inout World) throws(SandboxError) -> Void) throws {
         try transaction {
             var attempt = world
-            try change(&attempt)
+            do {
+                try change(&attempt)
+            } catch let error as SandboxError {
+                throw BarrackAPIError(error.code, status: error.status, message: error.message,
+                                      details: error.details.isEmpty ? nil : .object(error.details))
+            }
             world = attempt
         }
     }

@@ -4,7 +4,7 @@ import BarrackAPI
 /// script can read (the contract's error envelope, barrack-api.md section 1).
 ///
 /// Codes and their HTTP statuses come from `BarrackAPI.ErrorCode`, the one place they are written.
-struct SandboxError: Error, Sendable, Equatable {
+struct SandboxError: Error, Sendable, Equatable, CustomStringConvertible {
     let code: ErrorCode
     let message: String
     let details: JSONObject
@@ -21,6 +21,9 @@ struct SandboxError: Error, Sendable, Equatable {
     init(_ code: ErrorCode, _ message: String, _ details: KeyValuePairs<String, JSONValue>) {
         self.init(code, message, details: JSONObject(details.map { JSONObject.Member(key: $0.key, value: $0.value) }))
     }
+
+    /// `CODE: message`, as a person reads it (`barrack sandbox stock` prints it).
+    var description: String { "\(code.rawValue): \(message)" }
 
     static func notFound(_ what: String, _ id: String) -> SandboxError {
         SandboxError(.notFound, "no \(what) with id '\(id)'", ["resource": .string(what), "id": .string(id)])

@@ -17,7 +17,7 @@ public struct SandboxStatus: Sendable, Equatable, CustomStringConvertible {
     public var file: URL?
 
     init(world: World, speed: Double, file: URL?) {
-        balance = World.money(world.balance)
+        balance = World.cents(world.balance)
         currency = world.currency.rawValue
         var counts: [String: Int] = [:]
         for instance in world.state.instances where instance.status != .deleted {

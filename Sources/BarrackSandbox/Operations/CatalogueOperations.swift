@@ -5,7 +5,7 @@ import Foundation
 /// protocols.
 extension World {
     func getBalance(_ call: Call) throws(SandboxError) -> Reply {
-        try Reply(CreditBalanceResponse(balance: Balance(amount: Self.money(balance), currency: currency.wire)),
+        try Reply(CreditBalanceResponse(balance: Balance(amount: Self.cents(balance), currency: currency.wire)),
                   message: "Balance retrieved")
     }
 

@@ -291,8 +291,14 @@ extension World {
     }
 
     /// The instance naming rule, and uniqueness among the account's instances in the region.
+    ///
+    /// An instance being deleted (DELETING) no longer holds its name: nothing can stop or undo a
+    /// deletion once accepted, so the name is free for the next deploy, and a script that
+    /// deletes `train-1` and deploys `train-1` again works without waiting out the deletion.
     func checkInstanceName(_ name: String, region: String) throws(SandboxError) {
-        let taken = state.instances.contains { $0.name == name && $0.region == region && $0.status != .deleted }
+        let taken = state.instances.contains {
+            $0.name == name && $0.region == region && $0.status != .deleted && $0.status != .deleting
+        }
         try checkName(name, rule: catalogue.instanceName, taken: taken, scope: region)
     }
 

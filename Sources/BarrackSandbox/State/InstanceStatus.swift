@@ -1,3 +1,5 @@
+import BarrackAPI
+
 /// The statuses of an instance (barrack-api.md section 5, `VMStatus`).
 public enum InstanceStatus: String, Codable, Sendable, CaseIterable {
     case creating = "CREATING"
@@ -14,12 +16,7 @@ public enum InstanceStatus: String, Codable, Sendable, CaseIterable {
     case error = "ERROR"
 
     /// Whether the instance is on its way from one status to another.
-    var isTransitional: Bool {
-        switch self {
-        case .creating, .stopping, .starting, .rebooting, .hibernating, .restoring, .deleting: return true
-        case .active, .shutoff, .hibernated, .deleted, .error: return false
-        }
-    }
+    var isTransitional: Bool { VMStatus(rawValue: rawValue).isTransitional }
 
     /// What an hour in this status costs: ACTIVE and SHUTOFF the full rate, HIBERNATED the
     /// hibernated rate, every other status nothing (barrack-api.md section 3).

@@ -8,12 +8,21 @@ struct Profile: Codable, Sendable, Equatable {
     var postalCode: String
     var country: String
 
+    /// The contract's names of the fields, in the order the platform asks for them.
+    static let fieldNames = ["full_name", "billing_address_line1", "postal_code", "country"]
+
+    private static var keyPaths: [WritableKeyPath<Profile, String>] { [\.fullName, \.billingAddressLine1, \.postalCode, \.country] }
+
     /// The contract's names of the empty fields, in the order the platform asks for them.
     var missingFields: [String] {
-        let fields: [(String, String)] = [
-            ("full_name", fullName), ("billing_address_line1", billingAddressLine1),
-            ("postal_code", postalCode), ("country", country),
-        ]
-        return fields.filter { $0.1.trimmingCharacters(in: .whitespaces).isEmpty }.map(\.0)
+        zip(Profile.fieldNames, Profile.keyPaths)
+            .filter { self[keyPath: $0.1].trimmingCharacters(in: .whitespaces).isEmpty }.map(\.0)
+    }
+
+    /// Sets the field the contract calls `field` (`country`); false when there is no such field.
+    mutating func set(_ field: String, to value: String) -> Bool {
+        guard let index = Profile.fieldNames.firstIndex(of: field) else { return false }
+        self[keyPath: Profile.keyPaths[index]] = value
+        return true
     }
 }

@@ -9,7 +9,7 @@ struct CheckCommand: ParsableCommand {
         discussion: "Silent with exit status 0 when every file is valid; otherwise prints every diagnostic and exits 1 (2 when a file cannot be read)."
     )
 
-    @Argument(help: "The scripts to check.")
+    @Argument(help: "The scripts to check.", completion: .file())
     var files: [String]
 
     func run() throws {
@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
             }
             let diagnostics: [Diagnostic]
             do {
-                _ = try ScriptEnvironment.detachedInterpreter().compile(source)
+                _ = try ScriptEnvironment.detachedInterpreter(configured: true).compile(source)
                 diagnostics = []
             } catch {
                 diagnostics = error.diagnostics

@@ -1,35 +1,50 @@
 import ArgumentParser
 import BarrackScript
 
-/// `barrack help [TOPIC]`: the built-ins by group, or one built-in, a command's usage, or a page of
-/// `HelpTopic` (`barrack help api`).
+/// `barrack help [TOPIC…]`: the built-ins by group, or one built-in (with its command-line verb),
+/// a command's usage (`barrack help sandbox stock`), or a page of `HelpTopic` (`barrack help api`).
 struct HelpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "help",
-        abstract: "Explain a built-in (barrack help deploy), a statement (barrack help wait), a command (barrack help run) or the API (barrack help api)."
+        abstract: "Explain a built-in (barrack help deploy), a statement (barrack help wait), a command (barrack help run, barrack help sandbox stock) or the API (barrack help api)."
     )
 
-    @Argument(help: "A built-in, a method, a keyword, a command or api.")
-    var topic: String?
+    @Argument(help: "A built-in, a method, a keyword, a command and its subcommands, or api.")
+    var topic: [String] = []
 
     func run() throws {
         let builtins = ScriptEnvironment.detachedInterpreter().builtins
-        guard let topic else {
-            StandardStreams.write(BarrackCommand.helpMessage() + "\n\nBuilt-ins:\n" + HelpText.overview(builtins))
+        guard let first = topic.first else {
+            StandardStreams.write(RootHelp.text() + "\n\nBuilt-ins:\n" + HelpText.overview(builtins))
             StandardStreams.flush()
             return
         }
-        if let text = HelpText.text(forTopic: topic, builtins: builtins) {
+        if topic.count == 1, let text = HelpText.text(forTopic: first, builtins: builtins) {
             StandardStreams.write(text)
-        } else if let command = BarrackCommand.configuration.subcommands.first(where: { $0._commandName == topic }) {
-            StandardStreams.write(command.helpMessage() + "\n")
-        } else if let page = HelpTopic.pages[topic] {
+            if let verb = VerbRunner.verb(named: first), builtins.contains(where: { $0.name == first }) {
+                StandardStreams.write("\nOn the command line:\n  " + VerbHelp.usage(verb).dropFirst("Usage: ".count) + "\n")
+            }
+        } else if topic.count == 1, let verb = VerbRunner.verb(named: first) {
+            StandardStreams.write(VerbHelp.text(verb))
+        } else if let command = HelpCommand.command(at: topic) {
+            StandardStreams.write(BarrackCommand.helpMessage(for: command) + "\n")
+        } else if topic.count == 1, let page = HelpTopic.pages[first] {
             StandardStreams.write(page)
         } else {
             StandardStreams.flush()
-            StandardStreams.writeError("barrack: no built-in, command or topic named '\(topic)'; `barrack help` lists them\n")
+            StandardStreams.writeError("barrack: no built-in, command or topic named '\(topic.joined(separator: " "))'; `barrack help` lists them\n")
             throw ExitCode(2)
         }
         StandardStreams.flush()
+    }
+
+    /// The command a path of names leads to: `["sandbox", "stock"]`.
+    static func command(at path: [String]) -> ParsableCommand.Type? {
+        var command: ParsableCommand.Type = BarrackCommand.self
+        for name in path {
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == name }) else { return nil }
+            command = next
+        }
+        return command
     }
 }

@@ -8,7 +8,7 @@ struct ParseCommand: ParsableCommand {
         abstract: "Print a script's syntax tree."
     )
 
-    @Argument(help: "The script to parse.")
+    @Argument(help: "The script to parse.", completion: .file())
     var file: String
 
     func run() throws {

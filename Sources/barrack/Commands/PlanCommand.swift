@@ -62,7 +62,8 @@ struct PlanCommand: ParsableCommand {
         let rehearsal = Rehearsal(target: ClientConnection(client: backend.client))
         let interpreter = Interpreter()
         Platform.register(in: interpreter, rehearsal: rehearsal, announcesChanges: false,
-                          budget: BudgetGuard(maxHourly: global.maxHourly ?? backend.profileMaxHourly))
+                          budget: BudgetGuard(maxHourly: global.maxHourly ?? backend.profileMaxHourly),
+                          defaults: backend.defaults)
         interpreter.output = { StandardStreams.writeError($0) }
         interpreter.define("args", .list(arguments.dropFirst().map { .string($0) }))
         let program: Program
@@ -72,7 +73,7 @@ struct PlanCommand: ParsableCommand {
             for diagnostic in error.diagnostics { StandardStreams.writeError(diagnostic.description + "\n") }
             throw ExitCode(1)
         }
-        let status = ScriptRunner.execute(program, in: interpreter)
+        let status = ScriptRunner.execute(program, in: interpreter, report: ErrorReport(format: json ? .json : global.output))
         StandardStreams.flush()
         guard status == 0 else {
             StandardStreams.writeError("barrack plan: the script failed, so there is no plan; nothing was changed\n")
@@ -105,7 +106,12 @@ struct PlanCommand: ParsableCommand {
         } else {
             let count = report.changes.count
             text = "The script would make \(count) change\(count == 1 ? "" : "s"):\n"
-            text += ResultFormatter(width: terminal ? REPL.terminalWidth() : 200, colors: colors).format(report.rows) + "\n"
+            // The report's own column order (what, which, where, how much), not the ranking
+            // used for the platform's records.
+            var columns: [String]?
+            if case .list(let list) = report.rows, case .map(let first)? = list.elements.first { columns = first.keys }
+            text += ResultFormatter(width: terminal ? REPL.terminalWidth() : 200, colors: colors, columns: columns)
+                .format(report.rows) + "\n"
         }
         return text + report.summary + "\n"
     }

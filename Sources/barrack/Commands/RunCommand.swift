@@ -15,7 +15,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .customShort("e"), help: "Code to run instead of a file.")
+    @Option(name: .customShort("e"), help: ArgumentHelp("Code to run instead of a file.", valueName: "code"))
     var code: String?
 
     @Argument(parsing: .captureForPassthrough,
@@ -26,6 +26,11 @@ struct RunCommand: ParsableCommand {
         // The script's arguments are passed through untouched, so `run --help` is caught here.
         if let first = arguments.first, first == "--help" || first == "-h" {
             throw CleanExit.helpRequest(self)
+        }
+        // Script arguments are captured untouched, so an unknown option before the script lands
+        // here: say so rather than look for a file called `--bogus`.
+        if code == nil, let first = arguments.first, first.hasPrefix("-"), first != "-" {
+            throw ValidationError("unknown option '\(first)'; `barrack --help` lists the options")
         }
         if code == nil, arguments.isEmpty, Terminal(descriptor: 0).isTerminal {
             let environment: ScriptEnvironment

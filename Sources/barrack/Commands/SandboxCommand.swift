@@ -1,4 +1,5 @@
 import ArgumentParser
+import BarrackAPI
 import BarrackSandbox
 import BarrackSandboxServer
 import Dispatch
@@ -13,7 +14,7 @@ struct SandboxCommand: ParsableCommand {
             The sandbox keeps its state in $XDG_DATA_HOME/barrack/sandbox.json \
             (else ~/.local/share/barrack/sandbox.json).
             """,
-        subcommands: [Serve.self, Reset.self, Status.self, Stock.self]
+        subcommands: [Serve.self, Reset.self, Status.self, Stock.self, SandboxSetCommand.self]
     )
 
     /// `barrack sandbox serve`: the sandbox over HTTP until SIGINT or SIGTERM.
@@ -43,6 +44,8 @@ struct SandboxCommand: ParsableCommand {
         @Option(help: "Accept only this API key (default: any non-empty key).")
         var key: String?
 
+        @OptionGroup var output: SandboxOutput
+
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535; got \(port)") }
             guard speed >= 0 else { throw ValidationError("--speed cannot be negative; got \(speed)") }
@@ -52,9 +55,14 @@ struct SandboxCommand: ParsableCommand {
         }
 
         func run() throws {
+            try output.reportingErrors { try serve() }
+        }
+
+        private func serve() throws {
             let spec = try faults.map { text throws in try FaultSpec(parsing: text) }
             let policy: Sandbox.KeyPolicy = key.map { .exactly($0) } ?? .anyKey
             let sandbox = try Sandbox.openDefault(speed: speed, keyPolicy: policy)
+            let json = output.isJSON
             // Watch for Ctrl-C and SIGTERM before the address is printed: whoever reads it may
             // signal at once.
             let signals = ShutdownSignals()
@@ -64,7 +72,9 @@ struct SandboxCommand: ParsableCommand {
                     faults: spec.flatMap { $0.isActive ? FaultInjector(spec: $0) : nil },
                     log: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) })
                 // Unbuffered, so that a test reading the port sees it before any request.
-                FileHandle.standardOutput.write(Data("http://\(server.address)/api/\n".utf8))
+                let url = "http://\(server.address)/api/"
+                let line = json ? JSONValue.object(JSONObject([.init(key: "url", value: .string(url))])).serialized() : url
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
                 FileHandle.standardError.write(Data("barrack sandbox serving on http://\(server.address)/api/; Ctrl-C stops it\n".utf8))
                 try await server.run(until: signals)
                 try sandbox.close()
@@ -77,22 +87,31 @@ struct SandboxCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Empty the sandbox: a fresh account with 500 USD, full stock and no resources.")
 
+        @OptionGroup var output: SandboxOutput
+
         func run() throws {
-            let sandbox = try Sandbox.openDefault()
-            try sandbox.reset()
-            try sandbox.close()
-            print("The sandbox is reset.")
+            try output.reportingErrors {
+                let sandbox = try Sandbox.openDefault()
+                try sandbox.reset()
+                try sandbox.close()
+                output.print(text: "The sandbox is reset.", json: [("reset", .bool(true))])
+            }
         }
     }
 
     /// `barrack sandbox status`: balance, resources and clock.
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the sandbox's balance, resources and clock.")
+        static let configuration = CommandConfiguration(abstract: "Show the sandbox's balance, resources, profile and clock.")
+
+        @OptionGroup var output: SandboxOutput
 
         func run() throws {
-            let sandbox = try Sandbox.openDefault(speed: 0)
-            print(try sandbox.currentStatus().description)
-            try sandbox.close()
+            try output.withSandbox { sandbox in
+                let status = try sandbox.currentStatus()
+                let profile = sandbox.profile
+                let profileText = profile.map { "\($0.field)=\($0.value.isEmpty ? "(empty)" : $0.value)" }.joined(separator: ", ")
+                return (status.description + "\nprofile:    " + profileText, SandboxStatusJSON.members(status, profile: profile))
+            }
         }
     }
 
@@ -110,11 +129,14 @@ struct SandboxCommand: ParsableCommand {
         @Argument(help: "How many GPUs are free.")
         var gpus: Int
 
+        @OptionGroup var output: SandboxOutput
+
         func run() throws {
-            let sandbox = try Sandbox.openDefault(speed: 0)
-            try sandbox.setStock(region: region, model: model, gpus: gpus)
-            try sandbox.close()
-            print("\(model) in \(region): \(gpus) GPUs free.")
+            try output.withSandbox { sandbox in
+                try sandbox.setStock(region: region, model: model, gpus: gpus)
+                return ("\(model) in \(region): \(gpus) GPUs free.",
+                        [("region", .string(region)), ("gpu_model", .string(model)), ("available_gpus", .int(gpus))])
+            }
         }
     }
 }

@@ -14,7 +14,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "The profile of the config file to use.")
     var profile: String?
 
-    @Option(help: "How printed values look: table (their literal form) or json.")
+    @Option(name: [.customShort("o"), .long],
+            help: ArgumentHelp("How values and errors are printed: table (aligned text), json (errors too, as an object on standard error) or yaml. Default: the config's output, else table.",
+                               valueName: "format"))
     var output: OutputFormat?
 
     @Flag(help: "Trace each API request (method, path, status, time) on standard error.")
@@ -28,6 +30,9 @@ struct GlobalOptions: ParsableArguments {
           help: "Run against a throw-away copy of the platform: changes are printed, never sent; only reads reach the platform.")
     var dryRun = false
 
+    @Flag(help: "Print each API request as the equivalent curl command on standard error (the key as $BARRACK_API_KEY), then send it.")
+    var explain = false
+
     func validate() throws {
         if let maxHourly, !(maxHourly.isFinite && maxHourly >= 0) {
             throw ValidationError("--max-hourly must be an amount of at least 0 per hour, not \(maxHourly)")
@@ -35,8 +40,9 @@ struct GlobalOptions: ParsableArguments {
     }
 
     var backendOptions: PlatformBackend.Options {
-        PlatformBackend.Options(forceSandbox: sandbox, apiURL: apiURL, profile: profile, verbose: verbose,
-                                announce: { StandardStreams.writeError($0 + "\n") })
+        let tell: @Sendable (String) -> Void = { line in StandardStreams.writeError(line + "\n") }
+        return PlatformBackend.Options(forceSandbox: sandbox, apiURL: apiURL, profile: profile, verbose: verbose,
+                                       announce: tell, explain: explain ? tell : nil)
     }
 }
 

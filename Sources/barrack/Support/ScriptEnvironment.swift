@@ -1,27 +1,45 @@
+import BarrackAPI
 import BarrackPlatform
 import BarrackScript
+import Foundation
 
-/// An interpreter with the platform installed, as `run`, `-e` and the REPL use it.
+/// An interpreter with the platform installed, as `run`, `-e`, the REPL and the verbs use it.
 struct ScriptEnvironment {
     let interpreter: Interpreter
     let backend: PlatformBackend
+    /// How values are printed: `--output`, else the configuration's `output`, else table.
+    let output: OutputFormat
 
     /// Opens the backend the options choose and installs it; says on standard error which one it
     /// is when it is the sandbox, and any configuration warning.
-    static func open(_ options: GlobalOptions) throws -> ScriptEnvironment {
+    ///
+    /// With `notices`, a deploy, deletion or restore that succeeds says so in one line on standard
+    /// error when that is a terminal (a script that prints nothing still shows what it spent).
+    static func open(_ options: GlobalOptions, notices: Bool = true) throws -> ScriptEnvironment {
         let backend = try PlatformBackend.open(options.backendOptions)
         for warning in backend.warnings { StandardStreams.writeError("barrack: warning: \(warning)\n") }
         let interpreter = Interpreter()
-        backend.install(in: interpreter, dryRun: options.dryRun, maxHourly: options.maxHourly)
-        if options.output == .json { interpreter.printsJSON = true }
-        return ScriptEnvironment(interpreter: interpreter, backend: backend)
+        var notice: (@Sendable (String) -> Void)?
+        if notices, Terminal.standardError.isTerminal {
+            notice = { line in StandardStreams.writeError("barrack: " + line + "\n") }
+        }
+        backend.install(in: interpreter, dryRun: options.dryRun, maxHourly: options.maxHourly, notice: notice)
+        let output = options.output ?? backend.output ?? .table
+        if output == .json { interpreter.printsJSON = true }
+        interpreter.register(ShowBuiltin.function(format: output))
+        return ScriptEnvironment(interpreter: interpreter, backend: backend, output: output)
     }
 
     /// An interpreter with every built-in registered but no backend opened: for checking and for
-    /// documentation, which never call the platform.
-    static func detachedInterpreter() -> Interpreter {
+    /// documentation, which never call the platform. When `configured` (for `check`), the
+    /// configuration's region, if it can be read, makes `region` optional as it is when the
+    /// script runs; documentation never depends on a configuration.
+    static func detachedInterpreter(configured: Bool = false) -> Interpreter {
         let interpreter = Interpreter()
-        Platform.register(in: interpreter, connection: DetachedConnection())
+        let region = configured
+            ? (try? ConfigurationLoader.load(environment: ProcessInfo.processInfo.environment))?.region?.rawValue : nil
+        Platform.register(in: interpreter, connection: DetachedConnection(), defaults: PlatformDefaults(region: region))
+        interpreter.register(ShowBuiltin.function(format: .table))
         return interpreter
     }
 

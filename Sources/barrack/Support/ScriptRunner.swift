@@ -14,10 +14,10 @@ struct ScriptRunner {
         do {
             environment = try ScriptEnvironment.open(options)
         } catch {
-            StandardStreams.writeError("barrack: \(error)\n")
-            return 1
+            return ErrorReport(format: options.output).write(error)
         }
         defer { environment.close() }
+        let report = ErrorReport(format: environment.output)
         let interpreter = environment.interpreter
         interpreter.define("args", .list(arguments.map { .string($0) }))
         Spinner.attach(to: interpreter)
@@ -25,29 +25,26 @@ struct ScriptRunner {
         do {
             program = try interpreter.compile(source)
         } catch {
-            for diagnostic in error.diagnostics { StandardStreams.writeError(diagnostic.description + "\n") }
+            report.write(error.diagnostics)
             return 2
         }
-        return ScriptRunner.execute(program, in: interpreter)
+        return ScriptRunner.execute(program, in: interpreter, report: report)
     }
 
-    /// Runs a compiled program with Ctrl-C forwarded, reports an uncaught error on standard error,
-    /// and gives the exit status: 0 ok, 1 runtime error, 130 interrupted, or `exit(code)`'s code.
-    static func execute(_ program: Program, in interpreter: Interpreter) -> Int32 {
+    /// Runs a compiled program with Ctrl-C forwarded, reports an uncaught error on standard error
+    /// (`report`: as text, or as a JSON object with `--output json`), and gives the exit status:
+    /// 0 ok, 1 runtime error, 130 interrupted, or `exit(code)`'s code.
+    static func execute(_ program: Program, in interpreter: Interpreter, report: ErrorReport) -> Int32 {
         let interrupts = InterruptForwarder(interpreter)
         defer { interrupts.stop() }
         let outcome = Outcome()
         ThreadLauncher.runAndWait {
             do {
                 try interpreter.run(program)
-            } catch let error as ErrorObject {
-                StandardStreams.writeError(error.report + "\n")
-                outcome.status = error.code == "INTERRUPTED" ? 130 : 1
             } catch let request as ExitRequest {
                 outcome.status = request.code
             } catch {
-                StandardStreams.writeError("barrack: \(error)\n")
-                outcome.status = 1
+                outcome.status = report.write(error)
             }
         }
         StandardStreams.flush()

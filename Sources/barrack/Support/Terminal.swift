@@ -26,6 +26,21 @@ struct Terminal: Sendable {
 
     /// Whether the stream is a terminal.
     var isTerminal: Bool { isatty(descriptor) == 1 }
+
+    /// The terminal's width in columns (80 when it cannot be told).
+    var width: Int {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
+    /// Whether to colour what is written here: on a terminal, unless `NO_COLOR` is set
+    /// (no-color.org).
+    var usesColors: Bool {
+        guard isTerminal else { return false }
+        guard let value = getenv("NO_COLOR") else { return true }
+        return String(cString: value).isEmpty
+    }
 }
 
 private func posixWrite(_ descriptor: Int32, _ pointer: UnsafeMutableRawPointer?, _ count: Int) -> Int {

@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+
+/// The shell completion scripts, driven in a real bash: the completion function is called as bash
+/// calls it on Tab, and `COMPREPLY` is read back.
+final class CompletionScriptTests: XCTestCase {
+    private var barrack: BarrackShell!
+
+    override func setUpWithError() throws {
+        barrack = try BarrackShell()
+    }
+
+    /// The words bash offers for the command line `line` (the last word is the one completed).
+    private func bashCompletions(_ line: [String], files: [String] = []) throws -> [String] {
+        let script = barrack("--generate-completion-script", "bash")
+        XCTAssertEqual(script.status, 0, script.standardError)
+        let folder = barrack.home.folder
+        let scriptFile = folder.appendingPathComponent("barrack.bash")
+        try script.standardOutput.write(to: scriptFile, atomically: true, encoding: .utf8)
+        for file in files {
+            FileManager.default.createFile(atPath: folder.appendingPathComponent(file).path, contents: Data())
+        }
+        let words = line.map { "'\($0)'" }.joined(separator: " ")
+        let program = """
+            source \(scriptFile.path)
+            COMP_WORDS=(\(words)); COMP_CWORD=\(line.count - 1)
+            _barrack barrack '\(line.last ?? "")' '\(line.count > 1 ? line[line.count - 2] : "")'
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", program]
+        process.currentDirectoryURL = folder
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).sorted()
+    }
+
+    func testTheFirstWordCompletesVerbsSubcommandsAndFiles() throws {
+        XCTAssertEqual(try bashCompletions(["barrack", "ins"], files: ["instances.txt", "install.brk"]),
+                       ["install.brk", "instance", "instance-billing", "instance-firewalls", "instances", "instances.txt"])
+        XCTAssertTrue(try bashCompletions(["barrack", "sa"]).contains("sandbox"))
+    }
+
+    func testAScriptAndRunCompleteFileNames() throws {
+        XCTAssertEqual(try bashCompletions(["barrack", "run", "tr"], files: ["train.brk"]), ["train.brk"])
+        XCTAssertEqual(try bashCompletions(["barrack", "check", "tr"], files: ["train.brk"]), ["train.brk"])
+        XCTAssertEqual(try bashCompletions(["barrack", "train.brk", "da"], files: ["train.brk", "data.csv"]), ["data.csv"])
+    }
+
+    func testAVerbCompletesItsOptionsAndTheirValues() throws {
+        let options = try bashCompletions(["barrack", "deploy", "--re"])
+        XCTAssertEqual(options, ["--region"])
+        XCTAssertTrue(try bashCompletions(["barrack", "deploy", "--"]).contains("--wait"))
+        XCTAssertEqual(try bashCompletions(["barrack", "deploy", "--region", "FIN"]), ["FINLAND-1", "FINLAND-2", "FINLAND-3"])
+        XCTAssertEqual(try bashCompletions(["barrack", "deploy", "--gpu", "H1"]),
+                       ["H100-PCIe-80GB", "H100-PCIe-NVLink-80GB", "H100-SXM5-80GB"])
+        XCTAssertEqual(try bashCompletions(["barrack", "instances", "--output", "y"]), ["yaml"])
+        XCTAssertEqual(try bashCompletions(["barrack", "delete-instance", "--y"]), ["--yes"])
+    }
+
+    func testTheZshScriptKeepsItsShapeAndAddsTheVerbs() {
+        let script = barrack("--generate-completion-script", "zsh")
+        XCTAssertEqual(script.status, 0, script.standardError)
+        XCTAssertTrue(script.standardOutput.hasPrefix("#compdef barrack"), String(script.standardOutput.prefix(40)))
+        for expected in ["__barrack_generated() {", "_files", "'delete-instance:Deletes an instance", "deploy:--region) compadd -- FINLAND-1"] {
+            XCTAssertTrue(script.standardOutput.contains(expected), "expected '\(expected)' in the zsh script")
+        }
+        XCTAssertTrue(script.standardOutput.trimmingCharacters(in: .newlines).hasSuffix("    compdef _barrack barrack\nfi"),
+                      "the generated ending stays last: \(script.standardOutput.suffix(80))")
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh") {
+            let file = barrack.home.folder.appendingPathComponent("_barrack")
+            try? script.standardOutput.write(to: file, atomically: true, encoding: .utf8)
+            let check = Process()
+            check.executableURL = URL(fileURLWithPath: "/usr/bin/zsh")
+            check.arguments = ["-n", file.path]
+            try? check.run()
+            check.waitUntilExit()
+            XCTAssertEqual(check.terminationStatus, 0, "zsh -n finds the script malformed")
+        }
+    }
+}
