@@ -21,6 +21,7 @@ public enum Platform {
             return
         }
         for builtin in builtins(connection: connection, budget: budget) { interpreter.register(builtin) }
+        interpreter.register(CostReport.builtin(connection: connection))
         registerModules(in: interpreter, budget: budget)
     }
 
@@ -32,6 +33,7 @@ public enum Platform {
         for builtin in builtins(connection: rehearsal, announcesChanges: announcesChanges, budget: budget) {
             interpreter.register(builtin)
         }
+        interpreter.register(CostReport.builtin(connection: rehearsal))
         registerModules(in: interpreter, budget: budget)
         interpreter.clock = rehearsal.clock
     }
