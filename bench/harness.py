@@ -11,6 +11,7 @@ Standard library only: the harness must run on a bare machine.
 
 import argparse
 import os
+import resource
 import pty
 import re
 import select
@@ -33,6 +34,8 @@ BENCHMARKS = [
     ("strings", "interpolate + join 200k strings"),
     ("maps", "map insert/lookup 200k keys"),
     ("lists", "list append/len/index 1M"),
+    ("floats", "escape-time floats, 1M iterations"),
+    ("capture", "make/compose/call 200k closures"),
 ]
 
 # Each program prints a checksum, so a fast wrong answer shows up as a failure, not a win.
@@ -42,21 +45,24 @@ TIMEOUT_SECONDS = 600
 class Languages:
     """The interpreters under test and how each runs a file or a line of code."""
 
-    def __init__(self, barrack, python, lua, tcl):
+    def __init__(self, barrack, python, lua, tcl, baseline=None):
         self.barrack, self.python, self.lua, self.tcl = barrack, python, lua, tcl
+        self.baseline = baseline
+
+    def barracks(self):
+        """(column name, binary) of the barrack under test, and of the baseline when one is given."""
+        return [("barrack", self.barrack)] + ([("before", self.baseline)] if self.baseline else [])
 
     def program_commands(self, stem):
         """The command lines that run one benchmark, in the table's column order."""
-        return [
-            ("barrack", [self.barrack, str(PROGRAMS / f"{stem}.brk")]),
+        return [(name, [binary, str(PROGRAMS / f"{stem}.brk")]) for name, binary in self.barracks()] + [
             ("python3", [self.python, str(PROGRAMS / f"{stem}.py")]),
             ("lua5.4", [self.lua, str(PROGRAMS / f"{stem}.lua")]),
             ("tclsh", [self.tcl, str(PROGRAMS / f"{stem}.tcl")]),
         ]
 
     def startup_commands(self):
-        return [
-            ("barrack", [self.barrack, "-e", "print 1"]),
+        return [(name, [binary, "-e", "print 1"]) for name, binary in self.barracks()] + [
             ("python3", [self.python, "-c", "print(1)"]),
             ("lua5.4", [self.lua, "-e", "print(1)"]),
         ]
@@ -77,14 +83,25 @@ class Outcome:
         return f"exit {self.status}: {lines[0] if lines else 'no message'}"
 
 
+# "wall" (the default) or "cpu": user + system CPU time of the process, which a machine busy with
+# other work disturbs far less than wall time (`--cpu`).
+CLOCK = {"mode": "wall"}
+
+
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(command, env=None):
     """Runs a command to completion and returns its Outcome."""
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), children_cpu()
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
         return Outcome(TIMEOUT_SECONDS, "", f"timed out after {TIMEOUT_SECONDS} s", -1)
-    return Outcome(time.perf_counter() - start, done.stdout, done.stderr, done.returncode)
+    elapsed = children_cpu() - cpu_start if CLOCK["mode"] == "cpu" else time.perf_counter() - start
+    return Outcome(elapsed, done.stdout, done.stderr, done.returncode)
 
 
 def rotated(items, round_index):
@@ -141,13 +158,17 @@ def run_programs(languages, runs):
             progress(f"round {round_index + 1}/{runs}: {stem} done")
 
     names = [name for name, _ in languages.program_commands(BENCHMARKS[0][0])]
-    header = ["benchmark"] + names + ["barrack/python3", "barrack/lua5.4", "checksum"]
+    header = ["benchmark"] + names + ["barrack/python3", "barrack/lua5.4"]
+    header += ["barrack/before"] if "before" in names else []
+    header.append("checksum")
     rows = []
     for stem, title in BENCHMARKS:
         medians = {name: (None if (stem, name) in problems else median(times[(stem, name)])) for name in names}
         cells = [title]
         cells += ["FAILED" if (stem, name) in problems else seconds(medians[name]) for name in names]
         cells += [ratio(medians["barrack"], medians["python3"]), ratio(medians["barrack"], medians["lua5.4"])]
+        if "before" in names:
+            cells.append(ratio(medians["barrack"], medians["before"]))
         cells.append((PROGRAMS / f"{stem}.expected").read_text().strip())
         rows.append(cells)
     text = markdown_table(header, rows)
@@ -171,10 +192,15 @@ def run_startup(languages, runs=20):
             else:
                 times[name].append(outcome.seconds)
     barrack = median(times["barrack"]) if "barrack" not in failures else None
-    row = ["start-up: print 1 (median of 20)"]
+    row = [f"start-up: print 1 (median of {runs})"]
     row += ["FAILED" if name in failures else seconds(median(times[name])) for name, _ in commands]
     row += [ratio(barrack, median(times["python3"])), ratio(barrack, median(times["lua5.4"]))]
-    text = markdown_table(["measure", "barrack", "python3", "lua5.4", "barrack/python3", "barrack/lua5.4"], [row])
+    names = [name for name, _ in commands]
+    header = ["measure"] + names + ["barrack/python3", "barrack/lua5.4"]
+    if "before" in names:
+        header.append("barrack/before")
+        row.append(ratio(barrack, median(times["before"]) if "before" not in failures else None))
+    text = markdown_table(header, [row])
     if failures:
         text += "\n\nFailures:\n" + "\n".join(f"- {name}: {why}" for name, why in failures.items())
     return text
@@ -203,20 +229,25 @@ def large_script(blocks):
 
 def run_check(languages, runs, line_count=100_000):
     """Median time of `barrack check` on a generated script of `line_count` lines."""
+    values, failures = [], []
     with tempfile.TemporaryDirectory(prefix="barrack-bench-") as folder:
         path = Path(folder) / "large.brk"
         path.write_text(large_script(line_count // 10))
-        times, failure = [], None
-        for _ in range(runs):
-            outcome = timed([languages.barrack, "check", str(path)])
-            if outcome.failure:
-                failure = outcome.failure
-                break
-            times.append(outcome.seconds)
-    value = "FAILED" if failure else seconds(median(times))
-    text = markdown_table(["measure", "barrack"], [[f"`barrack check` on {line_count:,} lines (median of {runs})", value]])
-    if failure:
-        text += f"\n\nFailure: {failure}"
+        for name, binary in languages.barracks():
+            times, failure = [], None
+            for _ in range(runs):
+                outcome = timed([binary, "check", str(path)])
+                if outcome.failure:
+                    failure = outcome.failure
+                    break
+                times.append(outcome.seconds)
+            values.append("FAILED" if failure else seconds(median(times)))
+            if failure:
+                failures.append(f"{name}: {failure}")
+    header = ["measure"] + [name for name, _ in languages.barracks()]
+    text = markdown_table(header, [[f"`barrack check` on {line_count:,} lines (median of {runs})"] + values])
+    if failures:
+        text += "\n\nFailure: " + "; ".join(failures)
     return text
 
 
@@ -229,7 +260,7 @@ def resident_kilobytes(pid):
     return None
 
 
-def repl_memory(languages, idle_seconds=1.0):
+def repl_memory(binary, idle_seconds=1.0):
     """RSS of `barrack` with no arguments on a pseudo-terminal after 1 s idle, or None without a REPL.
 
     A REPL shows a prompt on a terminal; a build without one reads standard input silently, so no
@@ -237,7 +268,7 @@ def repl_memory(languages, idle_seconds=1.0):
     """
     pid, master = pty.fork()
     if pid == 0:
-        os.execv(languages.barrack, [languages.barrack])
+        os.execv(binary, [binary])
     shown = b""
     deadline = time.monotonic() + idle_seconds
     while (remaining := deadline - time.monotonic()) > 0:
@@ -262,9 +293,12 @@ def repl_memory(languages, idle_seconds=1.0):
 
 
 def run_repl_memory(languages):
-    kilobytes = repl_memory(languages)
-    value = "n/a (no REPL in this build)" if kilobytes is None else f"{kilobytes / 1024:.1f} MB"
-    return markdown_table(["measure", "barrack"], [["REPL idle RSS after 1 s", value]])
+    values = []
+    for _, binary in languages.barracks():
+        kilobytes = repl_memory(binary)
+        values.append("n/a (no REPL in this build)" if kilobytes is None else f"{kilobytes / 1024:.1f} MB")
+    header = ["measure"] + [name for name, _ in languages.barracks()]
+    return markdown_table(header, [["REPL idle RSS after 1 s"] + values])
 
 
 # --- API fan-out ----------------------------------------------------------------------------------
@@ -390,23 +424,41 @@ def main():
     parser.add_argument("--python", default="/usr/bin/python3")
     parser.add_argument("--lua", default="lua5.4")
     parser.add_argument("--tcl", default="tclsh")
+    parser.add_argument("--baseline", help="another barrack binary to time beside it (a 'before' column)")
+    parser.add_argument("--only", help="comma-separated benchmark stems to run (default: all)")
+    parser.add_argument("--cpu", action="store_true",
+                        help="time user + system CPU of each process instead of wall time (for a busy machine)")
+    parser.add_argument("--skip", default="", help="comma-separated sections to leave out: check, repl, fanout")
     options = parser.parse_args()
+    if options.cpu:
+        CLOCK["mode"] = "cpu"
+    skipped = set(filter(None, options.skip.split(",")))
     if options.runs < 1:
         parser.error("--runs must be at least 1")
-    languages = Languages(options.barrack, options.python, options.lua, options.tcl)
+    languages = Languages(options.barrack, options.python, options.lua, options.tcl, options.baseline)
+    if options.only:
+        wanted = options.only.split(",")
+        unknown = [stem for stem in wanted if stem not in dict(BENCHMARKS)]
+        if unknown:
+            parser.error(f"--only: no benchmark named {', '.join(unknown)}")
+        BENCHMARKS[:] = [entry for entry in BENCHMARKS if entry[0] in wanted]
 
     sections = []
     progress("programs …")
     programs, agreed = run_programs(languages, options.runs)
-    sections.append(f"## Programs (median of {options.runs} runs, seconds of wall time)\n\n{programs}")
+    clock = "CPU time (user + system)" if options.cpu else "wall time"
+    sections.append(f"## Programs (median of {options.runs} runs, seconds of {clock})\n\n{programs}")
     progress("start-up …")
     sections.append("## Start-up\n\n" + run_startup(languages))
-    progress("check …")
-    sections.append("## `barrack check`\n\n" + run_check(languages, options.runs))
-    progress("REPL memory …")
-    sections.append("## REPL idle memory\n\n" + run_repl_memory(languages))
-    progress("API fan-out …")
-    sections.append("## API fan-out\n\n" + run_fanout(languages, options.runs))
+    if "check" not in skipped:
+        progress("check …")
+        sections.append("## `barrack check`\n\n" + run_check(languages, options.runs))
+    if "repl" not in skipped:
+        progress("REPL memory …")
+        sections.append("## REPL idle memory\n\n" + run_repl_memory(languages))
+    if "fanout" not in skipped:
+        progress("API fan-out …")
+        sections.append("## API fan-out\n\n" + run_fanout(languages, options.runs))
     print("\n\n".join(sections))
     return 0 if agreed else 1
 

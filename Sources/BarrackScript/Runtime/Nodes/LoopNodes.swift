@@ -62,7 +62,7 @@ final class ForNode: StmtNode {
         } else {
             first.store(element, frame)
         }
-        if let filter, !(try filter.eval(frame).isTruthy) { return nil }
+        if let filter, !(try filter.test(frame)) { return nil }
         switch try body.exec(frame) {
         case .breakLoop: return .normal
         case .returnValue: return .returnValue

@@ -14,6 +14,12 @@ class ExprNode {
         .null
     }
 
+    /// The value's truth, for conditions. Comparisons override it to answer without making a
+    /// `Value`.
+    func test(_ frame: Frame) throws -> Bool {
+        try eval(frame).isTruthy
+    }
+
     /// Gives an error from an operation this node performed this node's location.
     @inline(never)
     final func located(_ error: Error) -> Error {

@@ -35,8 +35,67 @@ final class BinaryNode: ExprNode {
             case .remainder where y > 0 && x >= 0: return .int(x % y)
             default: break
             }
+        } else if let x = BinaryNode.double(a), let y = BinaryNode.double(b),
+                  let result = BinaryNode.floatResult(op, x, y) {
+            return result
         }
         return try evaluate(left: a, right: b)
+    }
+
+    /// The operator as a condition (`if`, `while`, `and`, `not`): comparisons of numbers answer
+    /// without making a `Value`.
+    override func test(_ frame: Frame) throws -> Bool {
+        let a = try left.eval(frame)
+        let b = try right.eval(frame)
+        if case .int(let x) = a, case .int(let y) = b {
+            switch op {
+            case .less: return x < y
+            case .lessEqual: return x <= y
+            case .greater: return x > y
+            case .greaterEqual: return x >= y
+            case .equal: return x == y
+            case .notEqual: return x != y
+            default: break
+            }
+        } else if let x = BinaryNode.double(a), let y = BinaryNode.double(b) {
+            // IEEE comparisons: false with a NaN, as Operators.compare answers.
+            switch op {
+            case .less: return x < y
+            case .lessEqual: return x <= y
+            case .greater: return x > y
+            case .greaterEqual: return x >= y
+            default: break
+            }
+        }
+        return try evaluate(left: a, right: b).isTruthy
+    }
+
+    /// A float operand, or an int one when mixed with a float (as `Operators` converts it); nil
+    /// for two ints (handled before) and for every other type.
+    @inline(__always)
+    static func double(_ value: Value) -> Double? {
+        switch value {
+        case .float(let number): return number
+        case .int(let number): return Double(number)
+        default: return nil
+        }
+    }
+
+    /// Float arithmetic and comparison without a call; nil where the general path must decide
+    /// (division by zero, the other operators).
+    @inline(__always)
+    static func floatResult(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Value? {
+        switch op {
+        case .add: return .float(x + y)
+        case .subtract: return .float(x - y)
+        case .multiply: return .float(x * y)
+        case .divide where y != 0: return .float(x / y)
+        case .less: return .bool(x < y)
+        case .lessEqual: return .bool(x <= y)
+        case .greater: return .bool(x > y)
+        case .greaterEqual: return .bool(x >= y)
+        default: return nil
+        }
     }
 
     /// Applies the operator to operands already evaluated.
@@ -89,13 +148,25 @@ final class ShortCircuitNode: ExprNode {
     }
 
     override func eval(_ frame: Frame) throws -> Value {
-        let a = try left.eval(frame)
         switch op {
-        case .and: return a.isTruthy ? try right.eval(frame) : a
-        case .or: return a.isTruthy ? a : try right.eval(frame)
+        case .and:
+            let a = try left.eval(frame)
+            return a.isTruthy ? try right.eval(frame) : a
+        case .or:
+            let a = try left.eval(frame)
+            return a.isTruthy ? a : try right.eval(frame)
         default:
+            let a = try left.eval(frame)
             if case .null = a { return try right.eval(frame) }
             return a
+        }
+    }
+
+    override func test(_ frame: Frame) throws -> Bool {
+        switch op {
+        case .and: return try left.test(frame) && right.test(frame)
+        case .or: return try left.test(frame) || right.test(frame)
+        default: return try eval(frame).isTruthy
         }
     }
 }
@@ -112,6 +183,7 @@ final class UnaryNode: ExprNode {
     }
 
     override func eval(_ frame: Frame) throws -> Value {
+        if case .not = op { return .bool(try !operand.test(frame)) }
         let value = try operand.eval(frame)
         switch op {
         case .not: return .bool(!value.isTruthy)

@@ -37,21 +37,37 @@ final class CompoundStoreNode: StmtNode {
     let op: AssignmentOperator
     let value: ExprNode
 
+    /// The binary operator of `op`, for the float path.
+    let arithmetic: BinaryOperator?
+
     init(_ location: VariableLocation, _ op: AssignmentOperator, _ value: ExprNode) {
         self.location = location
         self.op = op
         self.value = value
+        switch op {
+        case .add: arithmetic = .add
+        case .subtract: arithmetic = .subtract
+        case .multiply: arithmetic = .multiply
+        case .divide: arithmetic = .divide
+        case .assign: arithmetic = nil
+        }
     }
 
     override func exec(_ frame: Frame) throws -> Flow {
         let current = location.load(frame)
         let operand = try value.eval(frame)
-        if op == .add, case .int(let x) = current, case .int(let y) = operand {
-            let (sum, overflow) = x.addingReportingOverflow(y)
-            if !overflow {
-                location.store(.int(sum), frame)
-                return .normal
+        if case .int(let x) = current, case .int(let y) = operand {
+            if op == .add {
+                let (sum, overflow) = x.addingReportingOverflow(y)
+                if !overflow {
+                    location.store(.int(sum), frame)
+                    return .normal
+                }
             }
+        } else if let arithmetic, let x = BinaryNode.double(current), let y = BinaryNode.double(operand),
+                  let result = BinaryNode.floatResult(arithmetic, x, y) {
+            location.store(result, frame)
+            return .normal
         }
         do {
             location.store(try Compound.apply(op, current, operand), frame)
@@ -191,10 +207,14 @@ final class IfNode: StmtNode {
     }
 
     override func exec(_ frame: Frame) throws -> Flow {
-        for (condition, body) in zip(conditions, bodies) where try condition.eval(frame).isTruthy {
-            return try body.exec(frame)
+        var index = 0
+        let count = conditions.count
+        while index < count {
+            if try conditions[index].test(frame) { return try bodies[index].exec(frame) }
+            index += 1
         }
-        return try elseBody?.exec(frame) ?? .normal
+        guard let elseBody else { return .normal }
+        return try elseBody.exec(frame)
     }
 }
 
@@ -210,7 +230,7 @@ final class WhileNode: StmtNode {
 
     override func exec(_ frame: Frame) throws -> Flow {
         let context = frame.context
-        while try condition.eval(frame).isTruthy {
+        while try condition.test(frame) {
             try context.tick()
             switch try body.exec(frame) {
             case .breakLoop: return .normal
