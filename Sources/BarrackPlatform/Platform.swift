@@ -30,6 +30,7 @@ public enum Platform {
         for builtin in builtins(connection: connection, budget: budget, defaults: defaults, notice: notice) {
             interpreter.register(builtin)
         }
+        interpreter.register(CostReport.builtin(connection: connection))
         registerModules(in: interpreter, budget: budget)
     }
 
@@ -43,6 +44,7 @@ public enum Platform {
                                 defaults: defaults) {
             interpreter.register(builtin)
         }
+        interpreter.register(CostReport.builtin(connection: rehearsal))
         registerModules(in: interpreter, budget: budget)
         interpreter.clock = rehearsal.clock
     }
