@@ -128,6 +128,12 @@ public struct BuiltinCall {
         try context.interpreter.lock.withoutLock(work)
     }
 
+    /// Raises `INTERRUPTED` (or `TIME_LIMIT`) when the run was asked to stop: a built-in that
+    /// waited, or is about to send a request, calls it so that a stopped script goes no further.
+    public func checkInterrupted() throws {
+        try context.checkStop()
+    }
+
     /// An `ARGUMENT_ERROR` about parameter `index`.
     public func argumentError(_ index: Int, _ problem: String) -> ErrorObject {
         let name = index < function.parameters.count ? function.parameters[index].name : "argument \(index + 1)"

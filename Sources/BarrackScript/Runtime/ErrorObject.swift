@@ -78,6 +78,10 @@ public enum ErrorCode {
     public static let divisionByZero = "DIVISION_BY_ZERO"
     public static let recursionLimit = "RECURSION_LIMIT"
     public static let stepLimit = "STEP_LIMIT"
+    /// The run outgrew the host's `memoryLimit`, or asked for more memory than the machine has.
+    public static let memoryLimit = "MEMORY_LIMIT"
+    /// The run took longer than the host's `timeLimit` (`barrack run --timeout`).
+    public static let timeLimit = "TIME_LIMIT"
     public static let interrupted = "INTERRUPTED"
     public static let timeout = "TIMEOUT"
     public static let importError = "IMPORT_ERROR"

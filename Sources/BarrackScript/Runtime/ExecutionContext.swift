@@ -64,17 +64,28 @@ final class ExecutionContext {
         depth -= 1
     }
 
-    /// Counts a step (a loop iteration or a call) and raises `INTERRUPTED` or `STEP_LIMIT` when due.
+    /// Counts a step (a loop iteration or a call) and raises `INTERRUPTED`, `TIME_LIMIT`,
+    /// `STEP_LIMIT` or `MEMORY_LIMIT` when due.
     @inline(__always)
     func tick() throws {
         steps &+= 1
-        if interpreter.interruptRequested.load(ordering: .relaxed) {
-            interpreter.interruptRequested.store(false, ordering: .relaxed)
-            throw ErrorObject(code: ErrorCode.interrupted, message: "interrupted")
-        }
+        try checkStop()
         if let limit = interpreter.stepLimit, steps > limit {
             throw ErrorObject(code: ErrorCode.stepLimit, message: "the script ran more than \(limit) steps (the host's limit)")
         }
+        if steps & 1023 == 0, let memory = interpreter.memoryGuard { try memory.check() }
+    }
+
+    /// Raises `INTERRUPTED` (or `TIME_LIMIT`) once the run was asked to stop. The request stays
+    /// set, so every later check raises again: a stopped run cannot carry on to another request.
+    @inline(__always)
+    func checkStop() throws {
+        guard interpreter.interruptRequested.load(ordering: .relaxed) else { return }
+        if interpreter.timeLimitReached.load(ordering: .relaxed) {
+            throw ErrorObject(code: ErrorCode.timeLimit,
+                              message: "the script ran longer than \(Value.duration(Int(min(interpreter.timeLimit ?? 0, 9e15) * 1_000))) (the host's time limit)")
+        }
+        throw ErrorObject(code: ErrorCode.interrupted, message: "interrupted")
     }
 
     /// Runs a script function's body with `arguments` already bound in `frame`.

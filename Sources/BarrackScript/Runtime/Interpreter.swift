@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// Runs Barrack Script: compiles sources against its built-ins and globals, and evaluates them.
@@ -24,8 +25,13 @@ public final class Interpreter: @unchecked Sendable {
     var sessionDeclarations: [String: (source: Source, range: SourceRange)] = [:]
     /// The modules being compiled, innermost last: an import cycle is reported with this chain.
     var importChain: [String] = []
-    /// Set by `interrupt()`; checked at every loop iteration, call and wait.
+    /// Set by `interrupt()` and by the time limit; checked at every loop iteration, call and wait.
+    /// It stays set until the next run starts: a stopped script sends no further request.
     let interruptRequested = Atomic<Bool>(false)
+    /// Set with `interruptRequested` when the stop is the time limit's, not Ctrl-C's.
+    let timeLimitReached = Atomic<Bool>(false)
+    /// The current run's memory guard, when the host set `memoryLimit`.
+    private(set) var memoryGuard: MemoryGuard?
 
     /// Where `print` writes. Defaults to buffered standard output.
     public var output: @Sendable (String) -> Void = { StandardStreams.write($0) }
@@ -35,6 +41,11 @@ public final class Interpreter: @unchecked Sendable {
     public var clock: any ScriptClock = SystemClock()
     /// Raise `STEP_LIMIT` after this many loop iterations and calls (a playground's guard).
     public var stepLimit: Int?
+    /// Raise `MEMORY_LIMIT` once a run has grown the process's resident memory by more than this
+    /// many bytes (measured every 1,024 steps and after large concatenations; a playground's guard).
+    public var memoryLimit: Int?
+    /// Raise `TIME_LIMIT` once a run has taken this many seconds of real time (`--timeout`).
+    public var timeLimit: Double?
     /// Raise `RECURSION_LIMIT` beyond this many nested calls.
     public var maxCallDepth = 3_000
     /// Told when long waits start and end (the REPL shows a spinner).
@@ -85,6 +96,16 @@ public final class Interpreter: @unchecked Sendable {
         interruptRequested.store(true, ordering: .relaxed)
     }
 
+    /// Stops the run with `TIME_LIMIT` after `seconds`, unless cancelled first.
+    private func startWatchdog(seconds: Double) -> DispatchWorkItem {
+        let stop = DispatchWorkItem { [self] in
+            timeLimitReached.store(true, ordering: .relaxed)
+            interruptRequested.store(true, ordering: .relaxed)
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + max(0, min(seconds, 1e9)), execute: stop)
+        return stop
+    }
+
     /// Whether `interrupt()` was called and the running code has not yet stopped for it. Built-ins
     /// that wait on something outside the interpreter poll it to give up early.
     public var isInterruptRequested: Bool { interruptRequested.load(ordering: .relaxed) }
@@ -109,6 +130,10 @@ public final class Interpreter: @unchecked Sendable {
         lock.acquire()
         defer { lock.release() }
         interruptRequested.store(false, ordering: .relaxed)
+        timeLimitReached.store(false, ordering: .relaxed)
+        memoryGuard = memoryLimit.map { MemoryGuard(limit: $0) }
+        let watchdog = timeLimit.map(startWatchdog)
+        defer { watchdog?.cancel() }
         lastResult = nil
         let context = ExecutionContext(interpreter: self, slotCapacity: 1 << 18)
         _ = try runModule(program.prototype, context: context)
@@ -124,6 +149,8 @@ public final class Interpreter: @unchecked Sendable {
     public func call(_ function: Value, _ arguments: [Value]) throws -> Value {
         lock.acquire()
         defer { lock.release() }
+        interruptRequested.store(false, ordering: .relaxed)
+        timeLimitReached.store(false, ordering: .relaxed)
         let context = ExecutionContext(interpreter: self, slotCapacity: 1 << 14)
         return try context.call(function, arguments)
     }

@@ -35,7 +35,7 @@ final class ParallelForNode: StmtNode {
     }
 
     override func exec(_ frame: Frame) throws -> Flow {
-        let items = try iterationArguments(try iterable.eval(frame))
+        let items = try iterationArguments(try iterable.eval(frame), memory: frame.context.interpreter.memoryGuard)
         var width = ParallelForNode.defaultLimit
         if let limit {
             guard case .int(let value) = try limit.eval(frame), value >= 1 else {
@@ -77,12 +77,16 @@ final class ParallelForNode: StmtNode {
         throw combinedError(shared.failures.sorted { $0.index < $1.index }, total: items.count)
     }
 
-    private func iterationArguments(_ sequence: Value) throws -> [[Value]] {
+    private func iterationArguments(_ sequence: Value, memory: MemoryGuard?) throws -> [[Value]] {
         switch sequence {
         case .list(let list):
             return list.elements.enumerated().map { twoNames ? [.int($0.offset), $0.element] : [$0.element] }
         case .range(let low, let high):
-            return (low..<max(low, high)).enumerated().map { twoNames ? [.int($0.offset), .int($0.element)] : [.int($0.element)] }
+            do {
+                return try Ranges.elements(low, high, guard: memory).enumerated().map {
+                    twoNames ? [.int($0.offset), $0.element] : [$0.element]
+                }
+            } catch { throw iterable.located(error) }
         case .map(let map):
             return map.entries.map { twoNames ? [.string($0.0), $0.1] : [.string($0.0)] }
         case .string(let text):
