@@ -60,11 +60,36 @@ final class MemoryGuard: @unchecked Sendable {
     /// refuse: attempting it would abort the process.
     static func checkAllocatable(elements: Int, stride: Int = MemoryLayout<Value>.stride, of what: String) throws {
         let (bytes, overflowed) = elements.multipliedReportingOverflow(by: stride)
-        if overflowed || bytes > physicalBytes {
+        // Below 64 MB nothing is asked of the system: most results are small, and a doubling
+        // string reaches this size within a few steps of reaching the machine's limit.
+        guard overflowed || bytes > 64 << 20 else { return }
+        // Half of what is free: the operands of a concatenation are still held while it is built.
+        let allowed = availableBytes() / 2
+        if overflowed || bytes > allowed {
             throw ErrorObject(code: ErrorCode.memoryLimit,
-                              message: "\(what) would need \(overflowed ? "more than 8 EB" : describe(bytes)), more than this machine's \(describe(physicalBytes)) of memory")
+                              message: "\(what) would need \(overflowed ? "more than 8 EB" : describe(bytes)), more than half of the \(describe(allowed * 2)) of memory free")
         }
     }
+
+    /// The memory free now: the machine's unused physical pages, or what the process's
+    /// address-space limit (`ulimit -v`) still allows if that is less.
+    static func availableBytes() -> Int {
+        let pages = sysconf(Int32(_SC_AVPHYS_PAGES))
+        let size = sysconf(Int32(_SC_PAGESIZE))
+        var available = pages > 0 && size > 0 && !pages.multipliedReportingOverflow(by: size).overflow
+            ? pages * size : physicalBytes
+        var limit = rlimit()
+        if getrlimit(addressSpaceLimit, &limit) == 0, limit.rlim_cur != rlim_t.max {
+            available = min(available, max(0, Int(clamping: limit.rlim_cur) - virtualBytes()))
+        }
+        return available
+    }
+
+    #if os(Linux)
+    private static let addressSpaceLimit = __rlimit_resource_t(RLIMIT_AS.rawValue)
+    #else
+    private static let addressSpaceLimit = RLIMIT_AS
+    #endif
 
     /// The machine's physical memory; 16 GB when it cannot be read.
     static let physicalBytes: Int = {
@@ -76,7 +101,12 @@ final class MemoryGuard: @unchecked Sendable {
 
     /// The process's resident memory in bytes (Linux: the second field of /proc/self/statm); 0
     /// where it cannot be read, which turns the host limit off rather than failing every run.
-    static func residentBytes() -> Int {
+    static func residentBytes() -> Int { statm(field: 1) }
+
+    /// The process's virtual memory in bytes (the first field of /proc/self/statm).
+    static func virtualBytes() -> Int { statm(field: 0) }
+
+    private static func statm(field: Int) -> Int {
         #if os(Linux)
         let descriptor = open("/proc/self/statm", O_RDONLY)
         guard descriptor >= 0 else { return 0 }
@@ -85,7 +115,7 @@ final class MemoryGuard: @unchecked Sendable {
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         guard count > 0 else { return 0 }
         let fields = buffer[0..<count].split(separator: UInt8(ascii: " "))
-        guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
+        guard fields.count > field, let pages = Int(String(decoding: fields[field], as: UTF8.self)) else { return 0 }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
         #else
         return 0

@@ -21,12 +21,16 @@ enum Operators {
         case (.float(let a), .float(let b)): return .float(a + b)
         case (.int(let a), .float(let b)): return .float(Double(a) + b)
         case (.float(let a), .int(let b)): return .float(a + Double(b))
-        case (.string(let a), .string(let b)): return .string(a + b)
+        case (.string(let a), .string(let b)):
+            try MemoryGuard.checkAllocatable(elements: a.utf8.count + b.utf8.count, stride: 1, of: "the string")
+            return .string(a + b)
         case (.duration(let a), .duration(let b)):
             let (sum, overflowed) = a.addingReportingOverflow(b)
             if overflowed { throw overflow("+", a, b) }
             return .duration(sum)
-        case (.list(let a), .list(let b)): return .list(ListObject(a.elements + b.elements))
+        case (.list(let a), .list(let b)):
+            try MemoryGuard.checkAllocatable(elements: a.elements.count + b.elements.count, of: "the list")
+            return .list(ListObject(a.elements + b.elements))
         case (.map(let a), .map(let b)):
             let merged = a.copy()
             for (key, value) in b.entries { merged[key] = value }

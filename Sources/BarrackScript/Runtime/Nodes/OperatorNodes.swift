@@ -36,7 +36,11 @@ final class BinaryNode: ExprNode {
             default: break
             }
         }
-        return try evaluate(left: a, right: b)
+        let result = try evaluate(left: a, right: b)
+        if op == .add, let memory = frame.context.interpreter.memoryGuard {
+            do { try memory.noteResult(result) } catch { throw located(error) }
+        }
+        return result
     }
 
     /// Applies the operator to operands already evaluated.
