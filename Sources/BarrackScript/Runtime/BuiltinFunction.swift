@@ -123,9 +123,15 @@ public struct BuiltinCall {
     }
 
     /// Runs `work` with the interpreter lock released, so other `parallel for` iterations run
-    /// meanwhile. `work` must not touch script values.
+    /// meanwhile (inside an atomic update the lock is kept). `work` must not touch script values.
     public func withoutLock<T>(_ work: () throws -> T) rethrows -> T {
-        try context.interpreter.lock.withoutLock(work)
+        try context.withoutLock(work)
+    }
+
+    /// Calls `function` as one atomic step: it keeps the interpreter lock throughout, through
+    /// sleeps and platform requests, so no other `parallel for` iteration runs until it returns.
+    public func callAtomically(_ function: Value, _ arguments: [Value]) throws -> Value {
+        try context.atomically { try context.call(function, arguments) }
     }
 
     /// Raises `INTERRUPTED` (or `TIME_LIMIT`) when the run was asked to stop: a built-in that

@@ -18,6 +18,9 @@ final class ExecutionContext {
     @exclusivity(unchecked) var depth = 0
     @exclusivity(unchecked) var returnValue: Value = .null
     @exclusivity(unchecked) var steps = 0
+    /// How many atomic updates (`m.update(key, f)`) this thread is inside: while above zero it
+    /// keeps the interpreter lock through sleeps and requests, so no other iteration runs.
+    @exclusivity(unchecked) var atomicDepth = 0
 
     init(interpreter: Interpreter, slotCapacity: Int) {
         self.interpreter = interpreter
@@ -86,6 +89,20 @@ final class ExecutionContext {
                               message: "the script ran longer than \(Value.duration(Int(min(interpreter.timeLimit ?? 0, 9e15) * 1_000))) (the host's time limit)")
         }
         throw ErrorObject(code: ErrorCode.interrupted, message: "interrupted")
+    }
+
+    /// Runs blocking `work` with the interpreter lock released so that other `parallel for`
+    /// iterations run meanwhile, except inside an atomic update, which keeps it.
+    func withoutLock<T>(_ work: () throws -> T) rethrows -> T {
+        guard atomicDepth == 0 else { return try work() }
+        return try interpreter.lock.withoutLock(work)
+    }
+
+    /// Runs `work` as one atomic step: no other thread evaluates until it ends.
+    func atomically<T>(_ work: () throws -> T) rethrows -> T {
+        atomicDepth += 1
+        defer { atomicDepth -= 1 }
+        return try work()
     }
 
     /// Runs a script function's body with `arguments` already bound in `frame`.

@@ -48,6 +48,11 @@ public final class Interpreter: @unchecked Sendable {
     public var timeLimit: Double?
     /// Raise `RECURSION_LIMIT` beyond this many nested calls.
     public var maxCallDepth = 3_000
+    /// At most this many `parallel for` worker threads at once in all loops together; beyond
+    /// it a loop runs its iterations one by one on its own thread.
+    public var maxWorkers = 64
+    /// The worker threads running now (changed under the interpreter lock).
+    var liveWorkers = 0
     /// Told when long waits start and end (the REPL shows a spinner).
     public var activity: (@Sendable (Activity) -> Void)?
     /// The value of the last expression statement of a program compiled with `keepsResults`.

@@ -130,7 +130,7 @@ final class WaitNode: StmtNode {
                 error.locate(source, range)
                 throw error
             }
-            interpreter.lock.withoutLock {
+            frame.context.withoutLock {
                 clock.sleep(milliseconds: min(pause, limit - elapsed)) {
                     interpreter.interruptRequested.load(ordering: .relaxed)
                 }

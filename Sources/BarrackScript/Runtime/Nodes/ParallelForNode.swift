@@ -28,6 +28,10 @@ final class ParallelForNode: StmtNode {
         self.twoNames = twoNames
     }
 
+    /// The errors that end a loop at once instead of being gathered into `PARALLEL`.
+    static let stopsTheLoop: Set<String> = [ErrorCode.interrupted, ErrorCode.recursionLimit, ErrorCode.stepLimit,
+                                             ErrorCode.memoryLimit, ErrorCode.timeLimit]
+
     private final class Shared: @unchecked Sendable {
         var next = 0
         var failures: [(index: Int, item: Value, error: ErrorObject)] = []
@@ -44,13 +48,17 @@ final class ParallelForNode: StmtNode {
             width = value
         }
         guard !items.isEmpty else { return .normal }
+        guard frame.context.atomicDepth == 0 else {
+            // Its iterations would wait for the lock the update keeps: a deadlock, not a loop.
+            throw iterable.located(ErrorObject.value("'parallel for' cannot run inside an atomic update (update)"))
+        }
         let function = Value.function(body.makeClosure(frame))
         let interpreter = frame.context.interpreter
         let shared = Shared()
-        let work = {
-            let context = ExecutionContext(interpreter: interpreter, slotCapacity: ParallelForNode.workerSlots)
-            interpreter.lock.acquire()
-            defer { interpreter.lock.release() }
+        // Workers count their calls on from here, so that recursion through `parallel for`
+        // still reaches RECURSION_LIMIT.
+        let depth = frame.context.depth
+        let iterate = { (context: ExecutionContext) in
             while shared.next < items.count, shared.other == nil {
                 let index = shared.next
                 shared.next += 1
@@ -58,19 +66,35 @@ final class ParallelForNode: StmtNode {
                     _ = try context.call(function, items[index])
                 } catch let error as ErrorObject {
                     shared.failures.append((index, items[index].last ?? .null, error))
-                    if error.code == ErrorCode.interrupted { shared.other = error }
+                    // Ctrl-C and the limits end the whole loop and reach the caller as they are: a
+                    // recursion through `parallel for` would otherwise run every branch to the limit.
+                    if ParallelForNode.stopsTheLoop.contains(error.code) { shared.other = error }
                 } catch {
                     shared.other = error
                 }
             }
         }
+        let work = {
+            let context = ExecutionContext(interpreter: interpreter, slotCapacity: ParallelForNode.workerSlots)
+            context.depth = depth
+            interpreter.lock.acquire()
+            defer { interpreter.lock.release() }
+            iterate(context)
+        }
+        // Past the interpreter's cap on worker threads (a `parallel for` recursing into itself
+        // doubles them at every level) the iterations run here, one after the other.
         var threads: [pthread_t] = []
-        for _ in 0..<min(width, items.count) {
+        for _ in 0..<min(width, items.count, max(0, interpreter.maxWorkers - interpreter.liveWorkers)) {
             if let thread = ThreadLauncher.start(work, stackSize: 64 << 20) { threads.append(thread) }
         }
-        interpreter.lock.withoutLock {
-            if threads.isEmpty { work() }
-            for thread in threads { ThreadLauncher.join(thread) }
+        if threads.isEmpty {
+            iterate(frame.context)
+        } else {
+            interpreter.liveWorkers += threads.count
+            interpreter.lock.withoutLock {
+                for thread in threads { ThreadLauncher.join(thread) }
+            }
+            interpreter.liveWorkers -= threads.count
         }
         if let other = shared.other { throw other }
         guard !shared.failures.isEmpty else { return .normal }
@@ -104,7 +128,8 @@ final class ParallelForNode: StmtNode {
         }
         let error = ErrorObject(
             code: ErrorCode.parallel,
-            message: "\(failures.count) of \(total) iterations failed; the first, for \(first.item.literal): \(first.error.code): \(first.error.message)",
+            // The first failure's message is cut short: nested loops would otherwise nest it whole.
+            message: "\(failures.count) of \(total) iterations failed; the first, for \(first.item.literal): \(first.error.code): \(first.error.message.prefix(300))",
             details: .map(["errors": .list(list)]))
         error.locate(iterable.source, iterable.range)
         return error
