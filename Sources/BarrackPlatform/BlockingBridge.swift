@@ -11,7 +11,7 @@ enum BlockingBridge {
 
     static func run<T: Sendable>(_ call: BuiltinCall, _ work: @escaping @Sendable () async throws -> T) throws -> T {
         // A script stopped by Ctrl-C or its time limit never sends another request.
-        try call.checkInterrupted()
+        if call.isInterruptPending { throw call.takeInterrupt() }
         let outcome = Outcome<T>()
         let done = DispatchSemaphore(value: 0)
         let task = Task {
@@ -27,14 +27,14 @@ enum BlockingBridge {
         defer { interpreter.activity?(.waitEnded) }
         call.withoutLock {
             while done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
-                if interpreter.isInterruptRequested { task.cancel() }
+                if call.isInterruptPending { task.cancel() }
             }
         }
         guard let result = outcome.result else {
-            throw ErrorObject(code: "INTERRUPTED", message: "interrupted")
+            throw call.takeInterrupt()
         }
-        if case .failure = result, interpreter.isInterruptRequested {
-            throw ErrorObject(code: "INTERRUPTED", message: "interrupted while waiting for the platform")
+        if case .failure = result, call.isInterruptPending {
+            throw call.takeInterrupt("interrupted while waiting for the platform")
         }
         return try result.get()
     }

@@ -121,6 +121,16 @@ struct PlatformCall: Sendable {
     static func scriptError(_ error: BarrackAPIError) -> ErrorObject {
         ErrorObject(code: error.code, message: error.message, status: error.status,
                     operation: error.operation?.rawValue,
-                    details: error.details.map(ValueConversion.value) ?? .null)
+                    details: error.details.map(ValueConversion.value) ?? .null,
+                    isRetryable: isPassing(error))
+    }
+
+    /// A failure that asking again later may cure: rate limits, server errors, lost connections
+    /// and timeouts, after the client's own retries ran out.
+    static func isPassing(_ error: BarrackAPIError) -> Bool {
+        switch ErrorCode(rawValue: error.code) {
+        case .rateLimited?, .serverError?, .network?, .timeout?: return true
+        default: return (error.status ?? 0) >= 500 || error.status == 429
+        }
     }
 }

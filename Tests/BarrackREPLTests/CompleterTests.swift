@@ -28,7 +28,7 @@ struct CompleterTests {
         #expect(complete("pri") == Completion(start: 0, candidates: ["print"], suffix: " "))
         #expect(complete("whi").candidates == ["while"])
         #expect(complete("let a = v").candidates.contains("vm"))
-        #expect(complete("de").candidates == ["deploy"])
+        #expect(complete("de").candidates == ["defer", "deploy"])
     }
 
     @Test func anAllCapsWordCompletesToPlatformWords() {
@@ -62,9 +62,46 @@ struct CompleterTests {
         #expect(complete("firewall_rule protocol: ").candidates == ["\"tcp\"", "\"udp\"", "ICMP"])
     }
 
-    @Test func aMemberCompletesToTheKeysOfATopLevelMap() {
+    @Test func aMemberCompletesToTheKeysOfATopLevelMapAndTheMethodsOfMaps() {
         #expect(complete("print vm.st") == Completion(start: 9, candidates: ["status"], suffix: ""))
-        #expect(complete("vm?.").candidates == ["id", "size", "status"])
+        #expect(complete("vm?.").candidates == ["get", "has", "id", "keys", "len", "remove", "size", "status", "values"])
+    }
+
+    @Test func aMemberOfAStringLiteralOrVariableIsAStringMethod() {
+        // Regression: `"abc".up` completed to the built-in `update_script`, `s.up` to nothing.
+        interpreter.register(BuiltinFunction(name: "update_script") { _ in .null })
+        interpreter.define("s", .string("abc"))
+        #expect(complete("\"abc\".up") == Completion(start: 6, candidates: ["upper"], suffix: ""))
+        #expect(complete("print s.up").candidates == ["upper"])
+        #expect(complete("s.").candidates == MethodCatalogue.names(ofType: "string"))
+        #expect(complete("\"a {s} b\".tr").candidates == ["trim"])
+    }
+
+    @Test func aMemberOfAListIsAListMethodAndOfAnElementItsKeys() {
+        interpreter.define("xs", .list([.map(["name": .string("a")])]))
+        #expect(complete("[1, 2].so").candidates == ["sort", "sort_by"])
+        #expect(complete("xs.fi").candidates == ["filter", "first"])
+        #expect(complete("xs[0].na").candidates == ["name"])
+        #expect(complete("xs.first().na").candidates == ["name"])
+    }
+
+    @Test func aMemberOfAMapLiteralOrNestedMapIsAKey() {
+        interpreter.define("deep", .map(["boot_source": .map(["type": .string("os_image"), "os_image_id": .int(1)])]))
+        #expect(complete("{alpha: 1, \"beta\": {gamma: 2}}.").candidates
+                == ["alpha", "beta", "get", "has", "keys", "len", "remove", "values"])
+        #expect(complete("deep.boot_source.ty").candidates == ["type"])
+    }
+
+    @Test func theTypeAMethodReturnsGivesTheNextMembers() {
+        #expect(complete("\"a b\".split().jo").candidates == ["join"])
+        #expect(complete("[1].map(fn(x) x).join(\",\").up").candidates == ["upper"])
+        #expect(complete("[\"a\"].group_by(fn(x) x).ke").candidates == ["keys"])
+    }
+
+    @Test func anUnknownReceiverOffersNoMembers() {
+        #expect(complete("nothing_here.up").candidates.isEmpty)
+        #expect(complete("deploy(gpu: L40).st").candidates.isEmpty)
+        #expect(complete("vm.status.lo").candidates == ["lower"])
     }
 
     @Test func aForLoopsInIsNotARegion() {

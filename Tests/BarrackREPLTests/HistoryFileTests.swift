@@ -40,11 +40,21 @@ struct HistoryFileTests {
     @Test func aSecretSplitOverContinuationLinesIsCaughtWithTheLinesBefore() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var history = HistoryFile(path: path, filter: SecretFilter(apiKey: nil))
-        history.record("let api_key =")
-        let secret = history.record("  \"abc\"", after: ["let api_key ="])
-        let ordinary = history.record("  \"abc\"", after: ["let name ="])
+        let secret = history.record("let api_key =\n  \"abc\"")
+        let ordinary = history.record("let name =\n  \"abc\"")
         #expect(!secret && ordinary)
-        #expect(try contents() == "let api_key =\n  \"abc\"\n")
+        #expect(HistoryFile(path: path, filter: SecretFilter(apiKey: nil)).entries == ["let name =\n  \"abc\""])
+    }
+
+    @Test func aMultiLineEntryIsOneLineOfTheFileAndReadsBackWhole() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var history = HistoryFile(path: path, filter: SecretFilter(apiKey: nil))
+        let entry = "let doc = \"\"\"\n  a\\nb \\ c\n  \"\"\""
+        history.record("print 1")
+        history.record(entry)
+        history.record("print \"a\\nb\"")
+        #expect(try contents() == "print 1\n\u{1E}let doc = \"\"\"\\n  a\\\\nb \\\\ c\\n  \"\"\"\nprint \"a\\nb\"\n")
+        #expect(HistoryFile(path: path, filter: SecretFilter(apiKey: nil)).entries == ["print 1", entry, "print \"a\\nb\""])
     }
 
     @Test func theFileKeepsTheNewestLinesUpToItsCapacity() throws {

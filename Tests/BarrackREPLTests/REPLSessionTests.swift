@@ -84,6 +84,95 @@ struct REPLSessionTests {
         #expect(listing.contains("FINLAND-1") && listing.contains("FINLAND-2"))
     }
 
+    @Test func tabAfterADotCompletesFromTheReceiver() throws {
+        defer { removeHome() }
+        let session = try start()
+        // Regression: this completed to `"abc".update_script`.
+        session.send("\"abc\".up\t")
+        try session.expect("\"abc\".upper")
+        session.send("()\r")
+        try session.expect("\n\"ABC\"\nbarrack> ")
+        session.send("let s = \"abc\"\r")
+        try session.expect("barrack> ")
+        session.send("s.up\t")
+        try session.expect("s.upper")
+        session.send("()\r")
+        try session.expect("\n\"ABC\"\nbarrack> ")
+    }
+
+    @Test func aMapLiteralTypedAloneIsEchoed() throws {
+        defer { removeHome() }
+        let session = try start()
+        session.send("{a: 1}\r")
+        try session.expect("\na  1\nbarrack> ")
+        session.send("{\r")
+        try session.expect("\n...> ")
+        session.send("  b: [1, 2]\r")
+        try session.expect("\n...> ")
+        session.send("}\r")
+        try session.expect("\nb  [1, 2]\nbarrack> ")
+    }
+
+    @Test func helpExplainsKeywordsAndQuestionMarksAskForHelp() throws {
+        defer { removeHome() }
+        let session = try start()
+        session.send("help wait\r")
+        let wait = try session.expect("barrack> ")
+        #expect(wait.contains("wait until cond [timeout 10m] [every 5s]"))
+        session.send("?upper\r")
+        let upper = try session.expect("barrack> ")
+        #expect(upper.contains("string.upper — The text in upper case."))
+        session.send("len?\r")
+        let len = try session.expect("barrack> ")
+        #expect(len.contains("len — "))
+        session.send("?for\r")
+        let loop = try session.expect("barrack> ")
+        #expect(loop.contains("for x in iterable where cond"))
+    }
+
+    @Test func aLongStringIsTypedOverSeveralLinesAndRecalledAsOneEntry() throws {
+        defer { removeHome() }
+        let session = try start()
+        session.send("let doc = \"\"\"\r")
+        try session.expect("\n...> ")
+        session.send("  #!/bin/sh\r")
+        try session.expect("\n...> ")
+        session.send("  echo {1 + 1}\r")
+        try session.expect("\n...> ")
+        session.send("  \"\"\"\r")
+        try session.expect("barrack> ")
+        session.send("print doc\r")
+        try session.expect("\n#!/bin/sh\necho 2\nbarrack> ")
+        session.send("print 7\r")
+        try session.expect("\n7\nbarrack> ")
+        session.send(TerminalSession.endOfInput)
+        #expect(try session.waitForExit() == 0)
+
+        let stored = try String(contentsOfFile: home + "/state/barrack/history", encoding: .utf8)
+        #expect(stored == "\u{1E}let doc = \"\"\"\\n  #!/bin/sh\\n  echo {1 + 1}\\n  \"\"\"\nprint doc\nprint 7\n")
+        let next = try start()
+        next.send(TerminalSession.up + TerminalSession.up + TerminalSession.up + "\r")
+        try next.expect("barrack> ")
+        next.send("doc.len()\r")
+        try next.expect("\n16\nbarrack> ")
+    }
+
+    @Test func aCompletionWaitingOnTheNetworkLeavesThePromptAlone() throws {
+        defer { removeHome() }
+        let server = try SlowSandboxServer(latency: "800ms", home: home)
+        defer { server.stop() }
+        var environment = TerminalSession.environment(home: home)
+        environment["BARRACK_API_URL"] = server.baseURL
+        environment["BARRACK_API_KEY"] = "test-key"
+        let session = try start(environment: environment)
+        session.send("stop \"BRK-\t")
+        // The listing takes 0.8 s: longer than the spinner's 0.3 s delay.
+        Thread.sleep(forTimeInterval: 1.5)
+        session.send("X\"\t")
+        try session.expect("stop \"BRK-X\"")
+        #expect(!session.rawOutput.contains("waiting"), "the spinner drew over the prompt")
+    }
+
     @Test func tabCompletesTheIdOfADeployedInstance() throws {
         defer { removeHome() }
         var environment = TerminalSession.environment(home: home)

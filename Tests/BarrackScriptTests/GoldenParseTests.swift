@@ -96,7 +96,9 @@ final class GoldenParseTests: XCTestCase {
             return branches.flatMap(\.body.statements) + (elseBlock?.statements ?? [])
         case .whileStatement(_, let body): return body.statements
         case .forStatement(let loop), .parallelFor(let loop, _): return loop.body.statements
-        case .tryStatement(let body, let catches): return body.statements + catches.flatMap(\.body.statements)
+        case .tryStatement(let body, let catches, let cleanup):
+            return body.statements + catches.flatMap(\.body.statements) + (cleanup?.statements ?? [])
+        case .deferStatement(let body): return body.statements
         case .block(let body): return body.statements
         default: return []
         }

@@ -38,7 +38,7 @@ final class LexerTests: XCTestCase {
             XCTAssertTrue(kind.isKeyword, text)
             assertToken(text, kind, .none)
         }
-        XCTAssertEqual(TokenKind.keywords.count, 27)
+        XCTAssertEqual(TokenKind.keywords.count, 29)
     }
 
     func testTheGPUCountXIsAnOrdinaryIdentifierToTheLexer() {

@@ -8,9 +8,14 @@ import Darwin
 /// the environment and JSON.
 enum CoreLibrary {
     static func register(in interpreter: Interpreter) {
-        for builtin in all { interpreter.register(builtin) }
+        for builtin in all where interpreter.capabilities.contains(needs[builtin.name] ?? []) {
+            interpreter.register(builtin)
+        }
         interpreter.register(HelpText.builtin())
     }
+
+    /// The built-ins that reach outside the interpreter, with the capability each needs.
+    static let needs: [String: Capabilities] = ["env": .environment, "input": .input, "exit": .exit]
 
     static func builtin(_ name: String, _ parameters: [BuiltinParameter] = [], variadic: Bool = false, summary: String,
                         returns: String = "", example: String = "",
@@ -27,7 +32,7 @@ enum CoreLibrary {
                 if interpreter.printsJSON, !(value.isString) { return try JSON.encode(value, pretty: false) }
                 return value.description
             }
-            interpreter.output(pieces.joined(separator: " ") + "\n")
+            call.thread.print(pieces.joined(separator: " ") + "\n")
             return .null
         },
         builtin("len", [.required("value")], summary: "The length of a string, list, map or range.",
@@ -74,14 +79,12 @@ enum CoreLibrary {
             guard let milliseconds = try Operators.milliseconds(of: try call.value(0)) else {
                 throw call.typeError(0, "a duration")
             }
-            let interpreter = call.interpreter
+            let clock = call.interpreter.clock
             call.withoutLock {
-                interpreter.clock.sleep(milliseconds: max(0, milliseconds)) {
-                    interpreter.interruptRequested.load(ordering: .relaxed)
-                }
+                clock.sleep(milliseconds: max(0, milliseconds)) { call.isInterruptPending }
             }
             // A sleep cut short by Ctrl-C ends the script here, before its next statement.
-            try call.checkInterrupted()
+            if call.isInterruptPending { throw call.takeInterrupt() }
             return .null
         },
         builtin("now", summary: "The current time in seconds since 1970 (UTC).", returns: "float") { call in
@@ -89,14 +92,19 @@ enum CoreLibrary {
         },
         builtin("env", [.required("name", "string")], summary: "An environment variable, or nil when unset.",
                 returns: "string or nil") { call in
-            guard let value = getenv(try call.string(0)) else { return .null }
+            let name = try call.string(0)
+            guard let value = getenv(name) else { return .null }
+            if SecretName.isSecret(name), !call.interpreter.capabilities.contains(.secretEnvironment) {
+                return .string(SecretName.redacted)
+            }
             return .string(String(cString: value))
         },
         builtin("input", [.optional("prompt", "string", default: "\"\"")],
                 summary: "Reads a line from standard input; nil at the end of input.", returns: "string or nil") { call in
-            if call.argument(0) != nil { call.interpreter.output(try call.string(0)) }
+            let thread = call.thread
+            if call.argument(0) != nil { thread.print(try call.string(0)) }
             StandardStreams.flush()
-            return call.withoutLock { readLine().map { .string($0) } ?? .null }
+            return call.withoutLock { thread.input().map { .string($0) } ?? .null }
         },
         builtin("exit", [.optional("code", "int", default: "0")], summary: "Ends the script with an exit status.") { call in
             let code = call.argument(0) == nil ? 0 : try call.int(0)

@@ -17,7 +17,8 @@ public enum HelpText {
                 text += "  \(padded)\(builtin.help.summary)\n"
             }
         }
-        return text + "\nhelp NAME shows one built-in in full.\n"
+        return text + "\nhelp NAME shows one built-in in full; help for, help wait, … explain the statements"
+            + " (keywords: " + LanguageHelp.topics.map { $0.names[0] }.joined(separator: " ") + ").\n"
     }
 
     /// Everything about one built-in: summary, operation, parameters, result, example.
@@ -51,10 +52,29 @@ public enum HelpText {
         return text
     }
 
+    /// The help on `topic`: a built-in (`deploy`), a method (`upper`, `string.upper`) or a keyword
+    /// or statement (`wait`, `for`); nil when nothing has that name.
+    public static func text(forTopic topic: String, builtins: [BuiltinFunction]) -> String? {
+        if let builtin = builtins.first(where: { $0.name == topic }) { return detail(builtin) }
+        let parts = topic.split(separator: ".", maxSplits: 1).map(String.init)
+        let methods = parts.count == 2
+            ? MethodCatalogue.method(parts[1], ofType: parts[0]).map { [$0] } ?? []
+            : ["string", "list", "map"].compactMap { MethodCatalogue.method(topic, ofType: $0) }
+        if !methods.isEmpty { return methods.map(detail).joined(separator: "\n") }
+        return LanguageHelp.topic(named: topic)?.text
+    }
+
+    /// Every name `help` knows, for did-you-mean suggestions.
+    public static func topicNames(_ builtins: [BuiltinFunction]) -> [String] {
+        builtins.map(\.name) + LanguageHelp.words
+            + ["string", "list", "map"].flatMap { type in MethodCatalogue.names(ofType: type).map { "\(type).\($0)" } }
+    }
+
     /// The `help` built-in over the interpreter's built-ins.
     static func builtin() -> BuiltinFunction {
         BuiltinFunction(name: "help", parameters: [.optional("name", "function or string", default: "all built-ins")],
-                        help: BuiltinHelp(summary: "Lists the built-ins, or explains one: help deploy.", returns: "nil",
+                        help: BuiltinHelp(summary: "Lists the built-ins, or explains one (help deploy), a method "
+                                              + "(help \"upper\") or a statement (help wait).", returns: "nil",
                                           example: "help deploy")) { call in
             let builtins = call.interpreter.builtins
             var name: String?
@@ -65,14 +85,14 @@ public enum HelpText {
             case let other?: throw call.typeError(0, "a built-in or its name, not \(other.typeName)")
             }
             guard let name else {
-                call.interpreter.output(overview(builtins))
+                call.thread.print(overview(builtins))
                 return .null
             }
-            guard let builtin = builtins.first(where: { $0.name == name }) else {
-                throw ErrorObject(code: ErrorCode.name, message: "help: no built-in named '\(name)'"
-                                  + Suggestion.didYouMean(name, among: builtins.map(\.name)))
+            guard let text = text(forTopic: name, builtins: builtins) else {
+                throw ErrorObject(code: ErrorCode.name, message: "help: no built-in, method or keyword named '\(name)'"
+                                  + Suggestion.didYouMean(name, among: topicNames(builtins)))
             }
-            call.interpreter.output(detail(builtin))
+            call.thread.print(text)
             return .null
         }
     }

@@ -4,11 +4,11 @@
 /// `filter` return new lists, so they chain (`xs.sort().first()`).
 enum ListMethods {
     static let all: [BuiltinFunction] = [
-        Methods.method("list", "len", summary: "The number of elements.") { call in
+        Methods.method("list", "len", returns: "int", summary: "The number of elements.") { call in
             if let range = Methods.range(call) { return .int(try Ranges.count(range.lower, range.upper)) }
             return .int(try Methods.elements(call).count)
         },
-        Methods.method("list", "append", [.required("value")], summary: "Adds a value at the end; returns the list.") { call in
+        Methods.method("list", "append", [.required("value")], returns: "list", summary: "Adds a value at the end; returns the list.") { call in
             let list = try Methods.list(call)
             list.elements.append(try call.value(1))
             return .list(list)
@@ -20,22 +20,22 @@ enum ListMethods {
             let position = try Access.checkedIndex(call.argument(1) == nil ? -1 : try call.int(1), count: list.elements.count)
             return list.elements.remove(at: position)
         },
-        Methods.method("list", "map", [.required("function", "function")], summary: "A new list of function(element).") { call in
+        Methods.method("list", "map", [.required("function", "function")], returns: "list", summary: "A new list of function(element).") { call in
             let function = try Methods.function(call, 1)
             return .list(try Methods.elements(call).map { try call.call(function, [$0]) })
         },
         Methods.method("list", "filter", [.required("function", "function")],
-                       summary: "A new list of the elements for which function(element) is true.") { call in
+                       returns: "list", summary: "A new list of the elements for which function(element) is true.") { call in
             let function = try Methods.function(call, 1)
             return .list(try Methods.elements(call).filter { try call.call(function, [$0]).isTruthy })
         },
         Methods.method("list", "sort", [.optional("reverse", "bool", default: "false")],
-                       summary: "A new list in ascending order (numbers, strings or durations).") { call in
+                       returns: "list", summary: "A new list in ascending order (numbers, strings or durations).") { call in
             let sorted = try sortedValues(try Methods.elements(call)) { $0 }
             return .list(call.argument(1)?.isTruthy == true ? sorted.reversed() : sorted)
         },
         Methods.method("list", "sort_by", [.required("key", "function"), .optional("reverse", "bool", default: "false")],
-                       summary: "A new list ordered by key(element).") { call in
+                       returns: "list", summary: "A new list ordered by key(element).") { call in
             let function = try Methods.function(call, 1)
             let keyed = try Methods.elements(call).map { (key: try call.call(function, [$0]), value: $0) }
             let sorted = try sortedValues(keyed) { $0.key }.map(\.value)
@@ -49,14 +49,14 @@ enum ListMethods {
             if let range = Methods.range(call) { return range.upper > range.lower ? .int(range.upper - 1) : .null }
             return try Methods.elements(call).last ?? .null
         },
-        Methods.method("list", "sum", summary: "The sum of the elements (0 when empty).") { call in
+        Methods.method("list", "sum", returns: "number", summary: "The sum of the elements (0 when empty).") { call in
             if let range = Methods.range(call) { return .int(try Ranges.sum(range.lower, range.upper)) }
             let elements = try Methods.elements(call)
             guard var total = elements.first else { return .int(0) }
             for element in elements.dropFirst() { total = try Operators.add(total, element) }
             return total
         },
-        Methods.method("list", "contains", [.required("value")], summary: "Whether an element equals value.") { call in
+        Methods.method("list", "contains", [.required("value")], returns: "bool", summary: "Whether an element equals value.") { call in
             let value = try call.value(1)
             if let range = Methods.range(call) {
                 switch value {
@@ -70,12 +70,12 @@ enum ListMethods {
             return .bool(try Methods.elements(call).contains(value))
         },
         Methods.method("list", "join", [.optional("separator", "string", default: "\"\"")],
-                       summary: "The elements as text, joined by separator.") { call in
+                       returns: "string", summary: "The elements as text, joined by separator.") { call in
             let separator = call.argument(1) == nil ? "" : try call.string(1)
             return .string(try Methods.elements(call).map(\.description).joined(separator: separator))
         },
         Methods.method("list", "group_by", [.required("key", "function")],
-                       summary: "A map from str(key(element)) to the list of those elements, in first-seen order.") { call in
+                       returns: "map", summary: "A map from str(key(element)) to the list of those elements, in first-seen order.") { call in
             let function = try Methods.function(call, 1)
             let groups = MapObject()
             for element in try Methods.elements(call) {
@@ -88,7 +88,7 @@ enum ListMethods {
             }
             return .map(groups)
         },
-        Methods.method("list", "reverse", summary: "A new list in reverse order.") { call in
+        Methods.method("list", "reverse", returns: "list", summary: "A new list in reverse order.") { call in
             .list(try Methods.elements(call).reversed())
         },
     ]

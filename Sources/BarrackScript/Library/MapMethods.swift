@@ -1,24 +1,24 @@
 /// `keys values get has remove len update`.
 enum MapMethods {
     static let all: [BuiltinFunction] = [
-        Methods.method("map", "keys", summary: "The keys, in insertion order.") { call in
+        Methods.method("map", "keys", returns: "list", summary: "The keys, in insertion order.") { call in
             .list(receiver(call).keys.map { .string($0) })
         },
-        Methods.method("map", "values", summary: "The values, in insertion order.") { call in
+        Methods.method("map", "values", returns: "list", summary: "The values, in insertion order.") { call in
             .list(receiver(call).values)
         },
         Methods.method("map", "get", [.required("key", "string"), .optional("default", default: "nil")],
                        summary: "The value of key, or default when the key is absent.") { call in
             receiver(call)[try call.string(1)] ?? (call.argument(2) ?? .null)
         },
-        Methods.method("map", "has", [.required("key", "string")], summary: "Whether the map has key.") { call in
+        Methods.method("map", "has", [.required("key", "string")], returns: "bool", summary: "Whether the map has key.") { call in
             .bool(receiver(call)[try call.string(1)] != nil)
         },
         Methods.method("map", "remove", [.required("key", "string")],
                        summary: "Removes key; returns its value, or nil when it was absent.") { call in
             receiver(call).removeValue(forKey: try call.string(1)) ?? .null
         },
-        Methods.method("map", "len", summary: "The number of entries.") { call in
+        Methods.method("map", "len", returns: "int", summary: "The number of entries.") { call in
             .int(receiver(call).count)
         },
         Methods.method("map", "update", [.required("key", "string"), .required("function", "function"),

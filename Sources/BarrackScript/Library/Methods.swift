@@ -22,10 +22,10 @@ enum Methods {
     }
 
     /// Makes a method: `type.name`, the receiver as parameter `self`, then `parameters`.
-    static func method(_ type: String, _ name: String, _ parameters: [BuiltinParameter] = [], summary: String,
-                       body: @escaping @Sendable (BuiltinCall) throws -> Value) -> BuiltinFunction {
+    static func method(_ type: String, _ name: String, _ parameters: [BuiltinParameter] = [], returns: String = "",
+                       summary: String, body: @escaping @Sendable (BuiltinCall) throws -> Value) -> BuiltinFunction {
         BuiltinFunction(name: "\(type).\(name)", parameters: [.required("self")] + parameters,
-                        help: BuiltinHelp(summary: summary, group: type), body: body)
+                        help: BuiltinHelp(summary: summary, returns: returns, group: type), body: body)
     }
 
     /// The elements of a receiver that is a list or a range. A range is made into a list here,
@@ -34,7 +34,7 @@ enum Methods {
     static func elements(_ call: BuiltinCall) throws -> [Value] {
         switch call.arguments.first ?? nil {
         case .list(let list)?: return list.elements
-        case .range(let low, let high)?: return try Ranges.elements(low, high, guard: call.interpreter.memoryGuard)
+        case .range(let low, let high)?: return try Ranges.elements(low, high, guard: call.memoryGuard)
         default: return []
         }
     }

@@ -1,17 +1,17 @@
 /// `len upper lower split trim starts_with ends_with contains replace format`.
 enum StringMethods {
     static let all: [BuiltinFunction] = [
-        Methods.method("string", "len", summary: "The number of characters.") { call in
+        Methods.method("string", "len", returns: "int", summary: "The number of characters.") { call in
             .int(try call.string(0).count)
         },
-        Methods.method("string", "upper", summary: "The text in upper case.") { call in
+        Methods.method("string", "upper", returns: "string", summary: "The text in upper case.") { call in
             .string(try call.string(0).uppercased())
         },
-        Methods.method("string", "lower", summary: "The text in lower case.") { call in
+        Methods.method("string", "lower", returns: "string", summary: "The text in lower case.") { call in
             .string(try call.string(0).lowercased())
         },
         Methods.method("string", "split", [.optional("separator", "string", default: "white space")],
-                       summary: "The pieces between separators (runs of white space by default).") { call in
+                       returns: "list", summary: "The pieces between separators (runs of white space by default).") { call in
             let text = try call.string(0)
             if call.argument(1) == nil {
                 return .list(text.split(whereSeparator: \.isWhitespace).map { .string(String($0)) })
@@ -20,23 +20,23 @@ enum StringMethods {
             guard !separator.isEmpty else { throw ErrorObject.value("string.split: the separator is empty") }
             return .list(split(text, by: separator).map { .string($0) })
         },
-        Methods.method("string", "trim", summary: "The text without leading and trailing white space.") { call in
+        Methods.method("string", "trim", returns: "string", summary: "The text without leading and trailing white space.") { call in
             let text = try call.string(0)
             return .string(String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()))
         },
-        Methods.method("string", "starts_with", [.required("prefix", "string")], summary: "Whether the text starts with prefix.") { call in
+        Methods.method("string", "starts_with", [.required("prefix", "string")], returns: "bool", summary: "Whether the text starts with prefix.") { call in
             .bool(try call.string(0).hasPrefix(try call.string(1)))
         },
-        Methods.method("string", "ends_with", [.required("suffix", "string")], summary: "Whether the text ends with suffix.") { call in
+        Methods.method("string", "ends_with", [.required("suffix", "string")], returns: "bool", summary: "Whether the text ends with suffix.") { call in
             .bool(try call.string(0).hasSuffix(try call.string(1)))
         },
-        Methods.method("string", "contains", [.required("part", "string")], summary: "Whether part occurs in the text.") { call in
+        Methods.method("string", "contains", [.required("part", "string")], returns: "bool", summary: "Whether part occurs in the text.") { call in
             let part = try call.string(1)
             let text = try call.string(0)
             return .bool(part.isEmpty || split(text, by: part).count > 1)
         },
         Methods.method("string", "replace", [.required("old", "string"), .required("new", "string")],
-                       summary: "The text with every old replaced by new.") { call in
+                       returns: "string", summary: "The text with every old replaced by new.") { call in
             let old = try call.string(1)
             guard !old.isEmpty else { throw ErrorObject.value("string.replace: 'old' is empty") }
             let text = try call.string(0)
@@ -46,11 +46,12 @@ enum StringMethods {
             let (growth, overflowed) = (pieces.count - 1).multipliedReportingOverflow(by: replacement.utf8.count)
             try MemoryGuard.checkAllocatable(elements: overflowed ? Int.max : text.utf8.count + growth, stride: 1, of: "the replaced string")
             let result = Value.string(pieces.joined(separator: replacement))
-            try call.interpreter.memoryGuard?.noteResult(result)
+            try call.memoryGuard?.noteResult(result)
             return result
         },
         BuiltinFunction(name: "string.format", parameters: [.required("self")], isVariadic: true,
-                        help: BuiltinHelp(summary: "The text with each {} replaced by the next argument.", group: "string")) { call in
+                        help: BuiltinHelp(summary: "The text with each {} replaced by the next argument.", returns: "string",
+                                          group: "string")) { call in
             try format(try call.string(0), call.rest)
         },
     ]

@@ -122,8 +122,13 @@ extension Compiler {
                 report("import cycle: \(cycle)", at: range, code: ErrorCode.importError)
                 return EmptyNode()
             }
+            guard let load else {
+                report("cannot import '\(name)': no module of that name in the standard library, and this host does not allow importing files",
+                       at: range, code: ErrorCode.importError)
+                return EmptyNode()
+            }
             do {
-                moduleSource = try Source.read(path: path)
+                moduleSource = try load(path)
             } catch {
                 report("cannot import '\(name)': no module of that name in the standard library, and \(error)",
                        at: range, code: ErrorCode.importError)
@@ -143,7 +148,7 @@ extension Compiler {
             diagnostics += parseDiagnostics
             return EmptyNode()
         }
-        var compiler = Compiler(interpreter: interpreter, source: moduleSource, keepsResults: false)
+        var compiler = Compiler(interpreter: interpreter, source: moduleSource, keepsResults: false, load: load)
         do {
             let module = Module(prototype: try compiler.compileModule(statements))
             interpreter.modules[key] = module

@@ -39,11 +39,30 @@ extension Compiler {
     }
 
     /// A `{ }` block with a scope of its own.
-    mutating func compileBlock(_ block: Block) -> BlockNode {
+    mutating func compileBlock(_ block: Block) -> StmtNode {
         function.pushScope()
         let node = compileStatements(block.statements)
         let cells = function.popScope()
-        return BlockNode(node.statements, freshCells: cells, functions: node.functions)
+        return withDefers(BlockNode(node.statements, freshCells: cells, functions: node.functions))
+    }
+
+    /// The block itself, or a block that runs its `defer` bodies on the way out when it has any.
+    func withDefers(_ block: BlockNode) -> StmtNode {
+        block.statements.contains { $0 is DeferNode } ? DeferringBlockNode(block) : block
+    }
+
+    /// A `finally` or `defer` block: it may not leave by `return`, `break` or `continue`, which
+    /// would silently drop the error or the jump that is on its way out.
+    mutating func compileCleanup(_ block: Block, keyword: String) -> StmtNode {
+        let outerKeyword = function.cleanupKeyword
+        let outerLoopDepth = function.loopDepth
+        function.cleanupKeyword = keyword
+        function.loopDepth = 0
+        defer {
+            function.cleanupKeyword = outerKeyword
+            function.loopDepth = outerLoopDepth
+        }
+        return compileBlock(block)
     }
 
     mutating func compileStatement(_ statement: Stmt) -> StmtNode {
@@ -68,7 +87,9 @@ extension Compiler {
             let location = declare(declaration.name ?? "", at: functionNameRange(declaration), isFunction: true)
             return StoreNode(location, ClosureNode(prototype, source, declaration.range))
         case .returnStatement(let value):
-            if function.isParallelBody {
+            if let keyword = function.cleanupKeyword {
+                report("'return' cannot leave a '\(keyword)' block", at: statement.range, code: "SYNTAX_ERROR")
+            } else if function.isParallelBody {
                 report("'return' cannot leave a 'parallel for' body; use 'continue' to end an iteration", at: statement.range,
                        code: "SYNTAX_ERROR")
             } else if function.isModule {
@@ -91,7 +112,10 @@ extension Compiler {
             return compileParallelFor(loop, limit: limit)
         case .breakStatement, .continueStatement:
             let isBreak = if case .breakStatement = statement.kind { true } else { false }
-            if function.loopDepth == 0 {
+            if function.loopDepth == 0, let keyword = function.cleanupKeyword {
+                report("'\(isBreak ? "break" : "continue")' cannot leave a '\(keyword)' block", at: statement.range,
+                       code: "SYNTAX_ERROR")
+            } else if function.loopDepth == 0 {
                 if function.isParallelBody && !isBreak {
                     return JumpNode(.returnValue, value: ConstantNode(.null, source, statement.range))
                 }
@@ -100,8 +124,12 @@ extension Compiler {
                                                : "'\(word)' outside a loop", at: statement.range, code: "SYNTAX_ERROR")
             }
             return JumpNode(isBreak ? .breakLoop : .continueLoop)
-        case .tryStatement(let body, let catches):
-            return compileTry(body, catches)
+        case .tryStatement(let body, let catches, let cleanup):
+            let node = catches.isEmpty ? compileBlock(body) : compileTry(body, catches)
+            guard let cleanup else { return node }
+            return FinallyNode(node, cleanup: compileCleanup(cleanup, keyword: "finally"))
+        case .deferStatement(let body):
+            return DeferNode(compileCleanup(body, keyword: "defer"))
         case .raise(let value):
             return RaiseNode(compileExpression(value))
         case .importStatement(let name):

@@ -9,16 +9,20 @@ struct Compiler {
     let interpreter: Interpreter
     let source: Source
     let keepsResults: Bool
+    /// Reads an imported file (the host's `ScriptThread.load`); nil when the host allows no file imports.
+    let load: (@Sendable (String) throws -> Source)?
     var diagnostics: [Diagnostic] = []
     var function: FunctionScope
     /// Declarations captured by some closure (found by the first pass).
     var captured: Set<Int> = []
     var isAnalysis = false
 
-    init(interpreter: Interpreter, source: Source, keepsResults: Bool) {
+    init(interpreter: Interpreter, source: Source, keepsResults: Bool,
+         load: (@Sendable (String) throws -> Source)?) {
         self.interpreter = interpreter
         self.source = source
         self.keepsResults = keepsResults
+        self.load = load
         self.function = FunctionScope(parent: nil, isModule: true)
     }
 
@@ -42,8 +46,7 @@ struct Compiler {
         function = FunctionScope(parent: nil, isModule: true)
         let prototype = FunctionPrototype(name: "<script>", parameterNames: [], defaults: [], source: source,
                                           range: SourceRange(start: 0, end: source.bytes.count))
-        let body = compileStatements(statements)
-        prototype.body = body
+        prototype.body = withDefers(compileStatements(statements))
         prototype.slotCount = function.maxSlots
         prototype.cellCount = function.maxCells
         return prototype

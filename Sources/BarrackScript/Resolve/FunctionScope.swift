@@ -22,6 +22,9 @@ final class FunctionScope {
     var captureSources: [CaptureSource] = []
     var captureIndex: [Int: Int] = [:]
     var loopDepth = 0
+    /// Inside a `finally` or `defer` block (its keyword): `return` is an error, and so are `break`
+    /// and `continue` outside a loop of the block's own.
+    var cleanupKeyword: String?
 
     init(parent: FunctionScope?, isModule: Bool, isParallelBody: Bool = false) {
         self.parent = parent

@@ -110,6 +110,25 @@ public struct BuiltinCall {
     /// The interpreter running the call.
     public var interpreter: Interpreter { context.interpreter }
 
+    /// The run making the call: its hooks, limits and cancellation.
+    public var thread: ScriptThread { context.thread }
+
+    /// Whether the run was cancelled and this call's evaluator has not yet raised `INTERRUPTED`
+    /// for it. A built-in that waits on something outside the interpreter polls it to give up
+    /// early, then throws `takeInterrupt()`. (After an interrupt, the `finally` and `defer` blocks
+    /// that run call built-ins that see false here, so their cleanup is not cut short.)
+    public var isInterruptPending: Bool { context.isInterruptPending }
+
+    /// The run's memory guard, when the host set a memory limit.
+    var memoryGuard: MemoryGuard? { context.budget.memoryGuard }
+
+    /// The `INTERRUPTED` error to throw after giving up because of `isInterruptPending`.
+    ///
+    ///     if call.isInterruptPending { throw call.takeInterrupt("interrupted while waiting") }
+    public func takeInterrupt(_ message: String = "interrupted") -> ErrorObject {
+        context.takeInterrupt(message)
+    }
+
     /// The argument at `index`, or nil when it was not given or is `nil`.
     public func argument(_ index: Int) -> Value? {
         guard index < arguments.count, let value = arguments[index] else { return nil }
@@ -132,12 +151,6 @@ public struct BuiltinCall {
     /// sleeps and platform requests, so no other `parallel for` iteration runs until it returns.
     public func callAtomically(_ function: Value, _ arguments: [Value]) throws -> Value {
         try context.atomically { try context.call(function, arguments) }
-    }
-
-    /// Raises `INTERRUPTED` (or `TIME_LIMIT`) when the run was asked to stop: a built-in that
-    /// waited, or is about to send a request, calls it so that a stopped script goes no further.
-    public func checkInterrupted() throws {
-        try context.checkStop()
     }
 
     /// An `ARGUMENT_ERROR` about parameter `index`.

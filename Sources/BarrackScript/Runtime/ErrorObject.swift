@@ -14,18 +14,25 @@ public final class ErrorObject: Error, @unchecked Sendable, CustomStringConverti
     public let operation: String?
     /// More data: a map, or nil.
     public let details: Value
+    /// Whether the failure is passing (a 429, a 5xx, a dropped or refused connection), so that
+    /// asking again later may succeed: `wait until` counts it as "not yet".
+    public let isRetryable: Bool
     /// Where it was raised.
     public internal(set) var location: ErrorLocation?
     /// The calls it passed through, innermost first.
     public internal(set) var trace: [ErrorLocation] = []
+    /// The error that was unwinding when a `finally` or `defer` block raised this one instead.
+    public internal(set) var replaced: ErrorObject?
 
     /// Creates an error.
-    public init(code: String, message: String, status: Int? = nil, operation: String? = nil, details: Value = .null) {
+    public init(code: String, message: String, status: Int? = nil, operation: String? = nil, details: Value = .null,
+                isRetryable: Bool = false) {
         self.code = code
         self.message = message
         self.status = status
         self.operation = operation
         self.details = details
+        self.isRetryable = isRetryable
     }
 
     public var description: String { "\(code): \(message)" }
@@ -46,6 +53,9 @@ public final class ErrorObject: Error, @unchecked Sendable, CustomStringConverti
                 let position = entry.source.location(of: entry.range.start)
                 text += "\n  in \(entry.function), called at \(entry.source.name):\(position)"
             }
+        }
+        if let replaced {
+            text += "\nraised by a finally or defer block that ran because of:\n" + replaced.report
         }
         return text
     }
@@ -91,6 +101,10 @@ public enum ErrorCode {
 }
 
 extension ErrorObject {
+    /// Whether the error stops the run from outside: Ctrl-C (`INTERRUPTED`) or the host's time
+    /// limit (`TIME_LIMIT`). Neither can be caught; both still run `finally` and `defer` blocks.
+    public var isCancellation: Bool { code == ErrorCode.interrupted || code == ErrorCode.timeLimit }
+
     static func type(_ message: String) -> ErrorObject { ErrorObject(code: ErrorCode.type, message: message) }
     static func value(_ message: String) -> ErrorObject { ErrorObject(code: ErrorCode.value, message: message) }
     static func argument(_ message: String) -> ErrorObject { ErrorObject(code: ErrorCode.argument, message: message) }

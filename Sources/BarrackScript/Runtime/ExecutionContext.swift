@@ -1,12 +1,20 @@
 import Synchronization
 
-/// One evaluating thread's state: its value and cell stacks, call depth and pending return value.
+/// One evaluating OS thread's state: its value and cell stacks, call depth and pending return
+/// value, for the script `Thread` it runs.
 ///
 /// Frames live on preallocated stacks instead of one heap object per call: a call reserves
 /// `slotCount` values above the caller's and gives them back on return, which keeps calls free of
 /// allocation (fib(27) makes 630,000 of them).
 final class ExecutionContext {
     unowned(unsafe) let interpreter: Interpreter
+    /// The run this evaluator belongs to (a `parallel for` worker's is a child of the run's).
+    let thread: ScriptThread
+    /// The thread that owns the step budget and the cancellation, held here for `tick()`.
+    unowned(unsafe) let budget: ScriptThread
+    /// The thread's limits, read once: they are fixed while a run goes.
+    let stepLimit: Int
+    let maxCallDepth: Int
     /// The interpreter's globals, held here so that reading one is a single hop from the frame.
     let globals: GlobalTable
     let slots: UnsafeMutablePointer<Value>
@@ -17,13 +25,25 @@ final class ExecutionContext {
     @exclusivity(unchecked) var cellTop = 0
     @exclusivity(unchecked) var depth = 0
     @exclusivity(unchecked) var returnValue: Value = .null
-    @exclusivity(unchecked) var steps = 0
+    /// How many of the thread's cancellations this evaluator has raised `INTERRUPTED` for.
+    @exclusivity(unchecked) var seenCancellations: Int
+    /// How many cleanup blocks run here because of an interrupt (a further one skips them).
+    @exclusivity(unchecked) var interruptCleanupDepth = 0
     /// How many atomic updates (`m.update(key, f)`) this thread is inside: while above zero it
     /// keeps the interpreter lock through sleeps and requests, so no other iteration runs.
     @exclusivity(unchecked) var atomicDepth = 0
 
-    init(interpreter: Interpreter, slotCapacity: Int) {
+    /// An evaluator for `thread`, which has already raised `INTERRUPTED` for `seenCancellations`
+    /// cancellations (a `parallel for` worker inherits its parent's count).
+    init(thread: ScriptThread, slotCapacity: Int, seenCancellations: Int = 0) {
+        let interpreter = thread.interpreter
         self.interpreter = interpreter
+        self.thread = thread
+        self.budget = thread.root
+        self.stepLimit = thread.stepLimit ?? Int.max
+        self.maxCallDepth = thread.maxCallDepth
+        self.depth = thread.baseDepth
+        self.seenCancellations = seenCancellations
         self.globals = interpreter.globals
         self.slotCapacity = slotCapacity
         self.cellCapacity = slotCapacity / 4
@@ -46,11 +66,11 @@ final class ExecutionContext {
         depth += 1
         let slotBase = slotTop
         let cellBase = cellTop
-        if depth > interpreter.maxCallDepth || slotBase + prototype.slotCount > slotCapacity
+        if depth > maxCallDepth || slotBase + prototype.slotCount > slotCapacity
             || cellBase + prototype.cellCount > cellCapacity {
             depth -= 1
             throw ErrorObject(code: ErrorCode.recursionLimit,
-                              message: "too many nested calls (more than \(interpreter.maxCallDepth)): is '\(prototype.name)' recursing without end?")
+                              message: "too many nested calls (more than \(maxCallDepth)): is '\(prototype.name)' recursing without end?")
         }
         slotTop += prototype.slotCount
         cellTop += prototype.cellCount
@@ -67,28 +87,43 @@ final class ExecutionContext {
         depth -= 1
     }
 
-    /// Counts a step (a loop iteration or a call) and raises `INTERRUPTED`, `TIME_LIMIT`,
-    /// `STEP_LIMIT` or `MEMORY_LIMIT` when due.
+    /// Counts a step (a loop iteration or a call) and raises `INTERRUPTED` or `STEP_LIMIT` when due.
+    ///
+    /// The count lives on the root thread and is only touched under the interpreter lock, so
+    /// `parallel for` workers share it without atomics; the cancellation count is a relaxed load.
     @inline(__always)
     func tick() throws {
-        steps &+= 1
-        try checkStop()
-        if let limit = interpreter.stepLimit, steps > limit {
-            throw ErrorObject(code: ErrorCode.stepLimit, message: "the script ran more than \(limit) steps (the host's limit)")
+        let budget = budget
+        budget.stepCount &+= 1
+        if budget.cancellations.load(ordering: .relaxed) != seenCancellations || budget.stepCount > stepLimit {
+            try stopForBudget()
         }
-        if steps & 1023 == 0, let memory = interpreter.memoryGuard { try memory.check() }
+        if budget.stepCount & 1023 == 0, let memory = budget.memoryGuard { try memory.check() }
     }
 
-    /// Raises `INTERRUPTED` (or `TIME_LIMIT`) once the run was asked to stop. The request stays
-    /// set, so every later check raises again: a stopped run cannot carry on to another request.
-    @inline(__always)
-    func checkStop() throws {
-        guard interpreter.interruptRequested.load(ordering: .relaxed) else { return }
-        if interpreter.timeLimitReached.load(ordering: .relaxed) {
-            throw ErrorObject(code: ErrorCode.timeLimit,
-                              message: "the script ran longer than \(Value.duration(Int(min(interpreter.timeLimit ?? 0, 9e15) * 1_000))) (the host's time limit)")
+    @inline(never)
+    private func stopForBudget() throws {
+        if isInterruptPending { throw takeInterrupt() }
+        throw ErrorObject(code: ErrorCode.stepLimit, message: "the script ran more than \(stepLimit) steps (the host's limit)")
+    }
+
+    /// Whether the thread was cancelled since this evaluator last raised `INTERRUPTED`.
+    var isInterruptPending: Bool {
+        budget.cancellations.load(ordering: .relaxed) != seenCancellations
+    }
+
+    /// Marks the pending cancellation as raised here and gives the `INTERRUPTED` error for it. One
+    /// that arrives while cleanup blocks run because of an earlier one says that the remaining
+    /// cleanup blocks are skipped, and they are.
+    func takeInterrupt(_ message: String = "interrupted") -> ErrorObject {
+        seenCancellations = budget.cancellations.load(ordering: .relaxed)
+        if let timeLimit = budget.timeLimitError { return timeLimit }
+        if interruptCleanupDepth > 0 {
+            budget.skipsInterruptCleanup = true
+            return ErrorObject(code: ErrorCode.interrupted,
+                               message: "interrupted again: the remaining finally and defer blocks were skipped")
         }
-        throw ErrorObject(code: ErrorCode.interrupted, message: "interrupted")
+        return ErrorObject(code: ErrorCode.interrupted, message: message)
     }
 
     /// Runs blocking `work` with the interpreter lock released so that other `parallel for`

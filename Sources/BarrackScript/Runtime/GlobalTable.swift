@@ -31,4 +31,11 @@ final class GlobalTable {
         count += 1
         return count - 1
     }
+
+    /// Drops every slot from `count` on (the declarations of a program that failed to compile).
+    func truncate(to count: Int) {
+        guard count < self.count else { return }
+        for slot in count..<self.count { storage[slot] = .null }
+        self.count = count
+    }
 }

@@ -1,19 +1,25 @@
-import Dispatch
 import Synchronization
 
 /// Runs Barrack Script: compiles sources against its built-ins and globals, and evaluates them.
 ///
 /// A host creates one interpreter, registers its built-ins (the core library is registered
 /// already), then compiles and runs programs. Top-level variables persist from one program to the
-/// next, which is what the REPL relies on.
+/// next, which is what the REPL relies on. Each run has a `Thread` of its own that holds its
+/// limits, its cancellation and its print, input and import hooks; docs/EMBEDDING.md shows a
+/// whole host.
 ///
 ///     let interpreter = Interpreter()
 ///     interpreter.register(myBuiltin)
 ///     let program = try interpreter.compile(Source(name: "demo", text: "print 1 + 2"))
 ///     try interpreter.run(program)
+///
+/// `compile`, `register`, `define` and `call` may be called from any thread, also while scripts
+/// run and from inside a built-in: they take the interpreter lock, which is re-entrant.
 public final class Interpreter: @unchecked Sendable {
     /// The lock every evaluating thread holds while it runs script code.
     public let lock = InterpreterLock()
+    /// What scripts may reach outside the interpreter (fixed at creation).
+    public let capabilities: Capabilities
     let globals = GlobalTable()
     var globalSlots: [String: Int] = [:]
     /// Built-ins in registration order, for help and documentation.
@@ -25,34 +31,29 @@ public final class Interpreter: @unchecked Sendable {
     var sessionDeclarations: [String: (source: Source, range: SourceRange)] = [:]
     /// The modules being compiled, innermost last: an import cycle is reported with this chain.
     var importChain: [String] = []
-    /// Set by `interrupt()` and by the time limit; checked at every loop iteration, call and wait.
-    /// It stays set until the next run starts: a stopped script sends no further request.
-    let interruptRequested = Atomic<Bool>(false)
-    /// Set with `interruptRequested` when the stop is the time limit's, not Ctrl-C's.
-    let timeLimitReached = Atomic<Bool>(false)
-    /// The current run's memory guard, when the host set `memoryLimit`.
-    private(set) var memoryGuard: MemoryGuard?
+    /// The threads running now, which `interrupt()` cancels.
+    private let running = Mutex<[ObjectIdentifier: ScriptThread]>([:])
 
-    /// Where `print` writes. Defaults to buffered standard output.
+    /// Where `print` writes, for threads created after it is set. Defaults to buffered standard
+    /// output.
     public var output: @Sendable (String) -> Void = { StandardStreams.write($0) }
     /// `print` writes values other than strings as compact JSON (`--output json`).
     public var printsJSON = false
     /// The clock behind `now`, `sleep` and `wait until`.
     public var clock: any ScriptClock = SystemClock()
-    /// Raise `STEP_LIMIT` after this many loop iterations and calls (a playground's guard).
+    /// The step limit of threads created after it is set (see `ScriptThread.stepLimit`).
     public var stepLimit: Int?
-    /// Raise `MEMORY_LIMIT` once a run has grown the process's resident memory by more than this
-    /// many bytes (measured every 1,024 steps and after large concatenations; a playground's guard).
+    /// The memory limit of threads created after it is set (see `ScriptThread.memoryLimit`).
     public var memoryLimit: Int?
-    /// Raise `TIME_LIMIT` once a run has taken this many seconds of real time (`--timeout`).
+    /// The time limit of threads created after it is set (see `ScriptThread.timeLimit`).
     public var timeLimit: Double?
-    /// Raise `RECURSION_LIMIT` beyond this many nested calls.
-    public var maxCallDepth = 3_000
     /// At most this many `parallel for` worker threads at once in all loops together; beyond
     /// it a loop runs its iterations one by one on its own thread.
     public var maxWorkers = 64
     /// The worker threads running now (changed under the interpreter lock).
     var liveWorkers = 0
+    /// The call-depth limit of threads created after it is set (see `ScriptThread.maxCallDepth`).
+    public var maxCallDepth = 3_000
     /// Told when long waits start and end (the REPL shows a spinner).
     public var activity: (@Sendable (Activity) -> Void)?
     /// The value of the last expression statement of a program compiled with `keepsResults`.
@@ -63,85 +64,111 @@ public final class Interpreter: @unchecked Sendable {
         case waitStarted, waitEnded
     }
 
-    /// Creates an interpreter with the core library registered.
-    public init() {
+    /// Creates an interpreter with the core library registered, and of its I/O built-ins (`env`,
+    /// `input`, `exit`, file imports) those that `capabilities` allows.
+    public init(capabilities: Capabilities = .all) {
+        self.capabilities = capabilities
         CoreLibrary.register(in: self)
     }
 
     /// Adds a built-in under its name (replacing any earlier one of the same name).
     public func register(_ builtin: BuiltinFunction) {
-        builtins.removeAll { $0.name == builtin.name }
-        builtins.append(builtin)
-        define(builtin.name, .function(FunctionObject(builtin: builtin)))
+        lock.withLock {
+            builtins.removeAll { $0.name == builtin.name }
+            builtins.append(builtin)
+            define(builtin.name, .function(FunctionObject(builtin: builtin)))
+        }
     }
 
     /// Sets a top-level variable, declaring it if needed.
     public func define(_ name: String, _ value: Value) {
-        let slot = globalSlots[name] ?? globals.add(name)
-        globalSlots[name] = slot
-        globals.storage[slot] = value
+        lock.withLock {
+            let slot = globalSlots[name] ?? globals.add(name)
+            globalSlots[name] = slot
+            globals.storage[slot] = value
+        }
     }
 
     /// The value of a top-level variable, or nil if none has that name.
     public func global(_ name: String) -> Value? {
-        guard let slot = globalSlots[name] else { return nil }
-        return globals.storage[slot]
+        lock.withLock {
+            guard let slot = globalSlots[name] else { return nil }
+            return globals.storage[slot]
+        }
     }
 
     /// The names of all top-level variables and built-ins.
-    public var globalNames: [String] { Array(globalSlots.keys) }
+    public var globalNames: [String] { lock.withLock { Array(globalSlots.keys) } }
 
     /// Makes `import "name"` find `text` before looking on disk (the embedded standard library).
     public func registerModule(name: String, text: String) {
-        embeddedModules[name] = text
+        lock.withLock { embeddedModules[name] = text }
     }
 
-    /// Asks the running code to stop with `INTERRUPTED` at its next loop iteration, call or wait.
+    /// Cancels every run in progress (see `ScriptThread.cancel()`): each stops with `INTERRUPTED` at its
+    /// next loop iteration, call or wait. A run that starts later is not affected.
     public func interrupt() {
-        interruptRequested.store(true, ordering: .relaxed)
-    }
-
-    /// Stops the run with `TIME_LIMIT` after `seconds`, unless cancelled first.
-    private func startWatchdog(seconds: Double) -> DispatchWorkItem {
-        let stop = DispatchWorkItem { [self] in
-            timeLimitReached.store(true, ordering: .relaxed)
-            interruptRequested.store(true, ordering: .relaxed)
+        running.withLock { threads in
+            for thread in threads.values { thread.cancel() }
         }
-        DispatchQueue.global().asyncAfter(deadline: .now() + max(0, min(seconds, 1e9)), execute: stop)
-        return stop
     }
 
-    /// Whether `interrupt()` was called and the running code has not yet stopped for it. Built-ins
-    /// that wait on something outside the interpreter poll it to give up early.
-    public var isInterruptRequested: Bool { interruptRequested.load(ordering: .relaxed) }
+    /// Whether a run in progress was cancelled and has not yet stopped.
+    public var isInterruptRequested: Bool {
+        running.withLock { threads in threads.values.contains { $0.isCancelled } }
+    }
 
     /// Compiles a program; every diagnostic found if it is not valid.
     ///
     /// With `keepsResults` (the REPL), each top-level expression statement's value is kept in
-    /// `lastResult`, and a top-level `let` may declare a name again.
-    public func compile(_ source: Source, keepsResults: Bool = false) throws(CompileFailure) -> Program {
+    /// `lastResult`, and a top-level `let` may declare a name again. Imports of files go through
+    /// `thread`'s `load` hook, or through the interpreter's capabilities when no thread is given.
+    ///
+    /// Compiling is a transaction: a program that fails to compile declares no names and leaves
+    /// no modules behind.
+    public func compile(_ source: Source, keepsResults: Bool = false,
+                        on thread: ScriptThread? = nil) throws(CompileFailure) -> Program {
         let (statements, diagnostics) = Parser.parse(source)
         guard diagnostics.isEmpty else { throw CompileFailure(diagnostics: diagnostics) }
-        var compiler = Compiler(interpreter: self, source: source, keepsResults: keepsResults)
-        let prototype = try compiler.compileModule(statements)
-        return Program(prototype: prototype, source: source)
+        let load = thread.map(\.load) ?? defaultLoad
+        lock.acquire()
+        defer { lock.release() }
+        let saved = (globalSlots, sessionDeclarations, modules, globals.count)
+        do {
+            var compiler = Compiler(interpreter: self, source: source, keepsResults: keepsResults, load: load)
+            let prototype = try compiler.compileModule(statements)
+            return Program(prototype: prototype, source: source)
+        } catch {
+            (globalSlots, sessionDeclarations, modules) = (saved.0, saved.1, saved.2)
+            globals.truncate(to: saved.3)
+            throw error
+        }
     }
 
-    /// Runs a compiled program on the calling thread, holding the interpreter lock meanwhile.
+    /// How files are imported when no thread says otherwise.
+    var defaultLoad: (@Sendable (String) throws -> Source)? {
+        capabilities.contains(.fileImports) ? ScriptThread.fileLoader : nil
+    }
+
+    /// Runs a compiled program on the calling thread with a new `Thread` carrying the interpreter's
+    /// limits and output.
     ///
     /// Call it from a thread with a large stack (`ThreadLauncher.runAndWait`). Throws the
     /// script's uncaught `ErrorObject`, or `ExitRequest` when the script called `exit`.
     public func run(_ program: Program) throws {
+        try run(program, on: ScriptThread(self))
+    }
+
+    /// Runs a compiled program on the calling thread as `thread`, holding the interpreter lock
+    /// meanwhile. A thread is meant for one run: its steps and cancellation carry over.
+    public func run(_ program: Program, on thread: ScriptThread) throws {
         lock.acquire()
         defer { lock.release() }
-        interruptRequested.store(false, ordering: .relaxed)
-        timeLimitReached.store(false, ordering: .relaxed)
-        memoryGuard = memoryLimit.map { MemoryGuard(limit: $0) }
-        let watchdog = timeLimit.map(startWatchdog)
-        defer { watchdog?.cancel() }
         lastResult = nil
-        let context = ExecutionContext(interpreter: self, slotCapacity: 1 << 18)
-        _ = try runModule(program.prototype, context: context)
+        try running(thread) {
+            let context = ExecutionContext(thread: thread, slotCapacity: 1 << 18)
+            _ = try runModule(program.prototype, context: context)
+        }
     }
 
     func runModule(_ prototype: FunctionPrototype, context: ExecutionContext) throws -> Value {
@@ -150,14 +177,29 @@ public final class Interpreter: @unchecked Sendable {
         return try context.runBody(prototype, frame)
     }
 
-    /// Calls a function value from the host (outside any running program).
+    /// Calls a function value from the host, on a new thread with the interpreter's limits; also
+    /// from inside a built-in, where it runs nested in the caller's lock.
     public func call(_ function: Value, _ arguments: [Value]) throws -> Value {
+        try call(function, arguments, on: ScriptThread(self))
+    }
+
+    /// Calls a function value from the host as `thread`.
+    public func call(_ function: Value, _ arguments: [Value], on thread: ScriptThread) throws -> Value {
         lock.acquire()
         defer { lock.release() }
-        interruptRequested.store(false, ordering: .relaxed)
-        timeLimitReached.store(false, ordering: .relaxed)
-        let context = ExecutionContext(interpreter: self, slotCapacity: 1 << 14)
-        return try context.call(function, arguments)
+        return try running(thread) {
+            let context = ExecutionContext(thread: thread, slotCapacity: 1 << 14)
+            return try context.call(function, arguments)
+        }
+    }
+
+    /// Runs `work` with `thread` listed as running, so that `interrupt()` reaches it.
+    private func running<T>(_ thread: ScriptThread, _ work: () throws -> T) throws -> T {
+        running.withLock { $0[ObjectIdentifier(thread)] = thread }
+        defer { _ = running.withLock { $0.removeValue(forKey: ObjectIdentifier(thread)) } }
+        let limits = thread.startLimits()
+        defer { limits?.cancel() }
+        return try work()
     }
 }
 

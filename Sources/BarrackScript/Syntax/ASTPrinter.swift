@@ -66,7 +66,7 @@ public struct ASTPrinter {
             line(depth, "break" + at)
         case .continueStatement:
             line(depth, "continue" + at)
-        case .tryStatement(let body, let catches):
+        case .tryStatement(let body, let catches, let cleanup):
             line(depth, "try" + at)
             block("body", body, depth + 1)
             for clause in catches {
@@ -77,6 +77,9 @@ public struct ASTPrinter {
                 }
                 block("handler", clause.body, depth + 2)
             }
+            if let cleanup { block("finally", cleanup, depth + 1) }
+        case .deferStatement(let body):
+            block("defer" + at, body, depth)
         case .raise(let value):
             line(depth, "raise" + at)
             expression(value, depth + 1)

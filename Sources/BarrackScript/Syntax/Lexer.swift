@@ -359,6 +359,10 @@ public struct Lexer {
             position += 1
             startLine()
             open.atLineStart = true
+        } else if peek(0) == nil {
+            // The input ends right after the opening (the REPL's `let doc = """` ⏎): the line break
+            // and the text are still to come, which the unterminated string reports as incomplete.
+            open.atLineStart = true
         } else {
             // The rest of the opening line is kept as text, without an indentation check of its own.
             report("a long string starts a new line right after its opening \"\"\"", at: open.opening)

@@ -52,6 +52,8 @@ extension Parser {
             return Stmt(.importStatement(name), range(from: start))
         case .kwWait:
             return try parseWait()
+        case .leftBrace where opensMapLiteral:
+            return try parseExpressionStatement()
         case .leftBrace:
             let block = try parseBlock()
             return Stmt(.block(block), range(from: start))
@@ -59,9 +61,29 @@ extension Parser {
             throw error("'else' without an 'if' before it", at: peek.range)
         case .kwCatch:
             throw error("'catch' without a 'try' before it", at: peek.range)
+        case .kwFinally:
+            throw error("'finally' without a 'try' before it", at: peek.range)
+        case .kwDefer:
+            advance()
+            guard peek.kind == .leftBrace else {
+                throw error("expected '{' after 'defer', found \(describe(peek)) (defer { delete_instance vm })", at: peek.range)
+            }
+            let body = try parseBlock()
+            return Stmt(.deferStatement(body), range(from: start))
         default:
             return try parseExpressionStatement()
         }
+    }
+
+    /// Whether the `{` at a statement's start opens a map literal rather than a block: it does
+    /// when a `key:` follows (line breaks aside), which no statement can start with, so that
+    /// `{a: 1}` typed alone is the map. `{}` stays an empty block.
+    var opensMapLiteral: Bool {
+        var offset = 1
+        while peek(offset).kind == .newline { offset += 1 }
+        let key = peek(offset).kind
+        guard key == .identifier || key == .atom || key == .string || key.isKeyword else { return false }
+        return peek(offset + 1).kind == .colon
     }
 
     var isAtStatementEnd: Bool {
@@ -168,14 +190,22 @@ extension Parser {
             let handler = try parseBlock()
             catches.append(CatchClause(name: name.text, nameRange: name.range, filter: filter, body: handler))
         }
-        guard !catches.isEmpty else {
-            // A 'catch' may still come on the next line: at the end of the input, ask for more.
+        var cleanup: Block?
+        if skipNewlines(before: .kwFinally) {
+            advance()
+            cleanup = try parseBlock()
+        }
+        guard !catches.isEmpty || cleanup != nil else {
+            // A 'catch' or 'finally' may still come on the next line: at the end of the input, ask for more.
             var offset = 0
             while peek(offset).kind == .newline { offset += 1 }
-            throw error("expected 'catch' after the 'try' block, found \(describe(peek))", at: peek.range,
+            throw error("expected 'catch' or 'finally' after the 'try' block, found \(describe(peek))", at: peek.range,
                         incomplete: peek(offset).kind == .eof)
         }
-        return Stmt(.tryStatement(body: body, catches: catches), range(from: start))
+        if peek.kind == .kwCatch {
+            throw error("'catch' must come before 'finally'", at: peek.range)
+        }
+        return Stmt(.tryStatement(body: body, catches: catches, finally: cleanup), range(from: start))
     }
 
     mutating func parseWait() throws -> Stmt {

@@ -11,6 +11,12 @@ public struct SourceReadError: Error, Sendable, CustomStringConvertible {
     /// Why, in the system's words ("No such file or directory").
     public var reason: String
 
+    /// A failure to read `path`, for `reason`: also what a host's `ScriptThread.load` throws.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
     public var description: String { "cannot read '\(path)': \(reason)" }
 }
 

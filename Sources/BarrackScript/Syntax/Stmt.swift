@@ -43,8 +43,10 @@ public indirect enum StmtKind: Sendable {
     case parallelFor(ForLoop, limit: Expr?)
     case breakStatement
     case continueStatement
-    /// `try { } catch e where cond { } catch e { }`.
-    case tryStatement(body: Block, catches: [CatchClause])
+    /// `try { } catch e where cond { } catch e { } finally { }`: at least one `catch` or a `finally`.
+    case tryStatement(body: Block, catches: [CatchClause], finally: Block?)
+    /// `defer { }`: the block runs when the enclosing block ends, however it ends.
+    case deferStatement(Block)
     case raise(Expr)
     /// `import "name"`; the string as written.
     case importStatement(String)

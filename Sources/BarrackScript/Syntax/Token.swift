@@ -10,7 +10,7 @@ public enum TokenKind: UInt8, Sendable, CustomStringConvertible {
     case stringEnd
     // Keywords.
     case kwLet, kwFn, kwReturn, kwIf, kwElse, kwWhile, kwFor, kwIn, kwWhere, kwBreak, kwContinue
-    case kwTry, kwCatch, kwRaise, kwImport, kwWait, kwUntil, kwTimeout, kwEvery, kwParallel, kwLimit
+    case kwTry, kwCatch, kwFinally, kwDefer, kwRaise, kwImport, kwWait, kwUntil, kwTimeout, kwEvery, kwParallel, kwLimit
     case kwAnd, kwOr, kwNot, kwTrue, kwFalse, kwNil
     // Punctuation.
     case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
@@ -27,7 +27,8 @@ public enum TokenKind: UInt8, Sendable, CustomStringConvertible {
     public static let keywords: [String: TokenKind] = [
         "let": .kwLet, "fn": .kwFn, "return": .kwReturn, "if": .kwIf, "else": .kwElse,
         "while": .kwWhile, "for": .kwFor, "in": .kwIn, "where": .kwWhere, "break": .kwBreak,
-        "continue": .kwContinue, "try": .kwTry, "catch": .kwCatch, "raise": .kwRaise,
+        "continue": .kwContinue, "try": .kwTry, "catch": .kwCatch,
+        "finally": .kwFinally, "defer": .kwDefer, "raise": .kwRaise,
         "import": .kwImport, "wait": .kwWait, "until": .kwUntil, "timeout": .kwTimeout,
         "every": .kwEvery, "parallel": .kwParallel, "limit": .kwLimit, "and": .kwAnd, "or": .kwOr,
         "not": .kwNot, "true": .kwTrue, "false": .kwFalse, "nil": .kwNil,

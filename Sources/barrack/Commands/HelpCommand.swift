@@ -5,10 +5,10 @@ import BarrackScript
 struct HelpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "help",
-        abstract: "Explain a built-in (barrack help deploy) or a command (barrack help run)."
+        abstract: "Explain a built-in (barrack help deploy), a statement (barrack help wait) or a command (barrack help run)."
     )
 
-    @Argument(help: "A built-in or a command.")
+    @Argument(help: "A built-in, a method, a keyword or a command.")
     var topic: String?
 
     func run() throws {
@@ -18,8 +18,8 @@ struct HelpCommand: ParsableCommand {
             StandardStreams.flush()
             return
         }
-        if let builtin = builtins.first(where: { $0.name == topic }) {
-            StandardStreams.write(HelpText.detail(builtin))
+        if let text = HelpText.text(forTopic: topic, builtins: builtins) {
+            StandardStreams.write(text)
         } else if let command = BarrackCommand.configuration.subcommands.first(where: { $0._commandName == topic }) {
             StandardStreams.write(command.helpMessage() + "\n")
         } else {

@@ -1,7 +1,7 @@
 import BarrackScript
 
 /// Where the word being completed stands, read from the tokens before it: in which call of a
-/// built-in, after which keyword-argument label, after which `name.`.
+/// built-in, after which keyword-argument label.
 struct CallContext {
     /// The built-in whose arguments are being typed: `f(…` or the command form `f …`.
     private(set) var call: String?
@@ -9,8 +9,6 @@ struct CallContext {
     private(set) var argumentLabel: String?
     /// The labels the call already gives.
     private(set) var givenLabels: Set<String> = []
-    /// The variable before a `.` or `?.` right before the word.
-    private(set) var memberReceiver: String?
     /// How many arguments of the call come before the word, when it is a positional argument.
     private(set) var positionalIndex: Int?
 
@@ -76,8 +74,6 @@ struct CallContext {
         guard let last = level.tokens.last else { return }
         let previous = level.tokens.count >= 2 ? level.tokens[level.tokens.count - 2] : nil
         switch last.kind {
-        case .dot, .questionDot:
-            if let previous, previous.kind == .identifier { memberReceiver = previous.text }
         case .colon:
             if let previous, previous.kind == .identifier || previous.kind.isKeyword {
                 argumentLabel = text(previous)

@@ -13,7 +13,8 @@ import BarrackScript
 ///   out of a string, narrows them;
 /// - an ALL-CAPS word: every platform word;
 /// - a word inside a string: every platform word, in its exact spelling, closing the string;
-/// - `name.`: the keys of the top-level map `name`.
+/// - after a `.`: the members of the receiver (`MemberReceiver`), from the value the session holds
+///   or the type the expression has — a map's keys, then the methods of strings, lists or maps.
 ///
 ///     let completer = Completer(interpreter: interpreter)
 ///     completer.complete(line: "print FINL", cursor: 10).candidates
@@ -25,8 +26,8 @@ struct Completer {
     var builtins: [String: [BuiltinParameter]]
     /// The names in scope at the top level (built-ins included).
     var variables: [String]
-    /// The keys of each top-level variable that holds a map.
-    var mapKeys: [String: [String]]
+    /// The values of the top-level variables, read for completion after a `.`.
+    var globals: [String: Value]
     /// Platform words.
     var atoms: CompletionAtoms
     /// The platform's resources, asked only when an argument takes one.
@@ -65,11 +66,11 @@ struct Completer {
         }
         let before = Array(bytes[..<start])
 
-        let context = CallContext(tokensOf: before, isBuiltin: { builtins[$0] != nil })
-        if let receiver = context.memberReceiver {
-            let keys = (mapKeys[receiver] ?? []).filter { $0.hasPrefix(word) }
-            return Completion(start: start, candidates: Array(Set(keys)).sorted(), suffix: "")
+        if let members = members(before: before) {
+            let matches = Set(members.filter { $0.hasPrefix(word) })
+            return Completion(start: start, candidates: matches.sorted(), suffix: "")
         }
+        let context = CallContext(tokensOf: before, isBuiltin: { builtins[$0] != nil })
 
         var candidates: Set<String> = []
         if let kind = resourceKind(context) {
@@ -89,6 +90,17 @@ struct Completer {
             if !word.isEmpty || context.call == nil { candidates.formUnion(names(startingWith: word)) }
         }
         return Completion(start: start, candidates: candidates.sorted(), suffix: " ")
+    }
+
+    /// The members that may follow `receiver.` when `before` ends with `.` or `?.`; nil when it
+    /// does not. An unknown receiver has none: offering every name would complete `"abc".up` to
+    /// a built-in that is no method of a string.
+    private func members(before: [UInt8]) -> [String]? {
+        var tokens = Lexer.tokenize(Source(name: "<completion>", bytes: before)).tokens
+        while let last = tokens.last, last.kind == .eof || last.kind == .newline { tokens.removeLast() }
+        guard let last = tokens.last, last.kind == .dot || last.kind == .questionDot else { return nil }
+        let receiver = MemberReceiver(tokens.dropLast()) { globals[$0] }
+        return receiver?.memberNames ?? []
     }
 
     private func names(startingWith prefix: String) -> [String] {
@@ -198,11 +210,11 @@ extension Completer {
         keywords = TokenKind.keywords.keys.sorted()
         builtins = Dictionary(interpreter.builtins.map { ($0.name, $0.parameters) }, uniquingKeysWith: { $1 })
         variables = interpreter.globalNames
-        var keys: [String: [String]] = [:]
+        var values: [String: Value] = [:]
         for name in variables {
-            if case .map(let map)? = interpreter.global(name) { keys[name] = map.keys }
+            if let value = interpreter.global(name) { values[name] = value }
         }
-        mapKeys = keys
+        globals = values
         self.atoms = atoms
         self.resources = resources
     }

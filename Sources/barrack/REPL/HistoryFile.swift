@@ -5,7 +5,10 @@ import Glibc
 import Darwin
 #endif
 
-/// The REPL's persistent history: one entered line per line of a file the user alone can read.
+/// The REPL's persistent history: one entered statement per line of a file the user alone can
+/// read. A statement typed over several lines is one entry, so that Up brings it back whole; in
+/// the file it is one line that starts with the byte 0x1E, its line breaks written `\n` and its
+/// backslashes `\\` (one-line entries are written as they are, so older files still read).
 ///
 /// It lives in `$XDG_STATE_HOME/barrack/history` (else `~/.local/state/barrack/history`), with
 /// mode 0600 in a folder of mode 0700. Blank lines, a line equal to the one before and lines that
@@ -43,37 +46,70 @@ struct HistoryFile {
         self.capacity = capacity
         self.filter = filter
         guard let path, let bytes = try? Source.read(path: path).bytes else { return }
-        entries = bytes.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+        entries = bytes.split(separator: UInt8(ascii: "\n")).map { HistoryFile.decode(String(decoding: $0, as: UTF8.self)) }
         if entries.count > capacity {
             entries.removeFirst(entries.count - capacity)
             rewrite()
         }
     }
 
-    /// Records a line the user entered, `earlier` being the lines of the same unfinished
-    /// statement before it; whether it was recorded (and so belongs in the line editor's history
-    /// too). The statement so far is checked for secrets as a whole: in `let token =` ⏎ `"…"` the
-    /// second line gives the secret away only with the first.
+    /// Records a statement the user entered, its lines joined by line breaks; whether it was
+    /// recorded (and so belongs in the line editor's history too). The statement is checked for
+    /// secrets as a whole: in `let token =` ⏎ `"…"` the second line gives the secret away only
+    /// with the first.
     @discardableResult
-    mutating func record(_ line: String, after earlier: [String] = []) -> Bool {
-        guard shouldRecord(line), earlier.isEmpty || !filter.isSecret((earlier + [line]).joined(separator: "\n")) else {
-            return false
-        }
-        entries.append(line)
+    mutating func record(_ entry: String) -> Bool {
+        guard shouldRecord(entry) else { return false }
+        entries.append(entry)
         if entries.count > capacity {
             entries.removeFirst(entries.count - capacity)
             rewrite()
         } else {
-            append(line)
+            append(HistoryFile.encode(entry))
         }
         return true
     }
 
-    /// Whether `line` would be recorded: not blank, not the same as the last one, not a secret.
-    func shouldRecord(_ line: String) -> Bool {
-        guard line.contains(where: { !$0.isWhitespace }), !line.contains("\n") else { return false }
-        if entries.last == line { return false }
-        return !filter.isSecret(line)
+    /// Whether `entry` would be recorded: not blank, not the same as the last one, not a secret.
+    func shouldRecord(_ entry: String) -> Bool {
+        guard entry.contains(where: { !$0.isWhitespace }), !entry.contains(HistoryFile.multiLineMark) else { return false }
+        if entries.last == entry { return false }
+        return !filter.isSecret(entry)
+    }
+
+    /// The first character of a multi-line entry's line in the file (ASCII RS, which no one types).
+    static let multiLineMark: Character = "\u{1E}"
+
+    /// An entry as one line of the file.
+    static func encode(_ entry: String) -> String {
+        guard entry.contains("\n") else { return entry }
+        var line = String(multiLineMark)
+        for character in entry {
+            switch character {
+            case "\\": line += "\\\\"
+            case "\n": line += "\\n"
+            default: line.append(character)
+            }
+        }
+        return line
+    }
+
+    /// The entry a line of the file holds.
+    static func decode(_ line: String) -> String {
+        guard line.first == multiLineMark else { return line }
+        var entry = ""
+        var escaped = false
+        for character in line.dropFirst() {
+            if escaped {
+                entry.append(character == "n" ? "\n" : character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                entry.append(character)
+            }
+        }
+        return entry
     }
 
     // MARK: - Files
@@ -96,7 +132,7 @@ struct HistoryFile {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return }
         fchmod(descriptor, 0o600)
-        let text = entries.map { $0 + "\n" }.joined()
+        let text = entries.map { HistoryFile.encode($0) + "\n" }.joined()
         Terminal(descriptor: descriptor).write(text)
         let complete = lseek(descriptor, 0, SEEK_CUR) == text.utf8.count
         close(descriptor)

@@ -14,7 +14,7 @@ final class LiveResourceLookup: ResourceLookup, @unchecked Sendable {
     /// The longest Tab waits for a listing: 1 s is about as long as a prompt can hang before it
     /// feels broken.
     static let patience: TimeInterval = 1
-    /// The name of the fetching threads; the REPL's spinner ignores their waits.
+    /// The name of the fetching threads, as debuggers show it.
     static let threadName = "barrack.completion"
 
     /// One fetch in flight, signalled when its answer is in the cache.
@@ -31,9 +31,6 @@ final class LiveResourceLookup: ResourceLookup, @unchecked Sendable {
     init(interpreter: Interpreter) {
         self.interpreter = interpreter
     }
-
-    /// Whether the calling thread is one of the fetching threads.
-    static var isFetchingThread: Bool { Thread.current.name == threadName }
 
     func resources(_ kind: ResourceKind) -> [ResourceEntry] {
         lock.lock()
@@ -64,7 +61,7 @@ final class LiveResourceLookup: ResourceLookup, @unchecked Sendable {
         fetches[kind] = fetch
         let listing = interpreter.global(kind.listingBuiltin)
         let interpreter = self.interpreter
-        let thread = Thread { [self] in
+        let thread = Foundation.Thread { [self] in
             let entries = listing.map { LiveResourceLookup.entries(calling: $0, in: interpreter) } ?? []
             lock.lock()
             cache[kind] = (entries, Date())

@@ -9,8 +9,9 @@ import Darwin
 ///
 /// Each entered statement is compiled against the session's interpreter and run; the value of an
 /// expression statement is printed (`ResultFormatter`) and kept in `_`. An unfinished statement
-/// continues on the `...> ` prompt; errors are printed and the session goes on. Ctrl-D or `exit`
-/// leave.
+/// continues on the `...> ` prompt and is kept in the history as one entry; errors are printed and
+/// the session goes on. `?name`, `name?` and `help KEYWORD` show help (`HelpShortcut`). Ctrl-D or
+/// `exit` leave.
 ///
 /// readline is blocking and not thread-safe, so it runs on the main thread, while each statement
 /// runs on a large-stack evaluator thread that the main thread waits for.
@@ -38,7 +39,8 @@ struct REPL {
         let interpreter = self.interpreter
         interpreter.define("_", .null)
         // Completion's listings wait at the prompt, where a spinner would scribble on the line.
-        Spinner.attach(to: interpreter) { LiveResourceLookup.isFetchingThread }
+        let statement = StatementFlag()
+        Spinner.attach(to: interpreter) { !statement.isRunning }
         let relay = InterruptRelay(interpreter: interpreter)
         let resources = LiveResourceLookup(interpreter: interpreter)
         var history = HistoryFile(path: HistoryFile.defaultPath(environment: environment),
@@ -55,22 +57,25 @@ struct REPL {
                 return 0
             }
             if LineEditor.lineWasCancelled { pending = [] }
-            if history.record(line, after: pending) { LineEditor.remember(line) }
             if pending.isEmpty, line.allSatisfy(\.isWhitespace) { continue }
             pending.append(line)
 
-            let source = Source(name: "<repl>", text: pending.joined(separator: "\n"))
+            let entry = pending.joined(separator: "\n")
+            let source = Source(name: "<repl>", text: pending.count == 1 ? HelpShortcut.statement(for: line) ?? line : entry)
             let program: Program
             do {
                 program = try interpreter.compile(source, keepsResults: true)
             } catch {
                 if REPL.needsMoreInput(error.diagnostics, source: source) { continue }
                 pending = []
+                if history.record(entry) { LineEditor.remember(entry) }
                 for diagnostic in error.diagnostics { StandardStreams.writeError(diagnostic.description + "\n") }
                 continue
             }
             pending = []
-            if let code = evaluate(program, relay: relay) { return code }
+            // A statement typed over several lines is one entry of the history, recalled whole.
+            if history.record(entry) { LineEditor.remember(entry) }
+            if let code = statement.whileRunning({ evaluate(program, relay: relay) }) { return code }
         }
     }
 

@@ -38,12 +38,15 @@ enum SExpression {
             return "(break)"
         case .continueStatement:
             return "(continue)"
-        case .tryStatement(let body, let catches):
+        case .tryStatement(let body, let catches, let cleanup):
             let clauses = catches.map { clause -> String in
                 let filter = clause.filter.map { " where \(expression($0))" } ?? ""
                 return " (catch \(clause.name)\(filter) \(block(clause.body)))"
             }
-            return "(try \(block(body))\(clauses.joined()))"
+            let finallyText = cleanup.map { " (finally \(block($0)))" } ?? ""
+            return "(try \(block(body))\(clauses.joined())\(finallyText))"
+        case .deferStatement(let body):
+            return "(defer \(block(body)))"
         case .raise(let value):
             return "(raise \(expression(value)))"
         case .importStatement(let name):

@@ -37,7 +37,7 @@ final class BinaryNode: ExprNode {
             }
         }
         let result = try evaluate(left: a, right: b)
-        if op == .add, let memory = frame.context.interpreter.memoryGuard {
+        if op == .add, let memory = frame.context.budget.memoryGuard {
             do { try memory.noteResult(result) } catch { throw located(error) }
         }
         return result

@@ -7,7 +7,9 @@ import Darwin
 /// `parallel for x in xs limit n { }`: iterations on separate threads, at most `limit` at once.
 ///
 /// The body is compiled as a function of the loop variables, so each iteration has a frame of
-/// its own on its own thread. Threads take turns under the interpreter lock, which they give up
+/// its own on its own thread. Each worker runs as a child of the loop's `Thread`: its steps count
+/// against the run's step limit, its calls nest on top of the loop's call depth, and a cancellation
+/// stops every worker, not only the first to notice it. Threads take turns under the interpreter lock, which they give up
 /// while they sleep or wait on the network: that is where the iterations overlap.
 final class ParallelForNode: StmtNode {
     /// At most 8 iterations at once unless `limit` says otherwise: enough to overlap requests,
@@ -28,7 +30,8 @@ final class ParallelForNode: StmtNode {
         self.twoNames = twoNames
     }
 
-    /// The errors that end a loop at once instead of being gathered into `PARALLEL`.
+    /// The errors that end a loop at once instead of being gathered into `PARALLEL`: Ctrl-C and
+    /// the limits. A recursion through `parallel for` would otherwise run every branch to the limit.
     static let stopsTheLoop: Set<String> = [ErrorCode.interrupted, ErrorCode.recursionLimit, ErrorCode.stepLimit,
                                              ErrorCode.memoryLimit, ErrorCode.timeLimit]
 
@@ -39,7 +42,7 @@ final class ParallelForNode: StmtNode {
     }
 
     override func exec(_ frame: Frame) throws -> Flow {
-        let items = try iterationArguments(try iterable.eval(frame), memory: frame.context.interpreter.memoryGuard)
+        let items = try iterationArguments(try iterable.eval(frame), memory: frame.context.budget.memoryGuard)
         var width = ParallelForNode.defaultLimit
         if let limit {
             guard case .int(let value) = try limit.eval(frame), value >= 1 else {
@@ -54,10 +57,10 @@ final class ParallelForNode: StmtNode {
         }
         let function = Value.function(body.makeClosure(frame))
         let interpreter = frame.context.interpreter
+        let parent = frame.context
+        let child = ScriptThread(child: parent.thread, depth: parent.depth)
+        let seen = parent.seenCancellations
         let shared = Shared()
-        // Workers count their calls on from here, so that recursion through `parallel for`
-        // still reaches RECURSION_LIMIT.
-        let depth = frame.context.depth
         let iterate = { (context: ExecutionContext) in
             while shared.next < items.count, shared.other == nil {
                 let index = shared.next
@@ -66,8 +69,6 @@ final class ParallelForNode: StmtNode {
                     _ = try context.call(function, items[index])
                 } catch let error as ErrorObject {
                     shared.failures.append((index, items[index].last ?? .null, error))
-                    // Ctrl-C and the limits end the whole loop and reach the caller as they are: a
-                    // recursion through `parallel for` would otherwise run every branch to the limit.
                     if ParallelForNode.stopsTheLoop.contains(error.code) { shared.other = error }
                 } catch {
                     shared.other = error
@@ -75,8 +76,8 @@ final class ParallelForNode: StmtNode {
             }
         }
         let work = {
-            let context = ExecutionContext(interpreter: interpreter, slotCapacity: ParallelForNode.workerSlots)
-            context.depth = depth
+            let context = ExecutionContext(thread: child, slotCapacity: ParallelForNode.workerSlots,
+                                           seenCancellations: seen)
             interpreter.lock.acquire()
             defer { interpreter.lock.release() }
             iterate(context)
@@ -88,7 +89,7 @@ final class ParallelForNode: StmtNode {
             if let thread = ThreadLauncher.start(work, stackSize: 64 << 20) { threads.append(thread) }
         }
         if threads.isEmpty {
-            iterate(frame.context)
+            iterate(parent)
         } else {
             interpreter.liveWorkers += threads.count
             interpreter.lock.withoutLock {
@@ -96,7 +97,14 @@ final class ParallelForNode: StmtNode {
             }
             interpreter.liveWorkers -= threads.count
         }
-        if let other = shared.other { throw other }
+        if let other = shared.other {
+            // The workers raised INTERRUPTED for the cancellation: this evaluator must not raise
+            // it again while the cleanup blocks it unwinds through run.
+            if (other as? ErrorObject)?.isCancellation == true {
+                parent.seenCancellations = parent.budget.cancellations.load(ordering: .relaxed)
+            }
+            throw other
+        }
         guard !shared.failures.isEmpty else { return .normal }
         throw combinedError(shared.failures.sorted { $0.index < $1.index }, total: items.count)
     }
@@ -128,7 +136,6 @@ final class ParallelForNode: StmtNode {
         }
         let error = ErrorObject(
             code: ErrorCode.parallel,
-            // The first failure's message is cut short: nested loops would otherwise nest it whole.
             message: "\(failures.count) of \(total) iterations failed; the first, for \(first.item.literal): \(first.error.code): \(first.error.message.prefix(300))",
             details: .map(["errors": .list(list)]))
         error.locate(iterable.source, iterable.range)

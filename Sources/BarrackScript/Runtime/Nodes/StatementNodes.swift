@@ -71,11 +71,11 @@ enum Compound {
             if case .list(let list) = current, case .list(let other) = operand {
                 try MemoryGuard.checkAllocatable(elements: list.elements.count + other.elements.count, of: "the list")
                 list.elements.append(contentsOf: other.elements)
-                try context.interpreter.memoryGuard?.noteResult(current)
+                try context.budget.memoryGuard?.noteResult(current)
                 return current
             }
             let sum = try Operators.add(current, operand)
-            try context.interpreter.memoryGuard?.noteResult(sum)
+            try context.budget.memoryGuard?.noteResult(sum)
             return sum
         case .subtract: return try Operators.subtract(current, operand)
         case .multiply: return try Operators.multiply(current, operand)
@@ -160,11 +160,17 @@ final class BlockNode: StmtNode {
         self.hasPrologue = !freshCells.isEmpty || !functions.isEmpty
     }
 
-    override func exec(_ frame: Frame) throws -> Flow {
+    /// Makes the block's fresh cells and its functions.
+    @inline(__always)
+    func enter(_ frame: Frame) {
         if hasPrologue {
             for index in freshCells { frame.cells[index] = Cell() }
             for (location, closure) in functions { location.store(.function(closure.makeClosure(frame)), frame) }
         }
+    }
+
+    override func exec(_ frame: Frame) throws -> Flow {
+        enter(frame)
         var index = 0
         let count = statements.count
         while index < count {
@@ -281,7 +287,7 @@ final class TryNode: StmtNode {
     override func exec(_ frame: Frame) throws -> Flow {
         do {
             return try body.exec(frame)
-        } catch let error as ErrorObject where error.code != ErrorCode.interrupted {
+        } catch let error as ErrorObject where !error.isCancellation {
             for clause in clauses {
                 if let cell = clause.freshCell { frame.cells[cell] = Cell() }
                 clause.location.store(.error(error), frame)
