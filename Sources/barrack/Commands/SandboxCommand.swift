@@ -37,7 +37,7 @@ struct SandboxCommand: ParsableCommand {
         @Option(help: "Simulated seconds per real second; 0 freezes the clock.")
         var speed = Sandbox.defaultSpeed
 
-        @Option(help: "Faults to inject, e.g. latency=20ms,error=0.1,ratelimit=0.05,drop=0.01,seed=7.")
+        @Option(help: "Faults to inject, e.g. latency=20ms,error=0.1,ratelimit=0.05,drop=0.01,drop-after=0.01,seed=7.")
         var faults: String?
 
         @Option(help: "Accept only this API key (default: any non-empty key).")
@@ -55,6 +55,9 @@ struct SandboxCommand: ParsableCommand {
             let spec = try faults.map { text throws in try FaultSpec(parsing: text) }
             let policy: Sandbox.KeyPolicy = key.map { .exactly($0) } ?? .anyKey
             let sandbox = try Sandbox.openDefault(speed: speed, keyPolicy: policy)
+            // Watch for Ctrl-C and SIGTERM before the address is printed: whoever reads it may
+            // signal at once.
+            let signals = ShutdownSignals()
             try blocking {
                 let server = try await SandboxServer.start(
                     sandbox: sandbox, host: host, port: port,
@@ -63,7 +66,7 @@ struct SandboxCommand: ParsableCommand {
                 // Unbuffered, so that a test reading the port sees it before any request.
                 FileHandle.standardOutput.write(Data("http://\(server.address)/api/\n".utf8))
                 FileHandle.standardError.write(Data("barrack sandbox serving on http://\(server.address)/api/; Ctrl-C stops it\n".utf8))
-                try await server.runUntilSignalled()
+                try await server.run(until: signals)
                 try sandbox.close()
             }
         }
@@ -114,19 +117,4 @@ struct SandboxCommand: ParsableCommand {
             print("\(model) in \(region): \(gpus) GPUs free.")
         }
     }
-}
-
-/// Runs async work from a synchronous command (the root command is synchronous) and waits for it.
-private func blocking(_ work: @escaping @Sendable () async throws -> Void) throws {
-    final class Outcome: @unchecked Sendable {
-        var error: (any Error)?
-    }
-    let outcome = Outcome()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        do { try await work() } catch { outcome.error = error }
-        done.signal()
-    }
-    done.wait()
-    if let error = outcome.error { throw error }
 }
