@@ -9,10 +9,19 @@ final class RunLimitTests: XCTestCase {
         return ScriptRun.execute(binary: binary, arguments: arguments, in: TestPaths.root, timeout: 30)
     }
 
+    /// Runs `arguments` and asserts that the script stopped with exit status 1, `message` on
+    /// standard error and `output` on standard output.
+    private func assertStopped(_ arguments: [String], with message: String, output: String = "",
+                               file: StaticString = #filePath, line: UInt = #line) throws {
+        let result = try XCTUnwrap(run(arguments), file: file, line: line)
+        XCTAssertEqual(result.status, 1, result.standardError, file: file, line: line)
+        XCTAssertEqual(result.standardOutput, output, file: file, line: line)
+        XCTAssertTrue(result.standardError.contains(message), result.standardError, file: file, line: line)
+    }
+
     func testMaxStepsStopsAnEndlessLoop() throws {
-        let result = try XCTUnwrap(run(["run", "--max-steps", "10000", "-e", "while true {}"]))
-        XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.standardError.contains("STEP_LIMIT: the script ran more than 10000 steps"), result.standardError)
+        try assertStopped(["run", "--max-steps", "10000", "-e", "while true {}"],
+                          with: "STEP_LIMIT: the script ran more than 10000 steps")
     }
 
     func testMaxStepsLetsAShortScriptFinish() throws {
@@ -22,28 +31,21 @@ final class RunLimitTests: XCTestCase {
     }
 
     func testTimeoutStopsAnEndlessLoopThatCatchesEverything() throws {
-        let result = try XCTUnwrap(run(["run", "--timeout", "300ms", "-e",
-                                        "while true { try { while true {} } catch err { print \"caught\" err.code } }"]))
-        XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.standardOutput, "")
-        XCTAssertTrue(result.standardError.contains("TIME_LIMIT: the script ran longer than 300ms"), result.standardError)
+        try assertStopped(["run", "--timeout", "300ms", "-e",
+                           "while true { try { while true {} } catch err { print \"caught\" err.code } }"],
+                          with: "TIME_LIMIT: the script ran longer than 300ms")
     }
 
     func testTimeoutCutsASleepShortAndRunsFinally() throws {
-        let result = try XCTUnwrap(run(["run", "--timeout", "0.3", "-e",
-                                        "try { sleep 1h } finally { print \"cleaned up\" }"]))
-        XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.standardOutput, "cleaned up\n")
-        XCTAssertTrue(result.standardError.contains("TIME_LIMIT"), result.standardError)
+        try assertStopped(["run", "--timeout", "0.3", "-e", "try { sleep 1h } finally { print \"cleaned up\" }"],
+                          with: "TIME_LIMIT", output: "cleaned up\n")
     }
 
     func testTimeoutAppliesToAScriptFile() throws {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("spin-\(UUID().uuidString).brk")
         try "let n = 0\nwhile true { n += 1 }\n".write(to: script, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: script) }
-        let result = try XCTUnwrap(run(["run", "--timeout", "200ms", script.path]))
-        XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.standardError.contains("TIME_LIMIT"), result.standardError)
+        try assertStopped(["run", "--timeout", "200ms", script.path], with: "TIME_LIMIT")
     }
 
     func testBadLimitsAreUsageErrors() throws {
