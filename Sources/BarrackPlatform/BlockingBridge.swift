@@ -10,6 +10,8 @@ enum BlockingBridge {
     }
 
     static func run<T: Sendable>(_ call: BuiltinCall, _ work: @escaping @Sendable () async throws -> T) throws -> T {
+        // A script stopped by Ctrl-C or its time limit never sends another request.
+        if call.isInterruptPending { throw call.takeInterrupt() }
         let outcome = Outcome<T>()
         let done = DispatchSemaphore(value: 0)
         let task = Task {

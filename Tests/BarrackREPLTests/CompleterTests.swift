@@ -64,7 +64,7 @@ struct CompleterTests {
 
     @Test func aMemberCompletesToTheKeysOfATopLevelMapAndTheMethodsOfMaps() {
         #expect(complete("print vm.st") == Completion(start: 9, candidates: ["status"], suffix: ""))
-        #expect(complete("vm?.").candidates == ["get", "has", "id", "keys", "len", "remove", "size", "status", "values"])
+        #expect(complete("vm?.").candidates == ["get", "has", "id", "keys", "len", "remove", "size", "status", "update", "values"])
     }
 
     @Test func aMemberOfAStringLiteralOrVariableIsAStringMethod() {
@@ -88,7 +88,7 @@ struct CompleterTests {
     @Test func aMemberOfAMapLiteralOrNestedMapIsAKey() {
         interpreter.define("deep", .map(["boot_source": .map(["type": .string("os_image"), "os_image_id": .int(1)])]))
         #expect(complete("{alpha: 1, \"beta\": {gamma: 2}}.").candidates
-                == ["alpha", "beta", "get", "has", "keys", "len", "remove", "values"])
+                == ["alpha", "beta", "get", "has", "keys", "len", "remove", "update", "values"])
         #expect(complete("deep.boot_source.ty").candidates == ["type"])
     }
 

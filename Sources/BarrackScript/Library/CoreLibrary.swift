@@ -41,7 +41,7 @@ enum CoreLibrary {
             case .string(let text): return .int(text.count)
             case .list(let list): return .int(list.elements.count)
             case .map(let map): return .int(map.count)
-            case .range(let low, let high): return .int(max(0, high - low))
+            case .range(let low, let high): return .int(try Ranges.count(low, high))
             default: throw call.typeError(0, "a string, list, map or range")
             }
         },
@@ -76,17 +76,15 @@ enum CoreLibrary {
         },
         builtin("sleep", [.required("duration", "duration")], summary: "Waits for a duration (or a number of seconds).",
                 returns: "nil", example: "sleep 5s") { call in
-            let milliseconds: Int
-            switch try call.value(0) {
-            case .duration(let value): milliseconds = value
-            case .int(let seconds): milliseconds = seconds * 1_000
-            case .float(let seconds): milliseconds = Int(seconds * 1_000)
-            default: throw call.typeError(0, "a duration")
+            guard let milliseconds = try Operators.milliseconds(of: try call.value(0)) else {
+                throw call.typeError(0, "a duration")
             }
             let clock = call.interpreter.clock
             call.withoutLock {
                 clock.sleep(milliseconds: max(0, milliseconds)) { call.isInterruptPending }
             }
+            // A sleep cut short by Ctrl-C ends the script here, before its next statement.
+            if call.isInterruptPending { throw call.takeInterrupt() }
             return .null
         },
         builtin("now", summary: "The current time in seconds since 1970 (UTC).", returns: "float") { call in
@@ -139,7 +137,9 @@ enum CoreLibrary {
                 guard number != Int.min else { throw ErrorObject.overflow("abs(\(number)) does not fit in an int") }
                 return .int(abs(number))
             case .float(let number): return .float(abs(number))
-            case .duration(let milliseconds): return .duration(abs(milliseconds))
+            case .duration(let milliseconds):
+                guard milliseconds != Int.min else { throw ErrorObject.overflow("abs of that duration does not fit") }
+                return .duration(abs(milliseconds))
             default: throw call.typeError(0, "a number")
             }
         },

@@ -22,7 +22,7 @@ enum JSON {
         case .duration(let milliseconds):
             output += milliseconds % 1_000 == 0 ? String(milliseconds / 1_000) : String(Double(milliseconds) / 1_000)
         case .range(let low, let high):
-            try write(.list(ListObject((low..<max(low, high)).map { .int($0) })), to: &output, pretty: pretty, indent: indent, depth: depth)
+            try write(.list(ListObject(try Ranges.elements(low, high, guard: nil))), to: &output, pretty: pretty, indent: indent, depth: depth)
         case .list(let list):
             output += "["
             for (index, element) in list.elements.enumerated() {

@@ -5,16 +5,17 @@
 enum ListMethods {
     static let all: [BuiltinFunction] = [
         Methods.method("list", "len", returns: "int", summary: "The number of elements.") { call in
-            .int(Methods.elements(call).count)
+            if let range = Methods.range(call) { return .int(try Ranges.count(range.lower, range.upper)) }
+            return .int(try Methods.elements(call).count)
         },
         Methods.method("list", "append", [.required("value")], returns: "list", summary: "Adds a value at the end; returns the list.") { call in
-            guard case .list(let list)? = call.arguments[0] else { throw ErrorObject.type("cannot append to a range") }
+            let list = try Methods.list(call)
             list.elements.append(try call.value(1))
             return .list(list)
         },
         Methods.method("list", "pop", [.optional("index", "int", default: "-1")],
                        summary: "Removes and returns the element at index (the last by default).") { call in
-            guard case .list(let list)? = call.arguments[0] else { throw ErrorObject.type("cannot pop from a range") }
+            let list = try Methods.list(call)
             guard !list.elements.isEmpty else { throw ErrorObject.index("pop from an empty list") }
             let position = try Access.checkedIndex(call.argument(1) == nil ? -1 : try call.int(1), count: list.elements.count)
             return list.elements.remove(at: position)
@@ -30,7 +31,7 @@ enum ListMethods {
         },
         Methods.method("list", "sort", [.optional("reverse", "bool", default: "false")],
                        returns: "list", summary: "A new list in ascending order (numbers, strings or durations).") { call in
-            let sorted = try sortedValues(Methods.elements(call)) { $0 }
+            let sorted = try sortedValues(try Methods.elements(call)) { $0 }
             return .list(call.argument(1)?.isTruthy == true ? sorted.reversed() : sorted)
         },
         Methods.method("list", "sort_by", [.required("key", "function"), .optional("reverse", "bool", default: "false")],
@@ -41,31 +42,43 @@ enum ListMethods {
             return .list(call.argument(2)?.isTruthy == true ? sorted.reversed() : sorted)
         },
         Methods.method("list", "first", summary: "The first element, or nil when empty.") { call in
-            Methods.elements(call).first ?? .null
+            if let range = Methods.range(call) { return range.upper > range.lower ? .int(range.lower) : .null }
+            return try Methods.elements(call).first ?? .null
         },
         Methods.method("list", "last", summary: "The last element, or nil when empty.") { call in
-            Methods.elements(call).last ?? .null
+            if let range = Methods.range(call) { return range.upper > range.lower ? .int(range.upper - 1) : .null }
+            return try Methods.elements(call).last ?? .null
         },
         Methods.method("list", "sum", returns: "number", summary: "The sum of the elements (0 when empty).") { call in
-            let elements = Methods.elements(call)
+            if let range = Methods.range(call) { return .int(try Ranges.sum(range.lower, range.upper)) }
+            let elements = try Methods.elements(call)
             guard var total = elements.first else { return .int(0) }
             for element in elements.dropFirst() { total = try Operators.add(total, element) }
             return total
         },
         Methods.method("list", "contains", [.required("value")], returns: "bool", summary: "Whether an element equals value.") { call in
             let value = try call.value(1)
-            return .bool(Methods.elements(call).contains(value))
+            if let range = Methods.range(call) {
+                switch value {
+                case .int(let number): return .bool(number >= range.lower && number < range.upper)
+                case .float(let number):
+                    // == compares ints and floats numerically, so 2.0 is in range(3).
+                    return .bool(number == number.rounded() && number >= Double(range.lower) && number < Double(range.upper))
+                default: return .bool(false)
+                }
+            }
+            return .bool(try Methods.elements(call).contains(value))
         },
         Methods.method("list", "join", [.optional("separator", "string", default: "\"\"")],
                        returns: "string", summary: "The elements as text, joined by separator.") { call in
             let separator = call.argument(1) == nil ? "" : try call.string(1)
-            return .string(Methods.elements(call).map(\.description).joined(separator: separator))
+            return .string(try Methods.elements(call).map(\.description).joined(separator: separator))
         },
         Methods.method("list", "group_by", [.required("key", "function")],
                        returns: "map", summary: "A map from str(key(element)) to the list of those elements, in first-seen order.") { call in
             let function = try Methods.function(call, 1)
             let groups = MapObject()
-            for element in Methods.elements(call) {
+            for element in try Methods.elements(call) {
                 let key = try call.call(function, [element]).description
                 if case .list(let group)? = groups[key] {
                     group.elements.append(element)
@@ -76,7 +89,7 @@ enum ListMethods {
             return .map(groups)
         },
         Methods.method("list", "reverse", returns: "list", summary: "A new list in reverse order.") { call in
-            .list(Methods.elements(call).reversed())
+            .list(try Methods.elements(call).reversed())
         },
     ]
 

@@ -1,4 +1,4 @@
-/// `keys values get has remove len`.
+/// `keys values get has remove len update`.
 enum MapMethods {
     static let all: [BuiltinFunction] = [
         Methods.method("map", "keys", returns: "list", summary: "The keys, in insertion order.") { call in
@@ -20,6 +20,18 @@ enum MapMethods {
         },
         Methods.method("map", "len", returns: "int", summary: "The number of entries.") { call in
             .int(receiver(call).count)
+        },
+        Methods.method("map", "update", [.required("key", "string"), .required("function", "function"),
+                                         .optional("default", default: "nil")],
+                       summary: "Atomically sets key to function(its value, or default when absent); returns the new value.") { call in
+            // Read, call and write are one step: inside `parallel for` no other iteration runs
+            // in between, even when the function sleeps or calls the platform.
+            let map = receiver(call)
+            let key = try call.string(1)
+            let function = try Methods.function(call, 2)
+            let updated = try call.callAtomically(function, [map[key] ?? (call.argument(3) ?? .null)])
+            map[key] = updated
+            return updated
         },
     ]
 

@@ -28,13 +28,27 @@ enum Methods {
                         help: BuiltinHelp(summary: summary, returns: returns, group: type), body: body)
     }
 
-    /// The elements of a receiver that is a list or a range.
-    static func elements(_ call: BuiltinCall) -> [Value] {
+    /// The elements of a receiver that is a list or a range. A range is made into a list here,
+    /// and only for the methods that need one: `len`, `first`, `last`, `contains` and `sum`
+    /// answer a range without it (`range(10_000_000_000).len()`).
+    static func elements(_ call: BuiltinCall) throws -> [Value] {
         switch call.arguments.first ?? nil {
         case .list(let list)?: return list.elements
-        case .range(let low, let high)?: return (low..<max(low, high)).map { .int($0) }
+        case .range(let low, let high)?: return try Ranges.elements(low, high, guard: call.memoryGuard)
         default: return []
         }
+    }
+
+    /// The receiver as a list object: a range becomes a new list (`range(3).append(3)`).
+    static func list(_ call: BuiltinCall) throws -> ListObject {
+        if case .list(let list)? = call.arguments.first ?? nil { return list }
+        return ListObject(try elements(call))
+    }
+
+    /// The receiver's bounds when it is a range.
+    static func range(_ call: BuiltinCall) -> (lower: Int, upper: Int)? {
+        if case .range(let lower, let upper)? = call.arguments.first ?? nil { return (lower, upper) }
+        return nil
     }
 
     /// The argument at `index` as a function; a type error otherwise.

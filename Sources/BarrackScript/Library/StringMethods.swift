@@ -39,7 +39,15 @@ enum StringMethods {
                        returns: "string", summary: "The text with every old replaced by new.") { call in
             let old = try call.string(1)
             guard !old.isEmpty else { throw ErrorObject.value("string.replace: 'old' is empty") }
-            return .string(split(try call.string(0), by: old).joined(separator: try call.string(2)))
+            let text = try call.string(0)
+            let replacement = try call.string(2)
+            let pieces = split(text, by: old)
+            // Each of n occurrences may grow the text by the replacement: refuse before building it.
+            let (growth, overflowed) = (pieces.count - 1).multipliedReportingOverflow(by: replacement.utf8.count)
+            try MemoryGuard.checkAllocatable(elements: overflowed ? Int.max : text.utf8.count + growth, stride: 1, of: "the replaced string")
+            let result = Value.string(pieces.joined(separator: replacement))
+            try call.memoryGuard?.noteResult(result)
+            return result
         },
         BuiltinFunction(name: "string.format", parameters: [.required("self")], isVariadic: true,
                         help: BuiltinHelp(summary: "The text with each {} replaced by the next argument.", returns: "string",

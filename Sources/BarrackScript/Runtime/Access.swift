@@ -67,7 +67,7 @@ enum Access {
             let characters = Array(text)
             return .string(String(characters[try checkedIndex(position, count: characters.count)]))
         case (.range(let low, let high), .int(let position)):
-            return .int(low + (try checkedIndex(position, count: max(0, high - low))))
+            return .int(try Ranges.element(low, high, at: position))
         case (.map, _):
             throw ErrorObject.type("map keys are strings, not \(index.typeName)")
         case (.list, _), (.string, _), (.range, _):

@@ -119,6 +119,9 @@ public struct BuiltinCall {
     /// that run call built-ins that see false here, so their cleanup is not cut short.)
     public var isInterruptPending: Bool { context.isInterruptPending }
 
+    /// The run's memory guard, when the host set a memory limit.
+    var memoryGuard: MemoryGuard? { context.budget.memoryGuard }
+
     /// The `INTERRUPTED` error to throw after giving up because of `isInterruptPending`.
     ///
     ///     if call.isInterruptPending { throw call.takeInterrupt("interrupted while waiting") }
@@ -139,9 +142,15 @@ public struct BuiltinCall {
     }
 
     /// Runs `work` with the interpreter lock released, so other `parallel for` iterations run
-    /// meanwhile. `work` must not touch script values.
+    /// meanwhile (inside an atomic update the lock is kept). `work` must not touch script values.
     public func withoutLock<T>(_ work: () throws -> T) rethrows -> T {
-        try context.interpreter.lock.withoutLock(work)
+        try context.withoutLock(work)
+    }
+
+    /// Calls `function` as one atomic step: it keeps the interpreter lock throughout, through
+    /// sleeps and platform requests, so no other `parallel for` iteration runs until it returns.
+    public func callAtomically(_ function: Value, _ arguments: [Value]) throws -> Value {
+        try context.atomically { try context.call(function, arguments) }
     }
 
     /// An `ARGUMENT_ERROR` about parameter `index`.

@@ -88,6 +88,10 @@ public enum ErrorCode {
     public static let divisionByZero = "DIVISION_BY_ZERO"
     public static let recursionLimit = "RECURSION_LIMIT"
     public static let stepLimit = "STEP_LIMIT"
+    /// The run outgrew the host's `memoryLimit`, or asked for more memory than the machine has.
+    public static let memoryLimit = "MEMORY_LIMIT"
+    /// The run took longer than the host's `timeLimit` (`barrack run --timeout`).
+    public static let timeLimit = "TIME_LIMIT"
     public static let interrupted = "INTERRUPTED"
     public static let timeout = "TIMEOUT"
     public static let importError = "IMPORT_ERROR"
@@ -97,6 +101,10 @@ public enum ErrorCode {
 }
 
 extension ErrorObject {
+    /// Whether the error stops the run from outside: Ctrl-C (`INTERRUPTED`) or the host's time
+    /// limit (`TIME_LIMIT`). Neither can be caught; both still run `finally` and `defer` blocks.
+    public var isCancellation: Bool { code == ErrorCode.interrupted || code == ErrorCode.timeLimit }
+
     static func type(_ message: String) -> ErrorObject { ErrorObject(code: ErrorCode.type, message: message) }
     static func value(_ message: String) -> ErrorObject { ErrorObject(code: ErrorCode.value, message: message) }
     static func argument(_ message: String) -> ErrorObject { ErrorObject(code: ErrorCode.argument, message: message) }

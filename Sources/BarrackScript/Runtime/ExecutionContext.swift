@@ -29,6 +29,9 @@ final class ExecutionContext {
     @exclusivity(unchecked) var seenCancellations: Int
     /// How many cleanup blocks run here because of an interrupt (a further one skips them).
     @exclusivity(unchecked) var interruptCleanupDepth = 0
+    /// How many atomic updates (`m.update(key, f)`) this thread is inside: while above zero it
+    /// keeps the interpreter lock through sleeps and requests, so no other iteration runs.
+    @exclusivity(unchecked) var atomicDepth = 0
 
     /// An evaluator for `thread`, which has already raised `INTERRUPTED` for `seenCancellations`
     /// cancellations (a `parallel for` worker inherits its parent's count).
@@ -95,6 +98,7 @@ final class ExecutionContext {
         if budget.cancellations.load(ordering: .relaxed) != seenCancellations || budget.stepCount > stepLimit {
             try stopForBudget()
         }
+        if budget.stepCount & 1023 == 0, let memory = budget.memoryGuard { try memory.check() }
     }
 
     @inline(never)
@@ -113,12 +117,27 @@ final class ExecutionContext {
     /// cleanup blocks are skipped, and they are.
     func takeInterrupt(_ message: String = "interrupted") -> ErrorObject {
         seenCancellations = budget.cancellations.load(ordering: .relaxed)
+        if let timeLimit = budget.timeLimitError { return timeLimit }
         if interruptCleanupDepth > 0 {
             budget.skipsInterruptCleanup = true
             return ErrorObject(code: ErrorCode.interrupted,
                                message: "interrupted again: the remaining finally and defer blocks were skipped")
         }
         return ErrorObject(code: ErrorCode.interrupted, message: message)
+    }
+
+    /// Runs blocking `work` with the interpreter lock released so that other `parallel for`
+    /// iterations run meanwhile, except inside an atomic update, which keeps it.
+    func withoutLock<T>(_ work: () throws -> T) rethrows -> T {
+        guard atomicDepth == 0 else { return try work() }
+        return try interpreter.lock.withoutLock(work)
+    }
+
+    /// Runs `work` as one atomic step: no other thread evaluates until it ends.
+    func atomically<T>(_ work: () throws -> T) rethrows -> T {
+        atomicDepth += 1
+        defer { atomicDepth -= 1 }
+        return try work()
     }
 
     /// Runs a script function's body with `arguments` already bound in `frame`.

@@ -43,6 +43,15 @@ public final class Interpreter: @unchecked Sendable {
     public var clock: any ScriptClock = SystemClock()
     /// The step limit of threads created after it is set (see `ScriptThread.stepLimit`).
     public var stepLimit: Int?
+    /// The memory limit of threads created after it is set (see `ScriptThread.memoryLimit`).
+    public var memoryLimit: Int?
+    /// The time limit of threads created after it is set (see `ScriptThread.timeLimit`).
+    public var timeLimit: Double?
+    /// At most this many `parallel for` worker threads at once in all loops together; beyond
+    /// it a loop runs its iterations one by one on its own thread.
+    public var maxWorkers = 64
+    /// The worker threads running now (changed under the interpreter lock).
+    var liveWorkers = 0
     /// The call-depth limit of threads created after it is set (see `ScriptThread.maxCallDepth`).
     public var maxCallDepth = 3_000
     /// Told when long waits start and end (the REPL shows a spinner).
@@ -188,6 +197,8 @@ public final class Interpreter: @unchecked Sendable {
     private func running<T>(_ thread: ScriptThread, _ work: () throws -> T) throws -> T {
         running.withLock { $0[ObjectIdentifier(thread)] = thread }
         defer { _ = running.withLock { $0.removeValue(forKey: ObjectIdentifier(thread)) } }
+        let limits = thread.startLimits()
+        defer { limits?.cancel() }
         return try work()
     }
 }

@@ -21,12 +21,16 @@ enum Operators {
         case (.float(let a), .float(let b)): return .float(a + b)
         case (.int(let a), .float(let b)): return .float(Double(a) + b)
         case (.float(let a), .int(let b)): return .float(a + Double(b))
-        case (.string(let a), .string(let b)): return .string(a + b)
+        case (.string(let a), .string(let b)):
+            try MemoryGuard.checkAllocatable(elements: a.utf8.count + b.utf8.count, stride: 1, of: "the string")
+            return .string(a + b)
         case (.duration(let a), .duration(let b)):
             let (sum, overflowed) = a.addingReportingOverflow(b)
             if overflowed { throw overflow("+", a, b) }
             return .duration(sum)
-        case (.list(let a), .list(let b)): return .list(ListObject(a.elements + b.elements))
+        case (.list(let a), .list(let b)):
+            try MemoryGuard.checkAllocatable(elements: a.elements.count + b.elements.count, of: "the list")
+            return .list(ListObject(a.elements + b.elements))
         case (.map(let a), .map(let b)):
             let merged = a.copy()
             for (key, value) in b.entries { merged[key] = value }
@@ -100,7 +104,7 @@ enum Operators {
             return .int((a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient)
         case (.duration(let a), .duration(let b)):
             guard b != 0 else { throw divisionByZero() }
-            return .int(Int((Double(a) / Double(b)).rounded(.down)))
+            return try floorDivide(.int(a), .int(b))
         default:
             guard let a = number(left), let b = number(right) else { throw mismatch("//", left, right) }
             guard b != 0 else { throw divisionByZero() }
@@ -117,6 +121,7 @@ enum Operators {
             return .int(result != 0 && (result < 0) != (b < 0) ? result + b : result)
         case (.duration(let a), .duration(let b)):
             guard b != 0 else { throw divisionByZero() }
+            if b == -1 { return .duration(0) }
             let result = a % b
             return .duration(result != 0 && (result < 0) != (b < 0) ? result + b : result)
         default:
@@ -133,7 +138,9 @@ enum Operators {
             guard a != Int.min else { throw ErrorObject.overflow("integer overflow in -(\(a))") }
             return .int(-a)
         case .float(let a): return .float(-a)
-        case .duration(let a): return .duration(-a)
+        case .duration(let a):
+            guard a != Int.min else { throw ErrorObject.overflow("duration overflow in -(\(value))") }
+            return .duration(-a)
         default: throw ErrorObject.type("bad operand type for unary -: \(value.typeName)")
         }
     }
@@ -158,6 +165,24 @@ enum Operators {
         switch value {
         case .int(let a): return Double(a)
         case .float(let a): return a
+        default: return nil
+        }
+    }
+
+    /// A duration, or a number of seconds, in milliseconds; nil for any other value. `OVERFLOW`
+    /// when the seconds do not fit (`sleep 1e16` is 10^19 ms, past the largest int).
+    static func milliseconds(of value: Value) throws -> Int? {
+        switch value {
+        case .duration(let milliseconds): return milliseconds
+        case .int(let seconds):
+            let (milliseconds, overflowed) = seconds.multipliedReportingOverflow(by: 1_000)
+            if overflowed { throw ErrorObject.overflow("\(seconds) seconds is too long a duration") }
+            return milliseconds
+        case .float(let seconds):
+            guard seconds.isFinite, (seconds * 1_000).magnitude < 9.2e18 else {
+                throw ErrorObject.overflow("\(Value.formatFloat(seconds)) seconds is too long a duration")
+            }
+            return Int((seconds * 1_000).rounded())
         default: return nil
         }
     }

@@ -30,6 +30,12 @@ public final class ScriptThread: @unchecked Sendable {
     /// Raise `RECURSION_LIMIT` beyond this many nested calls, counted through `parallel for`.
     /// Set it before the run starts.
     public var maxCallDepth: Int
+    /// Raise `MEMORY_LIMIT` once the run has grown the process's resident memory by more than this
+    /// many bytes (see `MemoryGuard`). Set it before the run starts.
+    public var memoryLimit: Int?
+    /// Stop the run with `TIME_LIMIT` after this many seconds of real time: like a cancellation,
+    /// it cuts short sleeps, waits and requests, and cannot be caught. Set it before the run starts.
+    public var timeLimit: Double?
     /// Where `print` (and `input`'s prompt) writes.
     public var print: @Sendable (String) -> Void
     /// Where `input` reads a line from; nil at the end of input. Called without the interpreter
@@ -48,6 +54,11 @@ public final class ScriptThread: @unchecked Sendable {
     /// Set by a cancellation that arrives while `finally` and `defer` blocks run because of an
     /// earlier one: every cleanup block still pending, in any worker, is skipped.
     @exclusivity(unchecked) var skipsInterruptCleanup = false
+    /// Set on the root thread when the time limit cancelled the run: its cancellations are
+    /// `TIME_LIMIT`, not `INTERRUPTED`.
+    let timeLimitReached = Atomic<Bool>(false)
+    /// The run's memory guard, on the root thread, made when the run starts.
+    @exclusivity(unchecked) var memoryGuard: MemoryGuard?
     /// The call depth of the parent's evaluator at the moment it started this child.
     let baseDepth: Int
 
@@ -58,6 +69,8 @@ public final class ScriptThread: @unchecked Sendable {
         self.baseDepth = 0
         self.stepLimit = interpreter.stepLimit
         self.maxCallDepth = interpreter.maxCallDepth
+        self.memoryLimit = interpreter.memoryLimit
+        self.timeLimit = interpreter.timeLimit
         let output = interpreter.output
         self.print = output
         self.input = interpreter.capabilities.contains(.input) ? ScriptThread.standardInput : ScriptThread.noInput
@@ -71,6 +84,8 @@ public final class ScriptThread: @unchecked Sendable {
         self.baseDepth = depth
         self.stepLimit = parent.stepLimit
         self.maxCallDepth = parent.maxCallDepth
+        self.memoryLimit = parent.memoryLimit
+        self.timeLimit = parent.timeLimit
         self.print = parent.print
         self.input = parent.input
         self.load = parent.load

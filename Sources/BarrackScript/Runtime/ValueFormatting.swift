@@ -32,7 +32,7 @@ extension Value: CustomStringConvertible {
         case .float(let number): output += formatFloat(number)
         case .string(let text): output += quote(text)
         case .duration(let milliseconds): output += formatDuration(milliseconds)
-        case .range(let low, let high): output += "\(low)..\(high - 1)"
+        case .range(let low, let high): output += Ranges.text(low, high)
         case .list(let list):
             output += "["
             for (index, element) in list.elements.enumerated() {

@@ -306,6 +306,13 @@ public struct Lexer {
         let start = position
         position += 1
         guard let byte = peek(0) else { return }
+        // The line break stays for the line counting: consuming it here put every later token
+        // one line off, and a token on line 0 crashed the lexer (found by fuzzing).
+        guard byte != UInt8(ascii: "\n") else {
+            report("a '\\' at the end of a line is not an escape: use \\n for a line break, or a \"\"\" long string",
+                   at: SourceRange(start: start, end: position))
+            return
+        }
         position += 1
         switch byte {
         case UInt8(ascii: "n"): buffer.append(UInt8(ascii: "\n"))

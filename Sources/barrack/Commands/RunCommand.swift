@@ -9,11 +9,15 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a script file, code given with -e, or standard input.",
         discussion: """
             The script's arguments reach it as the list `args`.
+            --max-steps and --timeout bound a script that may not end: it stops with STEP_LIMIT or
+            TIME_LIMIT (exit status 1).
             Exit status: 0 ok, 1 runtime error, 2 usage or syntax error, 130 interrupted (Ctrl-C).
             """
     )
 
     @OptionGroup var global: GlobalOptions
+
+    @OptionGroup var limits: RunLimits
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Code to run instead of a file.", valueName: "code"))
     var code: String?
@@ -61,7 +65,7 @@ struct RunCommand: ParsableCommand {
             if arguments.first == "-" { scriptArguments.removeFirst() }
             source = Source(name: "<stdin>", bytes: StandardInput.readAll())
         }
-        let status = ScriptRunner(options: global).run(source, arguments: scriptArguments)
+        let status = ScriptRunner(options: global, limits: limits).run(source, arguments: scriptArguments)
         if status != 0 { throw ExitCode(status) }
     }
 }

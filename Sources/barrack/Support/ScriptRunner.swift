@@ -8,6 +8,7 @@ import Glibc
 /// 0 ok, 1 runtime error, 2 syntax error, 130 interrupted, or the script's own `exit(code)`.
 struct ScriptRunner {
     let options: GlobalOptions
+    var limits = RunLimits()
 
     func run(_ source: Source, arguments: [String]) -> Int32 {
         let environment: ScriptEnvironment
@@ -20,6 +21,7 @@ struct ScriptRunner {
         let report = ErrorReport(format: environment.output)
         let interpreter = environment.interpreter
         interpreter.define("args", .list(arguments.map { .string($0) }))
+        limits.apply(to: interpreter)
         Spinner.attach(to: interpreter)
         let program: Program
         do {

@@ -154,7 +154,7 @@ final class MethodCallNode: ExprNode {
     }
 
     override func eval(_ frame: Frame) throws -> Value {
-        var value = try receiver.eval(frame)
+        let value = try receiver.eval(frame)
         if let fastMethod, let result = try fast(fastMethod, value, frame) { return result }
         let method: BuiltinFunction?
         switch value {
@@ -168,8 +168,8 @@ final class MethodCallNode: ExprNode {
             method = mapMethod
         case .list: method = listMethod
         case .string: method = stringMethod
-        case .range(let low, let high):
-            value = .list(ListObject((low..<max(low, high)).map { .int($0) }))
+        case .range:
+            // The receiver stays a range: the methods that need a list make one themselves.
             method = listMethod
         case .null where optional:
             return .null

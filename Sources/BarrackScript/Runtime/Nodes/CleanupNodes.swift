@@ -12,7 +12,7 @@ enum Cleanup {
     /// raised, or nothing (the caller then goes on with `pending`).
     static func run(_ body: StmtNode, _ frame: Frame, pending: Error?) throws {
         let context = frame.context
-        let afterInterrupt = (pending as? ErrorObject)?.code == ErrorCode.interrupted
+        let afterInterrupt = (pending as? ErrorObject)?.isCancellation == true
         if afterInterrupt {
             if context.budget.skipsInterruptCleanup { return }
             context.interruptCleanupDepth += 1

@@ -129,7 +129,8 @@ final class WaitNode: StmtNode {
             let current = clock.now()
             elapsedSeconds += max(0, current - previous)
             previous = current
-            let elapsed = Int(elapsedSeconds * 1_000)
+            // Capped so that a clock moved on by years cannot overflow the conversion.
+            let elapsed = Int(min(elapsedSeconds * 1_000, 9e18))
             if elapsed >= limit {
                 var message = "waited \(Value.duration(limit)) and the condition still did not hold; last value: \(last.literal)"
                 var details: Value = .map(["last": last, "waited": .duration(elapsed)])
@@ -144,7 +145,7 @@ final class WaitNode: StmtNode {
                 throw error
             }
             let context = frame.context
-            interpreter.lock.withoutLock {
+            context.withoutLock {
                 clock.sleep(milliseconds: min(pause, limit - elapsed)) { context.isInterruptPending }
             }
             try frame.context.tick()
@@ -153,13 +154,13 @@ final class WaitNode: StmtNode {
 
     private func milliseconds(_ node: ExprNode?, _ frame: Frame, default value: Int, what: String) throws -> Int {
         guard let node else { return value }
-        switch try node.eval(frame) {
-        case .duration(let milliseconds): return milliseconds
-        case .int(let seconds): return seconds * 1_000
-        case .float(let seconds): return Int(seconds * 1_000)
-        case let other:
-            throw node.located(ErrorObject.type("'\(what)' takes a duration such as 10m, not \(other.typeName)"))
+        let given = try node.eval(frame)
+        let milliseconds: Int?
+        do { milliseconds = try Operators.milliseconds(of: given) } catch { throw node.located(error) }
+        guard let milliseconds else {
+            throw node.located(ErrorObject.type("'\(what)' takes a duration such as 10m, not \(given.typeName)"))
         }
+        return milliseconds
     }
 }
 

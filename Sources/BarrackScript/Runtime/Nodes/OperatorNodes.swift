@@ -39,7 +39,11 @@ final class BinaryNode: ExprNode {
                   let result = BinaryNode.floatResult(op, x, y) {
             return result
         }
-        return try evaluate(left: a, right: b)
+        let result = try evaluate(left: a, right: b)
+        if op == .add, let memory = frame.context.budget.memoryGuard {
+            do { try memory.noteResult(result) } catch { throw located(error) }
+        }
+        return result
     }
 
     /// The operator as a condition (`if`, `while`, `and`, `not`): comparisons of numbers answer

@@ -30,6 +30,11 @@ final class ParallelForNode: StmtNode {
         self.twoNames = twoNames
     }
 
+    /// The errors that end a loop at once instead of being gathered into `PARALLEL`: Ctrl-C and
+    /// the limits. A recursion through `parallel for` would otherwise run every branch to the limit.
+    static let stopsTheLoop: Set<String> = [ErrorCode.interrupted, ErrorCode.recursionLimit, ErrorCode.stepLimit,
+                                             ErrorCode.memoryLimit, ErrorCode.timeLimit]
+
     private final class Shared: @unchecked Sendable {
         var next = 0
         var failures: [(index: Int, item: Value, error: ErrorObject)] = []
@@ -37,7 +42,7 @@ final class ParallelForNode: StmtNode {
     }
 
     override func exec(_ frame: Frame) throws -> Flow {
-        let items = try iterationArguments(try iterable.eval(frame))
+        let items = try iterationArguments(try iterable.eval(frame), memory: frame.context.budget.memoryGuard)
         var width = ParallelForNode.defaultLimit
         if let limit {
             guard case .int(let value) = try limit.eval(frame), value >= 1 else {
@@ -46,17 +51,17 @@ final class ParallelForNode: StmtNode {
             width = value
         }
         guard !items.isEmpty else { return .normal }
+        guard frame.context.atomicDepth == 0 else {
+            // Its iterations would wait for the lock the update keeps: a deadlock, not a loop.
+            throw iterable.located(ErrorObject.value("'parallel for' cannot run inside an atomic update (update)"))
+        }
         let function = Value.function(body.makeClosure(frame))
         let interpreter = frame.context.interpreter
         let parent = frame.context
         let child = ScriptThread(child: parent.thread, depth: parent.depth)
         let seen = parent.seenCancellations
         let shared = Shared()
-        let work = {
-            let context = ExecutionContext(thread: child, slotCapacity: ParallelForNode.workerSlots,
-                                           seenCancellations: seen)
-            interpreter.lock.acquire()
-            defer { interpreter.lock.release() }
+        let iterate = { (context: ExecutionContext) in
             while shared.next < items.count, shared.other == nil {
                 let index = shared.next
                 shared.next += 1
@@ -64,24 +69,38 @@ final class ParallelForNode: StmtNode {
                     _ = try context.call(function, items[index])
                 } catch let error as ErrorObject {
                     shared.failures.append((index, items[index].last ?? .null, error))
-                    if error.code == ErrorCode.interrupted { shared.other = error }
+                    if ParallelForNode.stopsTheLoop.contains(error.code) { shared.other = error }
                 } catch {
                     shared.other = error
                 }
             }
         }
+        let work = {
+            let context = ExecutionContext(thread: child, slotCapacity: ParallelForNode.workerSlots,
+                                           seenCancellations: seen)
+            interpreter.lock.acquire()
+            defer { interpreter.lock.release() }
+            iterate(context)
+        }
+        // Past the interpreter's cap on worker threads (a `parallel for` recursing into itself
+        // doubles them at every level) the iterations run here, one after the other.
         var threads: [pthread_t] = []
-        for _ in 0..<min(width, items.count) {
+        for _ in 0..<min(width, items.count, max(0, interpreter.maxWorkers - interpreter.liveWorkers)) {
             if let thread = ThreadLauncher.start(work, stackSize: 64 << 20) { threads.append(thread) }
         }
-        interpreter.lock.withoutLock {
-            if threads.isEmpty { work() }
-            for thread in threads { ThreadLauncher.join(thread) }
+        if threads.isEmpty {
+            iterate(parent)
+        } else {
+            interpreter.liveWorkers += threads.count
+            interpreter.lock.withoutLock {
+                for thread in threads { ThreadLauncher.join(thread) }
+            }
+            interpreter.liveWorkers -= threads.count
         }
         if let other = shared.other {
             // The workers raised INTERRUPTED for the cancellation: this evaluator must not raise
             // it again while the cleanup blocks it unwinds through run.
-            if (other as? ErrorObject)?.code == ErrorCode.interrupted {
+            if (other as? ErrorObject)?.isCancellation == true {
                 parent.seenCancellations = parent.budget.cancellations.load(ordering: .relaxed)
             }
             throw other
@@ -90,12 +109,16 @@ final class ParallelForNode: StmtNode {
         throw combinedError(shared.failures.sorted { $0.index < $1.index }, total: items.count)
     }
 
-    private func iterationArguments(_ sequence: Value) throws -> [[Value]] {
+    private func iterationArguments(_ sequence: Value, memory: MemoryGuard?) throws -> [[Value]] {
         switch sequence {
         case .list(let list):
             return list.elements.enumerated().map { twoNames ? [.int($0.offset), $0.element] : [$0.element] }
         case .range(let low, let high):
-            return (low..<max(low, high)).enumerated().map { twoNames ? [.int($0.offset), .int($0.element)] : [.int($0.element)] }
+            do {
+                return try Ranges.elements(low, high, guard: memory).enumerated().map {
+                    twoNames ? [.int($0.offset), $0.element] : [$0.element]
+                }
+            } catch { throw iterable.located(error) }
         case .map(let map):
             return map.entries.map { twoNames ? [.string($0.0), $0.1] : [.string($0.0)] }
         case .string(let text):
@@ -113,7 +136,7 @@ final class ParallelForNode: StmtNode {
         }
         let error = ErrorObject(
             code: ErrorCode.parallel,
-            message: "\(failures.count) of \(total) iterations failed; the first, for \(first.item.literal): \(first.error.code): \(first.error.message)",
+            message: "\(failures.count) of \(total) iterations failed; the first, for \(first.item.literal): \(first.error.code): \(first.error.message.prefix(300))",
             details: .map(["errors": .list(list)]))
         error.locate(iterable.source, iterable.range)
         return error

@@ -70,7 +70,7 @@ final class CompoundStoreNode: StmtNode {
             return .normal
         }
         do {
-            location.store(try Compound.apply(op, current, operand), frame)
+            location.store(try Compound.apply(op, current, operand, frame.context), frame)
         } catch {
             throw value.located(error)
         }
@@ -80,15 +80,19 @@ final class CompoundStoreNode: StmtNode {
 
 /// The arithmetic of compound assignment.
 enum Compound {
-    static func apply(_ op: AssignmentOperator, _ current: Value, _ operand: Value) throws -> Value {
+    static func apply(_ op: AssignmentOperator, _ current: Value, _ operand: Value, _ context: ExecutionContext) throws -> Value {
         switch op {
         case .assign: return operand
         case .add:
             if case .list(let list) = current, case .list(let other) = operand {
+                try MemoryGuard.checkAllocatable(elements: list.elements.count + other.elements.count, of: "the list")
                 list.elements.append(contentsOf: other.elements)
+                try context.budget.memoryGuard?.noteResult(current)
                 return current
             }
-            return try Operators.add(current, operand)
+            let sum = try Operators.add(current, operand)
+            try context.budget.memoryGuard?.noteResult(sum)
+            return sum
         case .subtract: return try Operators.subtract(current, operand)
         case .multiply: return try Operators.multiply(current, operand)
         case .divide: return try Operators.divide(current, operand)
@@ -117,7 +121,7 @@ final class MemberStoreNode: StmtNode {
         do {
             var newValue = try value.eval(frame)
             if op != .assign {
-                newValue = try Compound.apply(op, try Access.member(container, name, optional: false), newValue)
+                newValue = try Compound.apply(op, try Access.member(container, name, optional: false), newValue, frame.context)
             }
             try Access.setMember(container, name, newValue)
         } catch {
@@ -148,7 +152,7 @@ final class IndexStoreNode: StmtNode {
         let key = try index.eval(frame)
         do {
             var newValue = try value.eval(frame)
-            if op != .assign { newValue = try Compound.apply(op, try Access.index(container, key), newValue) }
+            if op != .assign { newValue = try Compound.apply(op, try Access.index(container, key), newValue, frame.context) }
             try Access.setIndex(container, key, newValue)
         } catch {
             throw target.located(error)
@@ -303,7 +307,7 @@ final class TryNode: StmtNode {
     override func exec(_ frame: Frame) throws -> Flow {
         do {
             return try body.exec(frame)
-        } catch let error as ErrorObject where error.code != ErrorCode.interrupted {
+        } catch let error as ErrorObject where !error.isCancellation {
             for clause in clauses {
                 if let cell = clause.freshCell { frame.cells[cell] = Cell() }
                 clause.location.store(.error(error), frame)
