@@ -37,11 +37,13 @@ struct PlatformCall: Sendable {
                 continue
             }
             if parameter.kind == .gpu {
-                guard case .map(let request) = value, case .string(let model)? = request["model"],
+                guard case .map(let request) = value, case .string(let written)? = request["model"],
                       case .int(let count)? = request["count"] else {
                     throw ErrorObject(code: "ARGUMENT_ERROR",
                                       message: "\(spec.name): '\(parameter.name)' must be a GPU request such as \"H100-SXM5-80GB\" x 8, not \(value.typeName)")
+                        .blaming(parameter.name)
                 }
+                let model = try PlatformCall.gpuModel(written, builtin: spec.name, parameter: parameter.name)
                 switch parameter.target {
                 case .query:
                     query.append(QueryItem(name: "gpu_model", value: model))
@@ -76,9 +78,23 @@ struct PlatformCall: Sendable {
                 try await connection.call(operation, pathParameters: sentPath, query: sentQuery, body: requestBody)
             }
         } catch let error as BarrackAPIError {
-            throw PlatformCall.scriptError(error)
+            throw PlatformCall.scriptError(error, spec: spec)
         }
         return ValueConversion.value(PlatformCall.payload(answer, endpoint: endpoint, whole: spec.returnsWholeAnswer))
+    }
+
+    /// The catalogue's spelling of GPU model `written` (letter case is forgiven, as for other
+    /// choices); an unknown model is an `ARGUMENT_ERROR` with the nearest model, before any request.
+    static func gpuModel(_ written: String, builtin: String, parameter: String) throws -> String {
+        let models = Catalogue.gpuModels
+        if let model = models.first(where: { $0 == written }) ?? models.first(where: { $0.lowercased() == written.lowercased() }) {
+            return model
+        }
+        throw ErrorObject(code: "ARGUMENT_ERROR",
+                          message: "\(builtin): unknown GPU model '\(written)'"
+                            + PlatformParameter.suggestion(written, among: models)
+                            + " (models: \(models.joined(separator: ", ")); `gpu_stock()` shows what is in stock)")
+            .blaming(parameter)
     }
 
     static func queryText(_ json: JSONValue) -> String {
@@ -117,10 +133,9 @@ struct PlatformCall: Sendable {
     /// Structured keys that may stand beside a listing without being what a script asked for.
     static let incidentalKeys: Set<String> = ["metadata"]
 
-    /// An API failure as a script error with the platform's code, status, message and operation.
-    static func scriptError(_ error: BarrackAPIError) -> ErrorObject {
-        ErrorObject(code: error.code, message: error.message, status: error.status,
-                    operation: error.operation?.rawValue,
-                    details: error.details.map(ValueConversion.value) ?? .null)
+    /// An API failure as a script error with the platform's code, status, message and operation,
+    /// and the next step (`APIErrorAdvice`).
+    static func scriptError(_ error: BarrackAPIError, spec: PlatformBuiltinSpec? = nil) -> ErrorObject {
+        APIErrorAdvice.scriptError(error, spec: spec)
     }
 }

@@ -68,6 +68,7 @@ struct PlatformParameter: Sendable {
         func wrong(_ expected: String) -> ErrorObject {
             ErrorObject(code: "ARGUMENT_ERROR",
                         message: "\(builtin): '\(name)' must be \(expected), not \(value.typeName) (\(value.literal))")
+                .blaming(name)
         }
         switch kind {
         case .string:
@@ -93,6 +94,7 @@ struct PlatformParameter: Sendable {
                 throw ErrorObject(code: "ARGUMENT_ERROR",
                                   message: "\(builtin): '\(name)' must be one of \(values.joined(separator: ", ")), not \(text)"
                                     + PlatformParameter.suggestion(text, among: values))
+                    .blaming(name)
             }
             return .string(match)
         case .resource:
@@ -118,12 +120,17 @@ struct PlatformParameter: Sendable {
         }
     }
 
-    /// `; did you mean 'X'?` when one allowed value is close to what was written.
+    /// `; did you mean 'X'?` when one allowed value is close to what was written: the only one
+    /// it starts (or that starts it), else the nearest by edit distance, letter case aside.
     static func suggestion(_ text: String, among values: [String]) -> String {
         let close = values.filter { value in
             value.lowercased().hasPrefix(text.lowercased()) || text.lowercased().hasPrefix(value.lowercased())
         }
-        return close.count == 1 ? "; did you mean '\(close[0])'?" : ""
+        if close.count == 1 { return "; did you mean '\(close[0])'?" }
+        let lowered = Dictionary(values.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        guard let nearest = Suggestion.closest(text.lowercased(), among: lowered.keys.sorted()),
+              let value = lowered[nearest] else { return "" }
+        return "; did you mean '\(value)'?"
     }
 
     /// The id of a resource given as an id or as a record with an `id`.
