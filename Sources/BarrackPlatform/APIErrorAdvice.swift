@@ -28,7 +28,8 @@ enum APIErrorAdvice {
         if let advice = nextStep(code: error.code, message: message, group: spec?.group ?? "") { message += "; " + advice }
         let script = ErrorObject(code: error.code, message: message, status: error.status,
                                  operation: error.operation?.rawValue,
-                                 details: error.details.map(ValueConversion.value) ?? .null)
+                                 details: error.details.map(ValueConversion.value) ?? .null,
+                                 isRetryable: PlatformCall.isPassing(error))
         if let blamed { script.blaming(blamed) }
         return script
     }

@@ -138,4 +138,13 @@ struct PlatformCall: Sendable {
     static func scriptError(_ error: BarrackAPIError, spec: PlatformBuiltinSpec? = nil) -> ErrorObject {
         APIErrorAdvice.scriptError(error, spec: spec)
     }
+
+    /// A failure that asking again later may cure: rate limits, server errors, lost connections
+    /// and timeouts, after the client's own retries ran out.
+    static func isPassing(_ error: BarrackAPIError) -> Bool {
+        switch ErrorCode(rawValue: error.code) {
+        case .rateLimited?, .serverError?, .network?, .timeout?: return true
+        default: return (error.status ?? 0) >= 500 || error.status == 429
+        }
+    }
 }

@@ -36,7 +36,10 @@ final class SandboxHTTPHandler: ChannelInboundHandler {
             head = nil
             body = nil
             let started = NIODeadline.now()
-            let decision = faults?.decide() ?? FaultInjector.Decision(delaySeconds: 0, outcome: .pass)
+            // The sandbox's own routes (its clock) are no part of the platform, so never faulted.
+            let isAdministration = requestHead.uri.hasPrefix(AdminRoutes.advanceClock.dropLast())
+            let decision = (isAdministration ? nil : faults?.decide())
+                ?? FaultInjector.Decision(delaySeconds: 0, outcome: .pass)
             if decision.delaySeconds > 0 {
                 let delay = TimeAmount.nanoseconds(Int64(decision.delaySeconds * 1_000_000_000))
                 context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
@@ -54,6 +57,12 @@ final class SandboxHTTPHandler: ChannelInboundHandler {
         let line = "\(head.method.rawValue) \(head.uri)"
         if outcome == .drop {
             logLine(line, status: "dropped", started: started)
+            context.close(promise: nil)
+            return
+        }
+        if outcome == .dropAfter {
+            let acted = handle(head: head, body: body)
+            logLine(line, status: "\(acted.status) dropped", started: started)
             context.close(promise: nil)
             return
         }

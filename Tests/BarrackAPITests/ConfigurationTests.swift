@@ -102,14 +102,14 @@ final class ConfigurationTests: XCTestCase {
 
     func testErrorsNameTheLineAndColumn() throws {
         let cases: [(String, String)] = [
-            ("[profiles.default]\napi_key = \"unterminated\n", "config.toml:2:11: unterminated string"),
+            ("[profiles.default]\napi_key = \"brk_half_typed\n", "config.toml:2:11: unterminated string"),
             ("[profiles.default]\nregion = FINLAND-1\n", "config.toml:2:10: expected a string in quotes"),
             ("[profiles.default]\n  api_kye = \"x\"\n", "config.toml:2:3: unknown key 'api_kye'"),
             ("[profiles.default]\nmax_attempts = \"3\"\n", "config.toml:2:1: 'max_attempts' must be an integer, not a string"),
             ("api_key = \"x\"\n", "config.toml:1:1: 'api_key' must be inside a profile table"),
             ("[profile.default]\n", "config.toml:1:1: unknown table [profile.default]"),
             ("[profiles.default]\nregion = \"A\"\nregion = \"B\"\n", "config.toml:3:1: the key 'region' appears twice"),
-            ("[profiles.default]\nmax_attempts = 99\n", "config.toml:2:1: 'max_attempts' must be between 1 and 10, not 99"),
+            ("[profiles.default]\nmax_attempts = 99\n", "config.toml:2:1: 'max_attempts' must be between 1 and 20, not 99"),
             ("[profiles.default]\noutput = \"yaml\"\n", "output must be 'table' or 'json', not 'yaml'"),
             ("[profiles.default]\nregion = [\"A\"]\n", "config.toml:2:10: arrays are not supported"),
         ]
@@ -142,5 +142,23 @@ final class ConfigurationTests: XCTestCase {
             XCTAssertEqual((error as? BarrackAPIError)?.code, "INVALID_REQUEST")
         }
         XCTAssertNoThrow(try BarrackClient.http(BarrackConfiguration(apiKey: APIKey("k"), baseURL: URL(string: "http://[::1]:9000")!)))
+    }
+
+    /// Issue 12: an unquoted key was echoed by the parse error (`found 'SECRET'`).
+    func testAnUnquotedKeyIsNotEchoedByTheError() throws {
+        let secret = "brk_live_UNQUOTED_0123456789"
+        for line in ["api_key = \(secret)", "api_key = \(secret) # mine", "api_key=\(secret)x y", "api_key = \"\(secret)"] {
+            let env = try environment(file: "[profiles.default]\n\(line)\n")
+            XCTAssertThrowsError(try ConfigurationLoader.load(environment: env), line) { error in
+                let text = "\(error) \(String(reflecting: error)) \((error as? BarrackAPIError)?.message ?? "")"
+                XCTAssertFalse(text.contains("UNQUOTED"), "the key leaked: \(text)")
+                XCTAssertTrue(text.contains("config.toml:2:"), text)
+            }
+        }
+        // A value that is no secret is still quoted back, to show what was found.
+        let env = try environment(file: "[profiles.default]\nregion = FINLAND\n")
+        XCTAssertThrowsError(try ConfigurationLoader.load(environment: env)) { error in
+            XCTAssertTrue("\(error)".contains("FINLAND"), "\(error)")
+        }
     }
 }

@@ -65,4 +65,21 @@ final class RedactionTests: XCTestCase {
         XCTAssertTrue(line.contains(" ms "), line)
         XCTAssertTrue(line.contains("operation=get_instance_billing"), line)
     }
+
+    /// Issue 12: a one-character key redacted every such character of a trace
+    /// (`GET /api/ssh-<redacted>eys/`); a short key is redacted only as a whole word.
+    func testAShortKeyIsRedactedOnlyAsAWord() async throws {
+        let logs = LogCollector()
+        let transport = RecordingTransport { _ in .json(200, #"{"success": true, "ssh_keys": []}"#) }
+        let client = BarrackClient(transport: transport, apiKey: APIKey("k"), logger: logs.logger())
+        _ = try await client.call(.listSSHKeys)
+        let line = try XCTUnwrap(logs.lines.first)
+        XCTAssertTrue(line.hasPrefix("debug GET /api/ssh-keys/ -> 200 in "), line)
+        let short = Redaction(secrets: ["k"])
+        XCTAssertEqual(short.apply("GET /api/ssh-keys/"), "GET /api/ssh-keys/")
+        XCTAssertEqual(short.apply("bad key k, 'k' or k"), "bad key <redacted>, '<redacted>' or <redacted>")
+        XCTAssertEqual(short.apply("k"), "<redacted>")
+        // A long key goes wherever it stands, glued to other text or not.
+        XCTAssertEqual(Redaction(secrets: [Self.secret]).apply("x\(Self.secret)y"), "x<redacted>y")
+    }
 }

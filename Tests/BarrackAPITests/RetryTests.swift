@@ -64,11 +64,57 @@ final class RetryTests: XCTestCase {
         XCTAssertEqual(transport.requests.count, 1)
     }
 
-    func testAServerErrorOfACreateIsNotRetried() async {
+    func testAServerErrorOfACreateIsNotSentAgainWhenItsLookupFails() async {
         let transport = RecordingTransport { _ in .failure(502, code: "SERVER_ERROR", message: "bad gateway") }
         let client = BarrackClient(transport: transport, retryPolicy: SleepRecorder().policy())
-        await assertThrowsAPIError(code: "SERVER_ERROR") {
+        await assertThrowsAPIError(code: "SERVER_ERROR", containing: "looking up 'd' failed too") {
             _ = try await client.createVolume(CreateVolumeRequest(name: "d", region: .finland1, sizeGB: 100, volumeType: .nvme))
+        }
+        XCTAssertEqual(transport.requests.map(\.method), [.post, .get, .get, .get], "one create, then only lookups")
+    }
+
+    /// Issue 12: a volume whose create answer was lost was reported failed, and a re-run met
+    /// `DUPLICATE_NAME`; every create now adopts what its first send made.
+    func testALostCreateAnswerAdoptsTheVolumeInsteadOfCreatingTwice() async throws {
+        let volume = #"{"id": "BRK-100001V", "name": "d", "region": "FINLAND-1", "size_gb": 100, "volume_type": "NVMe", "status": "CREATING"}"#
+        let transport = RecordingTransport([
+            { _ in throw TransportError(.connectionLost, "connection reset by peer") },
+            { request in
+                XCTAssertEqual(request.target, "/api/volumes/?region=FINLAND-1&page=1&limit=100")
+                return .json(200, #"{"success": true, "volumes": [\#(volume)], "page": 1, "total_pages": 1}"#)
+            },
+        ])
+        let client = BarrackClient(transport: transport, retryPolicy: SleepRecorder().policy())
+        let answer = try await client.call(.createVolume, body: ["name": "d", "region": "FINLAND-1", "size_gb": 100, "volume_type": "NVMe"])
+        XCTAssertEqual(answer["volume"]?["id"], "BRK-100001V")
+        XCTAssertEqual(transport.requests.map(\.method), [.post, .get], "one create, then one lookup")
+    }
+
+    func testALostActionAnswerIsSettledByTheRefusalOfItsRetry() async throws {
+        let transport = RecordingTransport([
+            { _ in throw TransportError(.connectionLost, "connection reset by peer") },
+            { _ in .failure(409, code: "INVALID_STATE", message: "instance BRK-482913VM is STOPPING") },
+            { request in
+                XCTAssertEqual(request.target, "/api/instances/BRK-482913VM/")
+                return .json(200, #"{"success": true, "instance": \#(Self.instanceJSON)}"#)
+            },
+        ])
+        let client = BarrackClient(transport: transport, retryPolicy: SleepRecorder().policy())
+        let answer = try await client.call(.stopInstance, path: ["id": "BRK-482913VM"])
+        XCTAssertEqual(answer["instance"]?["id"], "BRK-482913VM")
+        XCTAssertEqual(transport.requests.map(\.method), [.post, .post, .get])
+        // A refusal of the first send itself is reported as it is.
+        let refused = RecordingTransport { _ in .failure(409, code: "INVALID_STATE", message: "it is SHUTOFF") }
+        let plain = BarrackClient(transport: refused, retryPolicy: SleepRecorder().policy())
+        await assertThrowsAPIError(code: "INVALID_STATE") { _ = try await plain.call(.stopInstance, path: ["id": "BRK-1VM"]) }
+        XCTAssertEqual(refused.requests.count, 1)
+    }
+
+    func testALostChatAnswerIsNeverSentAgain() async {
+        let transport = RecordingTransport { _ in throw TransportError(.connectionLost, "connection reset") }
+        let client = BarrackClient(transport: transport, retryPolicy: SleepRecorder().policy())
+        await assertThrowsAPIError(code: "NETWORK", containing: "not retried: chat may have been carried out") {
+            _ = try await client.call(.chat, body: ["model": "m", "messages": []])
         }
         XCTAssertEqual(transport.requests.count, 1)
     }

@@ -121,17 +121,6 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
-    @Test func aSecondProcessIsLockedOut() throws {
-        let folder = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let first = try Harness(directory: folder)
-        // flock locks belong to the open file description, so a second open in this process is
-        // refused just as another process would be.
-        #expect(throws: SandboxStoreError.self) { _ = try Harness(directory: folder) }
-        try first.sandbox.close()
-        _ = try Harness(directory: folder)
-    }
-
     @Test func aCorruptFileIsMovedAsideAndReported() throws {
         let folder = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -188,4 +188,54 @@ import Testing
         }
         try await dropping.stop()
     }
+
+    /// Issue 12: a POST whose connection the server closed was noticed only at the request
+    /// timeout (URLSession sent the body again over the dead kept-alive connection).
+    @Test func aDroppedPostFailsAtOnce() async throws {
+        let sandbox = try Sandbox(configuration: .init(speed: 0))
+        let server = try await SandboxServer.start(sandbox: sandbox, port: 0,
+                                                   faults: FaultInjector(spec: try FaultSpec(parsing: "drop=0.5,seed=3")))
+        let transport = try HTTPTransport(baseURL: "http://\(server.address)/")
+        var dropped = 0
+        for round in 0..<12 {
+            _ = try? await transport.send(TransportRequest(method: .get, path: "/api/balance/", timeout: .seconds(5)))
+            let started = Date()
+            do {
+                _ = try await transport.send(TransportRequest(
+                    method: .post, path: "/api/ssh-keys/", headers: ["Content-Type": "application/json"],
+                    body: Data(#"{"name": "key\#(round)"}"#.utf8), timeout: .seconds(5)))
+            } catch {
+                dropped += 1
+                let waited = Date().timeIntervalSince(started)
+                #expect(waited < 2, "a dropped POST took \(waited) s to fail: \(error)")
+            }
+        }
+        #expect(dropped > 2)
+        try await server.stop()
+    }
+
+    @Test func dropAfterActsThenLosesTheAnswer() async throws {
+        let sandbox = try Sandbox(configuration: .init(speed: 0))
+        let server = try await SandboxServer.start(sandbox: sandbox, port: 0,
+                                                   faults: FaultInjector(spec: try FaultSpec(parsing: "drop-after=1")))
+        let transport = try HTTPTransport(baseURL: "http://\(server.address)/")
+        await #expect(throws: TransportError.self) {
+            _ = try await transport.send(TransportRequest(
+                method: .post, path: "/api/ssh-keys/", headers: ["Content-Type": "application/json"],
+                body: Data(#"{"name": "acted"}"#.utf8), timeout: .seconds(5)))
+        }
+        try await server.stop()
+        let keys = sandbox.handle(method: "GET", path: "/api/ssh-keys/")
+        #expect(String(decoding: keys.body, as: UTF8.self).contains(#""name":"acted""#))
+        await #expect(throws: TransportError.self) {
+            _ = try await SandboxTransport(sandbox: sandbox, faults: FaultInjector(spec: try FaultSpec(parsing: "drop-after=1")))
+                .send(TransportRequest(method: .delete, path: "/api/ssh-keys/\(Self.id(named: "acted", in: keys))/"))
+        }
+        #expect(!String(decoding: sandbox.handle(method: "GET", path: "/api/ssh-keys/").body, as: UTF8.self).contains("acted"))
+    }
+
+    private static func id(named name: String, in response: TransportResponse) -> String {
+        let keys = (try? JSONValue(parsing: response.body))?["ssh_keys"]?.arrayValue ?? []
+        return keys.first { $0["name"]?.stringValue == name }?["id"]?.stringValue ?? ""
+    }
 }

@@ -4,13 +4,18 @@ import Logging
 /// The single request pipeline under every call: build, send, trace, retry, interpret.
 extension BarrackClient {
     /// Sends one operation with retries and returns its success answer and that answer's JSON.
+    ///
+    /// A failure that certainly changed nothing (a 429, no connection) is retried for any
+    /// operation; one that leaves the outcome unknown (a dropped answer, a timeout, a 5xx) only for
+    /// reads, and for changes through `LostAnswerRecovery`, so that nothing is done twice.
     func perform(
         _ operation: OperationID, path: [String: String], query: [String: String], body: Data?
     ) async throws -> (TransportResponse, JSONValue) {
         let endpoint = operation.endpoint
         let request = try builder.request(for: endpoint, pathParameters: path, query: query, body: body)
+        let recovery = LostAnswerRecovery.of(operation)
         var attempt = 0
-        var lookedUpDeploy = false
+        var outcomeUnknown = false
         while true {
             attempt += 1
             let outcome = try await attemptOnce(request, operation: operation, attempt: attempt)
@@ -21,24 +26,29 @@ extension BarrackClient {
                 var wait: Duration
                 switch retry {
                 case .never:
+                    if outcomeUnknown, let settled = try await settle(operation, recovery, path: path, body: body, after: error) {
+                        return settled
+                    }
                     throw error
                 case .always(let delay):
                     wait = delay ?? retryPolicy.backoff(afterAttempt: attempt)
                 case .ifSafe:
                     if !endpoint.isSafeToRepeat {
-                        guard operation == .deployInstance, let body else { throw error }
-                        if let found = try await findDeployedInstance(body: body, after: error) {
-                            return found
+                        switch recovery {
+                        case .adopt(let adoption)?:
+                            guard let body else { throw error }
+                            if let found = try await adopt(operation, adoption, body: body, after: error) { return found }
+                        case .repeatAction?:
+                            break
+                        case nil:
+                            throw BarrackAPIError(
+                                code: error.code, status: error.status,
+                                message: error.message + " (not retried: \(operation) may have been carried out, and sending it again could repeat it)",
+                                operation: operation, requestID: error.requestID, details: error.details)
                         }
-                        lookedUpDeploy = true
+                        outcomeUnknown = true
                     }
                     wait = retryPolicy.backoff(afterAttempt: attempt)
-                case .ifDeployLookedUp:
-                    // A retried deploy met its own first attempt: the platform had it after all.
-                    guard lookedUpDeploy, let body,
-                        let found = try await findDeployedInstance(body: body, after: error)
-                    else { throw error }
-                    return found
                 }
                 guard attempt < retryPolicy.maxAttempts else { throw error }
                 if case .rateLimited = ErrorCode(rawValue: error.code), wait > retryPolicy.maxRetryAfter {
@@ -59,10 +69,8 @@ extension BarrackClient {
         /// The server certainly did not act (a 429, no connection): retry any operation, after
         /// `delay` when the server named one.
         case always(delay: Duration?)
-        /// The outcome is unknown: retry only what is safe to repeat (and a deploy after a lookup).
+        /// The outcome is unknown: retry only what is safe to repeat, or recoverable.
         case ifSafe
-        /// A `DUPLICATE_NAME` that may be the deploy's own earlier attempt.
-        case ifDeployLookedUp
     }
 
     enum Outcome {
@@ -106,7 +114,6 @@ extension BarrackClient {
         switch response.status {
         case 429: return .always(delay: Self.retryAfter(response))
         case 500, 502, 503, 504: return .ifSafe
-        case 409 where error.code == ErrorCode.duplicateName.rawValue: return .ifDeployLookedUp
         default: return .never
         }
     }
@@ -141,48 +148,6 @@ extension BarrackClient {
             }
             return response
         }
-    }
-
-    /// A deploy whose outcome is unknown: looks the instance up by its name, so a retry never
-    /// creates a second one. Returns a success answer when it exists; `nil` when it certainly does
-    /// not, so the deploy may be sent again; throws `error` when that cannot be known.
-    private func findDeployedInstance(body: Data, after error: BarrackAPIError) async throws -> (TransportResponse, JSONValue)? {
-        guard let request = try? JSONValue(parsing: body), let name = request["name"]?.stringValue else {
-            throw BarrackAPIError(
-                code: error.code, status: error.status,
-                message: error.message + " (not retried: a deploy without a name cannot be looked up, so a retry could create a second instance)",
-                operation: .deployInstance, requestID: error.requestID, details: error.details)
-        }
-        var query: [String: String] = [:]
-        if let region = request["region"]?.stringValue { query["region"] = region }
-        let found: JSONValue?
-        let original = error
-        do {
-            let all = try await callAllPages(.listInstances, query: query)
-            found = all["instances"]?.arrayValue?.first { instance in
-                let status = instance["status"]?.stringValue ?? ""
-                return instance["name"]?.stringValue == name
-                    && status != VMStatus.deleted.rawValue && status != VMStatus.deleting.rawValue
-            }
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            throw BarrackAPIError(
-                code: original.code, status: original.status,
-                message: original.message + " (not retried: the lookup of instance '\(name)' failed too)",
-                operation: .deployInstance, requestID: original.requestID, details: original.details)
-        }
-        guard let instance = found else {
-            logger.debug("deploy_instance: no instance named '\(name)' after \(error.code); sending again")
-            return nil
-        }
-        logger.debug("deploy_instance: instance '\(name)' exists after \(error.code); not sending again")
-        let answer: JSONValue = [
-            "success": true,
-            "message": .string("Instance '\(name)' was found after an interrupted deploy"),
-            "instance": instance,
-        ]
-        return (TransportResponse(status: 200, body: answer.jsonData()), answer)
     }
 
     /// The wait a 429 asks for: `Retry-After` in seconds (an HTTP date is ignored).

@@ -15,9 +15,33 @@ public struct Redaction: Sendable {
         self.secrets = secrets.filter { !$0.isEmpty }
     }
 
-    /// `text` with every occurrence of a secret replaced by `placeholder`.
+    /// Secrets at least this long are replaced wherever they occur; shorter ones only where they
+    /// stand as a whole word. A real key is 20 characters or more, but a one-character key
+    /// replaced everywhere turned `GET /api/ssh-keys/` into `GET /api/ssh-<redacted>eys/`.
+    public static let wordOnlyBelow = 8
+
+    /// `text` with every occurrence of a secret replaced by `placeholder`; a secret shorter than
+    /// `wordOnlyBelow` only where no letter or digit touches it.
     public func apply(_ text: String) -> String {
-        secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: Self.placeholder) }
+        secrets.reduce(text) { text, secret in
+            secret.count >= Self.wordOnlyBelow
+                ? text.replacingOccurrences(of: secret, with: Self.placeholder) : Self.replacingWords(secret, in: text)
+        }
+    }
+
+    /// `text` with the occurrences of `word` that no letter or digit touches replaced.
+    private static func replacingWords(_ word: String, in text: String) -> String {
+        var result = ""
+        var rest = text[...]
+        while let found = rest.range(of: word) {
+            let before = found.lowerBound > text.startIndex ? text[text.index(before: found.lowerBound)] : nil
+            let after = found.upperBound < text.endIndex ? text[found.upperBound] : nil
+            let touched = [before, after].contains { $0?.isLetter == true || $0?.isNumber == true }
+            result += rest[..<found.lowerBound]
+            result += touched ? String(text[found]) : placeholder
+            rest = text[found.upperBound...]
+        }
+        return result + rest
     }
 
     /// `value` with every string in it (keys included) redacted.

@@ -18,6 +18,8 @@ public struct BarrackConfiguration: Sendable, Equatable {
     public var output: OutputFormat?
     public var timeout: Duration
     public var maxAttempts: Int
+    /// The wait before the first retry, doubling after each; `nil` keeps the policy's.
+    public var retryDelay: Duration?
     /// The config file read, if one was found.
     public var configFile: String?
     /// Things a person should hear about (a config file others can read), one line each.
@@ -55,6 +57,7 @@ extension BarrackClient {
         }
         var policy = retryPolicy
         policy.maxAttempts = configuration.maxAttempts
+        if let delay = configuration.retryDelay { policy.initialDelay = delay }
         return BarrackClient(
             transport: try HTTPTransport(baseURL: configuration.baseURL), apiKey: configuration.apiKey,
             retryPolicy: policy, timeout: configuration.timeout, logger: logger)

@@ -24,7 +24,7 @@ public enum ConfigurationLoader {
     /// The keys a profile table may hold, and what each must be.
     static let profileKeys: [String: String] = [
         "api_key": "a string", "api_url": "a string", "region": "a string", "output": "a string",
-        "timeout_seconds": "an integer", "max_attempts": "an integer",
+        "timeout_seconds": "an integer", "max_attempts": "an integer", "retry_delay_ms": "an integer",
     ]
 
     /// Loads the configuration.
@@ -86,7 +86,8 @@ public enum ConfigurationLoader {
         do {
             tables = try TOMLSubset.parse(text)
         } catch let error as TOMLSubset.ParseError {
-            throw BarrackAPIError(.configuration, message: "\(path):\(error.line):\(error.column): \(error.message)")
+            let message = secretFreeMessage(error.message, line: sourceLine(error.line, of: text))
+            throw BarrackAPIError(.configuration, message: "\(path):\(error.line):\(error.column): \(message)")
         }
         var profiles: [String: TOMLSubset.Table] = [:]
         for table in tables {
@@ -162,11 +163,45 @@ public enum ConfigurationLoader {
         }
         // A minute is the platform's longest plausible answer; an hour is surely a mistake.
         if let seconds = try integer("timeout_seconds", in: 1...3600) { configuration.timeout = .seconds(seconds) }
-        if let attempts = try integer("max_attempts", in: 1...10) { configuration.maxAttempts = attempts }
+        // 20 attempts outlast even a platform failing half of all requests (0.5^20 ≈ 1e-6).
+        if let attempts = try integer("max_attempts", in: 1...20) { configuration.maxAttempts = attempts }
+        if let delay = try integer("retry_delay_ms", in: 1...60_000) { configuration.retryDelay = .milliseconds(delay) }
         if configuration.apiKey != nil, let problem = URLSecurity.problemSendingKey(to: configuration.baseURL) {
             let place = settings["api_url"]?.place ?? "the API URL"
             throw BarrackAPIError(.configuration, message: "\(place): \(problem)")
         }
+    }
+
+    /// Whether a key of the file holds a secret, whose value no message may show.
+    static func isSecret(key: String) -> Bool {
+        let lowered = key.lowercased()
+        return ["key", "secret", "token", "password"].contains { lowered.contains($0) }
+    }
+
+    /// The line numbered `number` (from 1) of `text`, or `""`.
+    static func sourceLine(_ number: Int, of text: String) -> String {
+        guard number >= 1 else { return "" }
+        var index = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if index == number { return String(line) }
+            index += 1
+        }
+        return ""
+    }
+
+    /// `message` about `line`, without any piece of the value when the line sets a secret key:
+    /// a parser quotes what it found (`found 'brk_live_…'`), and an unquoted key is exactly such a
+    /// find.
+    static func secretFreeMessage(_ message: String, line: String) -> String {
+        let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return message }
+        let key = parts[0].trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+        guard isSecret(key: key) else { return message }
+        let pieces = parts[1].split(whereSeparator: { " \t\"'#".contains($0) }).map(String.init)
+        let redacted = Redaction(secrets: pieces).apply(message)
+        guard redacted != message else { return message }
+        return "the value of '\(key)' cannot be read: write it as a string in quotes (\(key) = \"…\"); "
+            + "it is not shown because it is a secret"
     }
 
     /// A warning when others than the owner may read the file, which may hold the key.

@@ -32,7 +32,12 @@ struct Call: Sendable {
     /// One page of `items` and where it sits.
     func paginate<Item>(_ items: [Item], _ catalogue: SandboxCatalogue) throws(SandboxError) -> ([Item], Pagination) {
         let (page, limit) = try pageRequest(catalogue)
-        let start = min(items.count, (page - 1) * limit)
+        // The offset of a page near Int.max overflows; one request must never take the server down.
+        let (offset, overflow) = (page - 1).multipliedReportingOverflow(by: limit)
+        guard !overflow else {
+            throw .invalidValue("page", "page \(page) of \(limit) items each is past any list; pages count from 1")
+        }
+        let start = min(items.count, offset)
         let end = min(items.count, start + limit)
         let totalPages = max(1, (items.count + limit - 1) / limit)
         return (Array(items[start..<end]), Pagination(total: items.count, page: page, limit: limit, totalPages: totalPages))

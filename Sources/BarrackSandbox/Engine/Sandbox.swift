@@ -7,6 +7,12 @@ import Foundation
 /// request first brings the world up to the simulated clock, then runs, then saves what changed.
 /// It is served in-process by `SandboxTransport` and over HTTP by `barrack sandbox serve`.
 ///
+/// Several processes share one data folder: each request is a short transaction of the store
+/// (`SandboxStateStore`): it takes the folder's lock, rereads the state when another process
+/// changed it, runs and saves. Nothing holds the folder between requests, so a REPL left open
+/// never locks out a script or `barrack sandbox status`. Each process runs its own simulated
+/// clock; one that finds a later instant in the state moves its clock forward to it.
+///
 /// ```swift
 /// let sandbox = try Sandbox(configuration: .init(dataDirectory: folder, speed: 0))
 /// let client = BarrackClient(transport: SandboxTransport(sandbox: sandbox))
@@ -23,13 +29,17 @@ public final class Sandbox: @unchecked Sendable {
         public var seed: UInt64
         /// Which API keys the sandbox accepts.
         public var keyPolicy: KeyPolicy
+        /// How long a request waits for another process's transaction before it fails with
+        /// `SandboxStoreError.locked`: 5 s, where a transaction takes about a millisecond.
+        public var lockWait: TimeInterval
 
         public init(dataDirectory: URL? = nil, speed: Double = Sandbox.defaultSpeed,
-                    seed: UInt64 = 1, keyPolicy: KeyPolicy = .optional) {
+                    seed: UInt64 = 1, keyPolicy: KeyPolicy = .optional, lockWait: TimeInterval = 5) {
             self.dataDirectory = dataDirectory
             self.speed = speed
             self.seed = seed
             self.keyPolicy = keyPolicy
+            self.lockWait = lockWait
         }
     }
 
@@ -53,34 +63,35 @@ public final class Sandbox: @unchecked Sendable {
 
     private let lock = NSLock()
     private var world: World
-    private let store: SandboxStore?
-    private let fileLock: FileLock?
+    private let store: (any SandboxStateStore)?
+    /// The saved state `world` was last read from or written as; another version means another
+    /// process has changed it since.
+    private var knownVersion: StateVersion?
 
     /// Opens the sandbox, loading its saved state, or starting fresh when there is none.
     ///
-    /// Throws `SandboxStoreError.locked` when another process holds the data folder, and
-    /// `.corrupt` when the saved state was damaged (it has been moved aside; opening again starts
-    /// fresh).
+    /// Throws `SandboxStoreError.locked` when another process holds the data folder for longer
+    /// than `lockWait`, and `.corrupt` when the saved state was damaged (it has been moved aside;
+    /// opening again starts fresh).
     public init(configuration: Configuration = Configuration()) throws {
         self.configuration = configuration
         let catalogue = SandboxCatalogue.standard
-        var isFresh = true
-        if let directory = configuration.dataDirectory {
-            let store = SandboxStore(directory: directory)
-            let fileLock = try store.lock()
-            let saved = try store.load()
-            isFresh = saved == nil
-            self.store = store
-            self.fileLock = fileLock
-            world = World(state: saved ?? .fresh(catalogue: catalogue, seed: configuration.seed), catalogue: catalogue)
-        } else {
-            store = nil
-            fileLock = nil
-            world = World(state: .fresh(catalogue: catalogue, seed: configuration.seed), catalogue: catalogue)
+        var state = SandboxState.fresh(catalogue: catalogue, seed: configuration.seed)
+        let store = configuration.dataDirectory.map { SandboxStore(directory: $0) }
+        if let store {
+            knownVersion = try store.exclusively(wait: configuration.lockWait) {
+                if let saved = try store.load() {
+                    state = saved
+                } else {
+                    try store.save(state)
+                }
+                return store.version()
+            }
         }
+        self.store = store
+        world = World(state: state, catalogue: catalogue)
         // The clock stands still while no process has the sandbox open: it resumes where it stopped.
         clock = SandboxClock(start: world.state.now, speed: configuration.speed)
-        if store != nil, isFresh { try save() }
     }
 
     /// Opens the sandbox in the default data folder of `environment`
@@ -94,10 +105,10 @@ public final class Sandbox: @unchecked Sendable {
         return try Sandbox(configuration: Configuration(dataDirectory: directory, speed: speed, keyPolicy: keyPolicy))
     }
 
-    /// Releases the data folder's lock after saving; the sandbox must not be used afterwards.
+    /// Saves the clock's instant, so that the next process resumes there; the sandbox must not
+    /// be used afterwards.
     public func close() throws {
         try save()
-        fileLock?.unlock()
     }
 
     // MARK: Requests
@@ -153,15 +164,42 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     private func perform(_ call: Call) throws -> Reply {
-        try lock.withLock {
-            world.advance(to: clock.now)
-            let before = world.state
+        try transaction {
             var attempt = world
             let reply = try attempt.perform(call)
             world = attempt
-            if hasChanged(since: before) { try saveLocked() }
             return reply
         }
+    }
+
+    /// Runs `body` as one transaction: this process's lock, the store's lock, the state reread
+    /// when another process changed it, the world brought up to the clock.
+    private func transaction<T>(_ body: () throws -> T) throws -> T {
+        try lock.withLock {
+            guard let store else {
+                world.advance(to: clock.now)
+                return try body()
+            }
+            return try store.exclusively(wait: configuration.lockWait) {
+                try refresh(from: store)
+                // What the clock moved on (a deploy that finished) is saved with the request's change.
+                let before = world.state
+                world.advance(to: clock.now)
+                let result = try body()
+                if hasChanged(since: before) { try saveLocked() }
+                return result
+            }
+        }
+    }
+
+    /// Rereads the saved state when another process wrote it since this one last read or wrote.
+    /// A missing file (removed by hand) keeps this process's state, which its next change saves.
+    private func refresh(from store: any SandboxStateStore) throws {
+        guard let version = store.version(), version != knownVersion else { return }
+        guard let saved = try store.load() else { return }
+        world = World(state: saved, catalogue: world.catalogue)
+        knownVersion = version
+        clock.advance(to: saved.now)
     }
 
     private func hasChanged(since before: SandboxState) -> Bool {
@@ -226,7 +264,7 @@ public final class Sandbox: @unchecked Sendable {
 
     /// Starts over: a fresh account, full stock, no resources, the clock back at its start.
     public func reset() throws {
-        try lock.withLock {
+        try transaction {
             world = World(state: .fresh(catalogue: world.catalogue, seed: configuration.seed), catalogue: world.catalogue)
             clock.reset(to: world.state.now)
             try saveLocked()
@@ -260,19 +298,22 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     /// A summary for `barrack sandbox status`.
+    /// When the data folder cannot be read, the state this process last saw.
     public var status: SandboxStatus {
-        lock.withLock {
-            world.advance(to: clock.now)
-            return SandboxStatus(world: world, speed: clock.speed, file: store?.fileURL)
-        }
+        (try? currentStatus()) ?? lock.withLock { SandboxStatus(world: world, speed: clock.speed, file: store?.fileURL) }
+    }
+
+    /// A summary for `barrack sandbox status`, read from the data folder.
+    public func currentStatus() throws -> SandboxStatus {
+        try transaction { SandboxStatus(world: world, speed: clock.speed, file: store?.fileURL) }
     }
 
     /// Persists the state now.
     public func save() throws {
-        try lock.withLock { try saveLocked() }
+        try transaction { try saveLocked() }
     }
 
-    /// Reads the world under the lock, brought up to the clock (for tests and status).
+    /// Reads the world in a transaction, brought up to the clock (for tests and status).
     func inspect<T>(_ read: (World) -> T) -> T {
         lock.withLock {
             world.advance(to: clock.now)
@@ -289,18 +330,20 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     private func mutate(_ change: (inout World) throws(SandboxError) -> Void) throws {
-        try lock.withLock {
-            world.advance(to: clock.now)
+        try transaction {
             var attempt = world
             try change(&attempt)
             world = attempt
-            try saveLocked()
         }
     }
 
+    /// Saves inside a transaction and remembers the version written, so that this process does
+    /// not reread its own write.
     private func saveLocked() throws {
         // The saved instant is the clock's, so a reopened sandbox resumes where this one stopped.
         world.advance(to: clock.now)
-        try store?.save(world.state)
+        guard let store else { return }
+        try store.save(world.state)
+        knownVersion = store.version()
     }
 }

@@ -11,8 +11,10 @@ public final class FaultInjector: @unchecked Sendable {
         case serverError(status: Int)
         /// The request is answered 429 with `Retry-After`.
         case rateLimited(retryAfterSeconds: Int)
-        /// The connection closes with no answer.
+        /// The connection closes with no answer; the request is not acted on.
         case drop
+        /// The request is acted on, then the connection closes with no answer.
+        case dropAfter
     }
 
     /// One request's fate: a delay, then an outcome.
@@ -49,6 +51,8 @@ public final class FaultInjector: @unchecked Sendable {
                 outcome = .rateLimited(retryAfterSeconds: spec.retryAfterSeconds)
             } else if roll < spec.errorRate + spec.rateLimitRate + spec.dropRate {
                 outcome = .drop
+            } else if roll < spec.errorRate + spec.rateLimitRate + spec.dropRate + spec.dropAfterRate {
+                outcome = .dropAfter
             } else {
                 outcome = .pass
             }

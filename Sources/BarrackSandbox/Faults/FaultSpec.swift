@@ -9,24 +9,28 @@
 /// | `error` | rate 0–1 | that share of requests get 500, 502 or 503 (`SERVER_ERROR`), equally often |
 /// | `ratelimit` | rate 0–1 | that share get 429 `RATE_LIMITED` with `Retry-After` |
 /// | `retry-after` | whole seconds, default 1 | the `Retry-After` of those 429s |
-/// | `drop` | rate 0–1 | that share have their connection closed with no answer |
+/// | `drop` | rate 0–1 | that share have their connection closed with no answer, the request not acted on |
+/// | `drop-after` | rate 0–1 | that share are acted on, then their connection is closed with no answer |
 /// | `seed` | whole number, default 0 | the same seed gives the same faults in the same order |
 ///
-/// The rates together may not exceed 1. A faulted request never reaches the platform, so it
-/// changes nothing. Example: `latency=20ms,error=0.1,ratelimit=0.05,drop=0.01,seed=7`.
+/// The rates together may not exceed 1. A request faulted by `error`, `ratelimit` or `drop`
+/// never reaches the platform, so it changes nothing; `drop-after` is the lost answer of a request
+/// that did happen (a create the client must not send twice). Example:
+/// `latency=20ms,error=0.1,ratelimit=0.05,drop=0.01,drop-after=0.01,seed=7`.
 public struct FaultSpec: Sendable, Equatable {
     public var latency: ClosedRange<Double> = 0...0
     public var errorRate: Double = 0
     public var rateLimitRate: Double = 0
     public var retryAfterSeconds: Int = 1
     public var dropRate: Double = 0
+    public var dropAfterRate: Double = 0
     public var seed: UInt64 = 0
 
     public init() {}
 
     /// Whether any fault is switched on.
     public var isActive: Bool {
-        latency.upperBound > 0 || errorRate > 0 || rateLimitRate > 0 || dropRate > 0
+        latency.upperBound > 0 || errorRate > 0 || rateLimitRate > 0 || dropRate > 0 || dropAfterRate > 0
     }
 
     /// Parses the text form, or throws a `FaultSpecError` naming the bad setting.
@@ -46,6 +50,7 @@ public struct FaultSpec: Sendable, Equatable {
             case "error": errorRate = try Self.parseRate(name, value)
             case "ratelimit": rateLimitRate = try Self.parseRate(name, value)
             case "drop": dropRate = try Self.parseRate(name, value)
+            case "drop-after": dropAfterRate = try Self.parseRate(name, value)
             case "retry-after":
                 guard let seconds = Int(value), seconds >= 0 else {
                     throw FaultSpecError("retry-after must be a whole number of seconds, not '\(value)'")
@@ -55,12 +60,12 @@ public struct FaultSpec: Sendable, Equatable {
                 guard let seed = UInt64(value) else { throw FaultSpecError("seed must be a whole number, not '\(value)'") }
                 self.seed = seed
             default:
-                throw FaultSpecError("unknown setting '\(name)'; settings are latency, error, ratelimit, retry-after, drop, seed")
+                throw FaultSpecError("unknown setting '\(name)'; settings are latency, error, ratelimit, retry-after, drop, drop-after, seed")
             }
         }
-        let total = errorRate + rateLimitRate + dropRate
+        let total = errorRate + rateLimitRate + dropRate + dropAfterRate
         guard total <= 1 else {
-            throw FaultSpecError("error, ratelimit and drop add up to \(total); together they may be at most 1")
+            throw FaultSpecError("error, ratelimit, drop and drop-after add up to \(total); together they may be at most 1")
         }
     }
 

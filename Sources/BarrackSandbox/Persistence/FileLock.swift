@@ -10,17 +10,22 @@ import Foundation
 final class FileLock: @unchecked Sendable {
     private var descriptor: Int32
 
-    /// Takes the lock at `url` without waiting, writing this process's id into the file so that
-    /// the refusal can name the holder.
-    init(url: URL) throws(SandboxStoreError) {
+    /// Takes the lock at `url`, waiting up to `wait` seconds for another holder to let go, and
+    /// writes this process's id into the file so that a refusal can name the holder.
+    init(url: URL, wait: TimeInterval = 0) throws(SandboxStoreError) {
         let path = url.path
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .io(path: path, reason: String(cString: strerror(errno))) }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = (try? String(contentsOf: url, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
-            close(descriptor)
-            descriptor = -1
-            throw .locked(path: path, holder: holder?.isEmpty == false ? holder : nil)
+        let deadline = Date().addingTimeInterval(wait)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            // Polled every 2 ms: a transaction holds the lock for about a millisecond.
+            guard Date() < deadline else {
+                let holder = (try? String(contentsOf: url, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                close(descriptor)
+                descriptor = -1
+                throw .locked(path: path, holder: holder?.isEmpty == false ? holder : nil, waited: wait)
+            }
+            usleep(2_000)
         }
         let pid = "\(getpid())\n"
         _ = ftruncate(descriptor, 0)

@@ -9,9 +9,11 @@ import Foundation
 ///
 /// The state lives in `sandbox.json` of the data folder: `$XDG_DATA_HOME/barrack/`, else
 /// `~/.local/share/barrack/`. Writes are atomic (a temporary file, fsync, rename, fsync of the
-/// folder), so a crash leaves the old state or the new one, never half of one. A damaged file is
-/// moved aside and reported, never silently replaced.
-public struct SandboxStore: Sendable {
+/// folder), so a crash leaves the old state or the new one, never half of one; the temporary file
+/// of a killed writer is removed by the next transaction. A damaged file is moved aside under a
+/// name no other damaged file has, and reported, never silently replaced. `sandbox.lock` is
+/// `flock`ed for each transaction only.
+public struct SandboxStore: SandboxStateStore {
     public static let fileName = "sandbox.json"
     static let lockName = "sandbox.lock"
 
@@ -43,17 +45,46 @@ public struct SandboxStore: Sendable {
         }
     }
 
-    /// Takes the lock against a second process.
-    func lock() throws(SandboxStoreError) -> FileLock {
+    /// Takes the lock against a second process, waiting up to `wait` seconds.
+    func lock(wait: TimeInterval = 0) throws(SandboxStoreError) -> FileLock {
         try createDirectory()
-        return try FileLock(url: lockURL)
+        return try FileLock(url: lockURL, wait: wait)
+    }
+
+    func exclusively<T>(wait: TimeInterval, _ body: () throws -> T) throws -> T {
+        let held = try lock(wait: wait)
+        defer { held.unlock() }
+        removeStaleTemporaries()
+        return try body()
+    }
+
+    func version() -> StateVersion? {
+        (try? Data(contentsOf: fileURL)).map(StateVersion.init)
+    }
+
+    /// The temporary file a writer uses: one per process, removed once renamed.
+    private var temporaryURL: URL { directory.appendingPathComponent(".\(Self.fileName).\(getpid()).tmp") }
+
+    /// Removes the temporary files of writers that died before their rename (`kill -9` in the
+    /// middle of a save). Called holding the lock, while no other writer can be at work.
+    func removeStaleTemporaries() {
+        let prefix = ".\(Self.fileName)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            unlink(directory.appendingPathComponent(name).path)
+        }
     }
 
     /// The saved state, or `nil` when there is none yet.
     ///
     /// A file that cannot be decoded is renamed to `sandbox.json.corrupt-<time>` and reported with
     /// `SandboxStoreError.corrupt`.
-    func load(now: Date = Date()) throws(SandboxStoreError) -> SandboxState? {
+    func load() throws(SandboxStoreError) -> SandboxState? {
+        try load(now: Date())
+    }
+
+    /// `load()`, naming a damaged file's copy after `now`.
+    func load(now: Date) throws(SandboxStoreError) -> SandboxState? {
         let path = fileURL.path
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let data: Data
@@ -82,13 +113,31 @@ public struct SandboxStore: Sendable {
         } catch {
             reason = "\(error)"
         }
-        let stamp = Int(now.timeIntervalSince1970)
-        let aside = directory.appendingPathComponent("\(Self.fileName).corrupt-\(stamp)")
-        guard rename(path, aside.path) == 0 else {
-            throw .io(path: path, reason: "it is damaged (\(reason)) and could not be moved aside: "
-                      + String(cString: strerror(errno)))
-        }
+        let aside = try moveAside(reason: reason, now: now)
         throw .corrupt(path: path, movedTo: aside.path, reason: reason)
+    }
+
+    /// Moves the damaged state file to `sandbox.json.corrupt-<UTC time>`, adding `-2`, `-3`, … when
+    /// that name is taken: several damages in one second each keep their own copy. `link` refuses
+    /// an existing name, where `rename` would replace it.
+    private func moveAside(reason: String, now: Date) throws(SandboxStoreError) -> URL {
+        let path = fileURL.path
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let stamp = formatter.string(from: now)
+        for index in 1...10_000 {
+            let aside = directory.appendingPathComponent(
+                "\(Self.fileName).corrupt-\(stamp)" + (index == 1 ? "" : "-\(index)"))
+            if link(path, aside.path) == 0 {
+                unlink(path)
+                return aside
+            }
+            guard errno == EEXIST else { break }
+        }
+        throw .io(path: path, reason: "it is damaged (\(reason)) and could not be moved aside: "
+                  + String(cString: strerror(errno)))
     }
 
     /// Writes `state` atomically: temporary file, fsync, rename over the old file, fsync the folder.
@@ -100,7 +149,7 @@ public struct SandboxStore: Sendable {
         } catch {
             throw .io(path: fileURL.path, reason: "cannot encode the state: \(error)")
         }
-        let temporary = directory.appendingPathComponent(".\(Self.fileName).\(getpid()).tmp")
+        let temporary = temporaryURL
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .io(path: temporary.path, reason: String(cString: strerror(errno))) }
         let written = data.withUnsafeBytes { buffer -> Int in

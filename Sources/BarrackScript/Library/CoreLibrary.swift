@@ -94,7 +94,11 @@ enum CoreLibrary {
         },
         builtin("env", [.required("name", "string")], summary: "An environment variable, or nil when unset.",
                 returns: "string or nil") { call in
-            guard let value = getenv(try call.string(0)) else { return .null }
+            let name = try call.string(0)
+            guard let value = getenv(name) else { return .null }
+            if SecretName.isSecret(name), !call.interpreter.capabilities.contains(.secretEnvironment) {
+                return .string(SecretName.redacted)
+            }
             return .string(String(cString: value))
         },
         builtin("input", [.optional("prompt", "string", default: "\"\"")],

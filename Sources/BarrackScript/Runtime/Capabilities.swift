@@ -24,6 +24,11 @@ public struct Capabilities: OptionSet, Sendable {
     /// `registerModule` are always importable.
     public static let fileImports = Capabilities(rawValue: 1 << 3)
 
-    /// Everything: what the `barrack` command line uses.
+    /// `env(name)` of a variable that holds a secret (`BARRACK_API_KEY`, `…_KEY`, `…TOKEN…`,
+    /// `…SECRET…`, `…PASSWORD…`): its real value. Without it such a variable reads as
+    /// `"<redacted>"`, so that no script prints, logs or sends the key by mistake.
+    public static let secretEnvironment = Capabilities(rawValue: 1 << 4)
+
+    /// What the `barrack` command line uses: everything but `secretEnvironment`.
     public static let all: Capabilities = [.environment, .input, .exit, .fileImports]
 }

@@ -14,6 +14,9 @@ public final class ErrorObject: Error, @unchecked Sendable, CustomStringConverti
     public let operation: String?
     /// More data: a map, or nil.
     public let details: Value
+    /// Whether the failure is passing (a 429, a 5xx, a dropped or refused connection), so that
+    /// asking again later may succeed: `wait until` counts it as "not yet".
+    public let isRetryable: Bool
     /// Where it was raised.
     public internal(set) var location: ErrorLocation?
     /// The calls it passed through, innermost first.
@@ -28,12 +31,14 @@ public final class ErrorObject: Error, @unchecked Sendable, CustomStringConverti
     public internal(set) var replaced: ErrorObject?
 
     /// Creates an error.
-    public init(code: String, message: String, status: Int? = nil, operation: String? = nil, details: Value = .null) {
+    public init(code: String, message: String, status: Int? = nil, operation: String? = nil, details: Value = .null,
+                isRetryable: Bool = false) {
         self.code = code
         self.message = message
         self.status = status
         self.operation = operation
         self.details = details
+        self.isRetryable = isRetryable
     }
 
     public var description: String { "\(code): \(message)" }

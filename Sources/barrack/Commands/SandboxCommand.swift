@@ -88,7 +88,7 @@ struct SandboxCommand: ParsableCommand {
 
         func run() throws {
             let sandbox = try Sandbox.openDefault(speed: 0)
-            print(sandbox.status.description)
+            print(try sandbox.currentStatus().description)
             try sandbox.close()
         }
     }

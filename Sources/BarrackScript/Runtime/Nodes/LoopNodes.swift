@@ -114,27 +114,41 @@ final class WaitNode: StmtNode {
         var previous = clock.now()
         interpreter.activity?(.waitStarted)
         defer { interpreter.activity?(.waitEnded) }
+        var last: Value = .null
+        // A passing failure of the condition (429, 5xx, a dropped connection) is "not yet": the
+        // check is tried again at the next interval, and a timeout names the last such failure.
+        var lastFailure: ErrorObject?
         while true {
-            let last: Value
-            if let comparison = condition as? BinaryNode, observed != nil {
-                let left = try comparison.left.eval(frame)
-                let satisfied = try comparison.evaluate(left: left, right: try comparison.right.eval(frame))
-                if satisfied.isTruthy { return .normal }
-                last = left
-            } else {
-                let value = try condition.eval(frame)
-                if value.isTruthy { return .normal }
-                last = value
+            do {
+                if let comparison = condition as? BinaryNode, observed != nil {
+                    let left = try comparison.left.eval(frame)
+                    let satisfied = try comparison.evaluate(left: left, right: try comparison.right.eval(frame))
+                    if satisfied.isTruthy { return .normal }
+                    last = left
+                } else {
+                    let value = try condition.eval(frame)
+                    if value.isTruthy { return .normal }
+                    last = value
+                }
+                lastFailure = nil
+            } catch let failure as ErrorObject where failure.isRetryable {
+                lastFailure = failure
             }
             let current = clock.now()
             elapsedSeconds += max(0, current - previous)
             previous = current
             let elapsed = Int(elapsedSeconds * 1_000)
             if elapsed >= limit {
-                let error = ErrorObject(code: ErrorCode.timeout,
-                                        message: "waited \(Value.duration(limit)) and the condition still did not hold; last value: \(last.literal)"
-                                            + (callsNothing ? WaitNode.staleHint : ""),
-                                        details: .map(["last": last, "waited": .duration(elapsed)]))
+                var message = "waited \(Value.duration(limit)) and the condition still did not hold; last value: \(last.literal)"
+                var details: Value = .map(["last": last, "waited": .duration(elapsed)])
+                if let lastFailure {
+                    message += "; the last check failed with \(lastFailure.code): \(lastFailure.message)"
+                    details = .map(["last": last, "waited": .duration(elapsed), "last_error": .map([
+                        "code": .string(lastFailure.code), "message": .string(lastFailure.message),
+                    ])])
+                }
+                if callsNothing { message += WaitNode.staleHint }
+                let error = ErrorObject(code: ErrorCode.timeout, message: message, details: details)
                 error.locate(source, range)
                 throw error
             }
