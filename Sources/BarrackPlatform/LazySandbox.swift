@@ -54,15 +54,16 @@ struct LazySandboxTransport: Transport, CustomStringConvertible {
 /// holding the script, so a five-minute deploy is waited for in moments. Before that (a script
 /// that never calls the platform), time is the machine's own and sleeps are real.
 struct SandboxScriptClock: ScriptClock {
-    let holder: LazySandbox
+    /// The sandbox once it is open, else nil.
+    let current: @Sendable () -> Sandbox?
 
     func now() -> Double {
-        guard let sandbox = holder.ifOpened else { return SystemClock().now() }
+        guard let sandbox = current() else { return SystemClock().now() }
         return sandbox.clock.now.timeIntervalSince1970
     }
 
     func sleep(milliseconds: Int, isInterrupted: () -> Bool) {
-        guard let sandbox = holder.ifOpened else {
+        guard let sandbox = current() else {
             SystemClock().sleep(milliseconds: milliseconds, isInterrupted: isInterrupted)
             return
         }

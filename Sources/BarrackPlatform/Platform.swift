@@ -10,11 +10,28 @@ import BarrackScript
 public enum Platform {
     /// Registers every platform built-in, talking to the platform through `connection`.
     ///
-    /// With `dryRun`, the built-ins that cost money or destroy data (`deploy`, `delete_*`,
-    /// `restore*`) send nothing: they print the request they would send, and `deploy` its hourly
-    /// cost, and return that plan.
+    /// With `dryRun`, the script runs against a `Rehearsal` of `connection`: a throw-away copy of
+    /// the platform seeded through its reads. Nothing but those reads reaches `connection`; every
+    /// change is made in the copy and printed on standard error as the request it stands for,
+    /// with its hourly cost, and the interpreter's clock becomes the copy's.
     public static func register(in interpreter: Interpreter, connection: any PlatformConnection, dryRun: Bool = false) {
-        for builtin in builtins(connection: connection, dryRun: dryRun) { interpreter.register(builtin) }
+        if dryRun {
+            register(in: interpreter, rehearsal: Rehearsal(target: connection), announcesChanges: true)
+            return
+        }
+        for builtin in builtins(connection: connection) { interpreter.register(builtin) }
+        registerModules(in: interpreter)
+    }
+
+    /// Registers every platform built-in over `rehearsal`, and its clock; with
+    /// `announcesChanges`, each change is printed on standard error (`--dry-run`).
+    public static func register(in interpreter: Interpreter, rehearsal: Rehearsal, announcesChanges: Bool) {
+        for builtin in builtins(connection: rehearsal, announcesChanges: announcesChanges) { interpreter.register(builtin) }
+        registerModules(in: interpreter)
+        interpreter.clock = rehearsal.clock
+    }
+
+    private static func registerModules(in interpreter: Interpreter) {
         for (name, text) in StandardLibrary.modules { interpreter.registerModule(name: name, text: text) }
     }
 
@@ -25,12 +42,17 @@ public enum Platform {
     public static func standardModule(_ name: String) -> String? { StandardLibrary.modules[name] }
 
     /// The platform built-ins, in the order `help` lists them.
-    public static func builtins(connection: any PlatformConnection, dryRun: Bool = false) -> [BuiltinFunction] {
+    public static func builtins(connection: any PlatformConnection, announcesChanges: Bool = false) -> [BuiltinFunction] {
         BuiltinTable.all.map { spec in
             PlatformCall(spec: spec, connection: connection,
                          prepare: spec.operation == .deployInstance ? DeployDefaults.prepare(connection) : nil,
-                         dryRun: dryRun && DryRun.previews(spec.operation)).builtin()
+                         announcesChanges: announcesChanges).builtin()
         }
+    }
+
+    /// What each built-in does to the account (`read`, `change` or `spend`), by built-in name.
+    public static var effects: [String: PlatformEffect] {
+        Dictionary(uniqueKeysWithValues: BuiltinTable.all.map { ($0.name, $0.effect) })
     }
 
     /// The operation each built-in calls, by built-in name.

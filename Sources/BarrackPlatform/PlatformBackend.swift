@@ -101,7 +101,7 @@ public final class PlatformBackend: Sendable {
 
     /// The clock scripts should run on: the sandbox's, so that waits take simulated time.
     public var clock: (any ScriptClock)? {
-        if let lazySandbox { return SandboxScriptClock(holder: lazySandbox) }
+        if let lazySandbox { return SandboxScriptClock { lazySandbox.ifOpened } }
         return remoteClock
     }
 
@@ -109,7 +109,7 @@ public final class PlatformBackend: Sendable {
     /// for `dryRun`.
     public func install(in interpreter: Interpreter, dryRun: Bool = false) {
         Platform.register(in: interpreter, connection: ClientConnection(client: client), dryRun: dryRun)
-        if let clock { interpreter.clock = clock }
+        if !dryRun, let clock { interpreter.clock = clock }
     }
 
     /// Saves the sandbox's state and releases it for other processes.

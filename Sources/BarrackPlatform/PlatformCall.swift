@@ -8,8 +8,9 @@ struct PlatformCall: Sendable {
     let connection: any PlatformConnection
     /// Fills in what a request leaves out (deploy's boot source and SSH keys) before it is sent.
     let prepare: (@Sendable (inout JSONObject, BuiltinCall) throws -> Void)?
-    /// Print and return the request instead of sending it (`--dry-run`).
-    var dryRun = false
+    /// Print each change on standard error as the request it stands for (`--dry-run`, where the
+    /// connection is a `Rehearsal` and nothing is sent to the platform).
+    var announcesChanges = false
 
     /// The built-in, with help that names its operation and route.
     func builtin() -> BuiltinFunction {
@@ -67,9 +68,6 @@ struct PlatformCall: Sendable {
         let connection = self.connection
         let operation = spec.operation
         let requestBody: JSONValue? = sendsBody ? .object(body) : nil
-        if dryRun {
-            return try DryRun.preview(operation, path: pathParameters, body: requestBody, connection: connection, call: call)
-        }
         let sentQuery = query
         let sentPath = pathParameters
         let answer: JSONValue
@@ -80,7 +78,11 @@ struct PlatformCall: Sendable {
         } catch let error as BarrackAPIError {
             throw PlatformCall.scriptError(error, spec: spec)
         }
-        return ValueConversion.value(PlatformCall.payload(answer, endpoint: endpoint, whole: spec.returnsWholeAnswer))
+        let payload = PlatformCall.payload(answer, endpoint: endpoint, whole: spec.returnsWholeAnswer)
+        if announcesChanges && spec.effect.changes {
+            DryRun.announce(operation, path: pathParameters, body: requestBody, payload: payload)
+        }
+        return ValueConversion.value(payload)
     }
 
     /// The catalogue's spelling of GPU model `written` (letter case is forgiven, as for other

@@ -1,44 +1,115 @@
 import BarrackAPI
+import BarrackPlatform
 import XCTest
 
-/// `--dry-run`: deploys, deletions and restores are shown, not sent; reads still happen.
+/// `--dry-run`: the script runs against a rehearsal — a throw-away copy of the platform seeded
+/// through its reads — so nothing but reads reaches the platform, and later steps see what earlier
+/// ones made.
 final class DryRunTests: XCTestCase {
-    static let quote: JSONValue = [
-        "success": true,
-        "pricing_data": [:],
-        "estimate": ["hourly": 19.95, "currency": "USD", "breakdown": []],
-    ]
+    /// A platform with 100 USD and nothing else, recording what reaches it.
+    static func emptyPlatform() -> RecordingConnection {
+        RecordingConnection { call in
+            if call.operation == .getBalance {
+                return ["success": true, "balance": ["amount": 100.0, "currency": "USD"]]
+            }
+            return RecordingConnection.success
+        }
+    }
 
-    func testADeployIsPricedButNotSent() throws {
-        let connection = RecordingConnection { call in
+    /// Walks the whole built-in table: every built-in that changes the platform, called as
+    /// `BuiltinRequestTests` calls it, reaches the rehearsal (no argument error stops it before)
+    /// and sends the platform nothing but the rehearsal's seed reads. (`stop`, `hibernate`, every
+    /// `create_*` and `resize_volume` were once sent for real under `--dry-run`.)
+    func testNoChangingBuiltinSendsAnythingButReads() throws {
+        let changing = Platform.effects.filter { $0.value.changes }
+        XCTAssertGreaterThan(changing.count, 20)
+        let operations = Platform.operations
+        for (name, _) in changing.sorted(by: { $0.key < $1.key }) {
+            let operation = try XCTUnwrap(operations[name])
+            let cases = BuiltinRequestTests.cases.filter { $0.operation == operation }
+            XCTAssertFalse(cases.isEmpty, "\(name): expected a typical call in BuiltinRequestTests, got none")
+            for testCase in cases {
+                let platform = Self.emptyPlatform()
+                let host = ScriptHost(connection: platform, dryRun: true)
+                let failure = try host.run(testCase.code)
+                XCTAssertFalse(["ARGUMENT_ERROR", "TYPE_ERROR", "VALUE_ERROR"].contains(failure?.code ?? ""),
+                               "\(name): expected the call to reach the rehearsal, got \(failure?.description ?? "")",
+                               line: testCase.line)
+                let sent = platform.calls.map(\.operation)
+                XCTAssertEqual(sent, Rehearsal.seedOperations, "\(name): expected only the seed reads to reach the platform",
+                               line: testCase.line)
+                for operation in sent {
+                    XCTAssertEqual(PlatformEffect.of(operation), .read, "\(name): \(operation) reached the platform")
+                }
+            }
+        }
+    }
+
+    /// The table's effects agree with the API's methods: every GET reads, and everything else
+    /// changes the platform except a price quote and a batch read of snapshots' images.
+    func testEffectsAgreeWithTheHTTPMethods() {
+        for operation in OperationID.allCases {
+            let isGet = operation.endpoint.method == .get
+            let effect = PlatformEffect.of(operation)
+            if isGet || operation == .quotePricing || operation == .getSnapshotImages {
+                XCTAssertEqual(effect, .read, "\(operation)")
+            } else {
+                XCTAssertTrue(effect.changes, "\(operation): \(operation.endpoint.method.rawValue) but classified as a read")
+            }
+        }
+    }
+
+    /// A deploy answers with the rehearsed instance (not a plan), so a script that reads its name
+    /// and waits for it runs on; the platform gets only reads. (`--dry-run examples/first_deploy.brk`
+    /// once failed with `KEY_ERROR: map has no key 'name'`.)
+    func testARehearsedDeployIsAnInstanceTheScriptCanUse() throws {
+        let platform = RecordingConnection { call in
             switch call.operation {
-            case .listOSImages: return DeployDefaultsTests.images
-            case .listSSHKeys: return DeployDefaultsTests.keys(["BRK-100001K"])
-            case .quotePricing: return Self.quote
+            case .getBalance: return ["success": true, "balance": ["amount": 100.0, "currency": "USD"]]
+            case .getGPUStock:
+                return ["success": true, "stocks": [["region": "FINLAND-1", "tier": "Advanced", "gpu_model": "H100-SXM5-80GB",
+                                                     "available_gpus": 8, "configurations": []]]]
+            case .listSSHKeys:
+                return ["success": true, "ssh_keys": [["id": "BRK-100001K", "name": "default", "public_key": "ssh-ed25519 AAAA",
+                                                       "fingerprint": "SHA256:x", "created_at": "2026-01-01T00:00:00Z"]]]
             default: return RecordingConnection.success
             }
         }
-        let host = ScriptHost(connection: connection, dryRun: true)
+        let host = ScriptHost(connection: platform, dryRun: true)
         try XCTAssertNil(host.run("""
-            let plan = deploy gpu: "H100-SXM5-80GB" x 8 in FINLAND-1
-            print plan.dry_run plan.operation plan.method plan.path plan.hourly_cost plan.currency
-            print plan.body.gpu_count plan.body.ssh_key_ids
+            let vm = deploy gpu: "H100-SXM5-80GB" x 8 in FINLAND-1 name: "train-1"
+            print vm.name vm.status vm.hourly_cost
+            wait until instance(vm).status == ACTIVE timeout 10m every 10s
+            print instances().len()
+            try { deploy gpu: "H100-SXM5-80GB" x 8 in FINLAND-1 } catch err { print err.code }
+            delete_instance vm
             """))
-        XCTAssertEqual(host.lines, ["true deploy_instance POST /api/instances/ 19.95 USD", "8 [\"BRK-100001K\"]"])
-        XCTAssertEqual(connection.calls.map(\.operation), [.listOSImages, .listSSHKeys, .quotePricing])
-        XCTAssertEqual(connection.calls.last?.body?["gpu_count"], 8)
-        XCTAssertEqual(connection.calls.last?.body?["volume_size_gb"], 100)
+        XCTAssertEqual(host.lines, ["train-1 CREATING 19.95", "1", "OUT_OF_STOCK"])
+        XCTAssertEqual(platform.calls.map(\.operation), Rehearsal.seedOperations)
     }
 
-    func testDeletionsAndRestoresAreNotSentButReadsAre() throws {
-        let connection = RecordingConnection { _ in RecordingConnection.success }
-        let host = ScriptHost(connection: connection, dryRun: true)
+    /// The seed carries the platform's resources: a script sees what is there and may change it.
+    func testTheRehearsalStartsFromThePlatformsState() throws {
+        let platform = RecordingConnection { call in
+            switch call.operation {
+            case .getBalance: return ["success": true, "balance": ["amount": 42.5, "currency": "EUR"]]
+            case .listVolumes:
+                return ["success": true, "volumes": [["id": "BRK-100001V", "name": "data", "region": "FINLAND-1",
+                                                      "tier": "Advanced", "size_gb": 500, "volume_type": "NVMe",
+                                                      "status": "AVAILABLE", "bootable": false, "hourly_cost": 0.15,
+                                                      "currency": "EUR", "created_at": "2026-01-01T00:00:00Z"]]]
+            default: return RecordingConnection.success
+            }
+        }
+        let host = ScriptHost(connection: platform, dryRun: true)
         try XCTAssertNil(host.run("""
-            print delete_instance("BRK-100001VM").path
-            print restore_snapshot("BRK-100001S", name: "r").method
-            balance()
+            print balance().amount balance().currency
+            let v = volumes().first()
+            print v.name v.size_gb
+            delete_volume v
+            print volumes().len()
             """))
-        XCTAssertEqual(host.lines, ["/api/instances/BRK-100001VM/", "POST"])
-        XCTAssertEqual(connection.calls.map(\.operation), [.getBalance])
+        XCTAssertEqual(host.lines, ["42.5 EUR", "data 500", "0"])
+        XCTAssertFalse(platform.calls.contains { $0.operation == .deleteVolume })
     }
 }

@@ -67,6 +67,9 @@ public final class Sandbox: @unchecked Sendable {
     /// The saved state `world` was last read from or written as; another version means another
     /// process has changed it since.
     private var knownVersion: StateVersion?
+    /// Whether operations that change the state are logged in `changes` (rehearsals only).
+    private let recordsChanges: Bool
+    private var changeLog: [SandboxChange] = []
 
     /// Opens the sandbox, loading its saved state, or starting fresh when there is none.
     ///
@@ -75,6 +78,7 @@ public final class Sandbox: @unchecked Sendable {
     /// opening again starts fresh).
     public init(configuration: Configuration = Configuration()) throws {
         self.configuration = configuration
+        recordsChanges = false
         let catalogue = SandboxCatalogue.standard
         var state = SandboxState.fresh(catalogue: catalogue, seed: configuration.seed)
         let store = configuration.dataDirectory.map { SandboxStore(directory: $0) }
@@ -92,6 +96,15 @@ public final class Sandbox: @unchecked Sendable {
         world = World(state: state, catalogue: catalogue)
         // The clock stands still while no process has the sandbox open: it resumes where it stopped.
         clock = SandboxClock(start: world.state.now, speed: configuration.speed)
+    }
+
+    /// A sandbox in memory only, starting from `state`, its clock standing still.
+    init(state: SandboxState) {
+        configuration = Configuration(dataDirectory: nil, speed: 0)
+        store = nil
+        world = World(state: state, catalogue: .standard)
+        clock = SandboxClock(start: state.now, speed: 0)
+        recordsChanges = true
     }
 
     /// Opens the sandbox in the default data folder of `environment`
@@ -165,10 +178,50 @@ public final class Sandbox: @unchecked Sendable {
 
     private func perform(_ call: Call) throws -> Reply {
         try transaction {
+            let previous = world
             var attempt = world
             let reply = try attempt.perform(call)
             world = attempt
+            if recordsChanges, hasChanged(since: previous.state) { logChange(call, reply: reply, previous: previous) }
             return reply
+        }
+    }
+
+    /// Logs what `call` changed; the resource is the path's `id`, else the one the answer is about.
+    private func logChange(_ call: Call, reply: Reply, previous: World) {
+        var id = call.parameters["id"]
+        if id == nil {
+            for member in reply.payload {
+                if case .object(let object) = member.value, let found = object["id"]?.stringValue {
+                    id = found
+                    break
+                }
+            }
+        }
+        let summary = id.flatMap { world.summary(ofResource: $0) ?? previous.summary(ofResource: $0) }
+        changeLog.append(SandboxChange(operation: call.operation, resourceID: id, name: summary?.name,
+                                       region: summary?.region, gpus: summary?.gpus,
+                                       hourlyBefore: previous.steadyHourlySpend, hourlyAfter: world.steadyHourlySpend))
+    }
+
+    /// The operations that changed a rehearsal sandbox, in order; empty for other sandboxes.
+    public var changes: [SandboxChange] {
+        lock.withLock { changeLog }
+    }
+
+    /// What the account will spend per hour once the changes under way have finished.
+    public var steadyHourlySpend: Double {
+        lock.withLock {
+            world.advance(to: clock.now)
+            return world.steadyHourlySpend
+        }
+    }
+
+    /// The balance now and its currency.
+    public var balance: (amount: Double, currency: String) {
+        lock.withLock {
+            world.advance(to: clock.now)
+            return (World.money(world.balance), world.currency.rawValue)
         }
     }
 

@@ -21,7 +21,7 @@ struct GlobalOptions: ParsableArguments {
     var verbose = false
 
     @Flag(name: .customLong("dry-run"),
-          help: "Print what deploy, delete_* and restore* would send (and what a deploy would cost per hour) instead of sending it.")
+          help: "Run against a throw-away copy of the platform: changes are printed, never sent; only reads reach the platform.")
     var dryRun = false
 
     var backendOptions: PlatformBackend.Options {
