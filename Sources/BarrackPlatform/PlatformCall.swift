@@ -16,9 +16,10 @@ struct PlatformCall: Sendable {
     func builtin() -> BuiltinFunction {
         let endpoint = spec.operation.endpoint
         let parameters = spec.parameters.map { parameter in
+            // A GPU request's model is one of the catalogue's, which `barrack check` checks too.
             BuiltinParameter(name: parameter.name, isRequired: parameter.isRequired, type: parameter.typeName,
                              defaultDescription: parameter.defaultDescription, summary: parameter.summary,
-                             allowedValues: parameter.allowedValues)
+                             allowedValues: parameter.kind == .gpu ? Catalogue.gpuModels : parameter.allowedValues)
         }
         let help = BuiltinHelp(summary: spec.summary, returns: spec.returns, example: spec.example, group: spec.group,
                                operation: spec.operation.rawValue,
@@ -89,14 +90,11 @@ struct PlatformCall: Sendable {
     /// choices); an unknown model is an `ARGUMENT_ERROR` with the nearest model, before any request.
     static func gpuModel(_ written: String, builtin: String, parameter: String) throws -> String {
         let models = Catalogue.gpuModels
-        if let model = models.first(where: { $0 == written }) ?? models.first(where: { $0.lowercased() == written.lowercased() }) {
-            return model
+        guard let model = Choice.match(written, among: models) else {
+            throw ErrorObject(code: "ARGUMENT_ERROR", message: Choice.unknownGPUModelMessage(written, builtin: builtin, models: models))
+                .blaming(parameter)
         }
-        throw ErrorObject(code: "ARGUMENT_ERROR",
-                          message: "\(builtin): unknown GPU model '\(written)'"
-                            + PlatformParameter.suggestion(written, among: models)
-                            + " (models: \(models.joined(separator: ", ")); `gpu_stock()` shows what is in stock)")
-            .blaming(parameter)
+        return model
     }
 
     static func queryText(_ json: JSONValue) -> String {

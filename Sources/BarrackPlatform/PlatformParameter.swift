@@ -88,12 +88,9 @@ struct PlatformParameter: Sendable {
             }
         case .choice(let values):
             guard case .string(let text) = value else { throw wrong("one of " + values.joined(separator: ", ")) }
-            // Letter case is forgiven, so an atom can name a mixed-case value (`tier: ADVANCED`).
-            guard let match = values.first(where: { $0 == text })
-                    ?? values.first(where: { $0.lowercased() == text.lowercased() }) else {
+            guard let match = Choice.match(text, among: values) else {
                 throw ErrorObject(code: "ARGUMENT_ERROR",
-                                  message: "\(builtin): '\(name)' must be one of \(values.joined(separator: ", ")), not \(text)"
-                                    + PlatformParameter.suggestion(text, among: values))
+                                  message: Choice.outsideMessage(text, parameter: name, builtin: builtin, values: values))
                     .blaming(name)
             }
             return .string(match)
@@ -118,19 +115,6 @@ struct PlatformParameter: Sendable {
                 return .string(text)
             })
         }
-    }
-
-    /// `; did you mean 'X'?` when one allowed value is close to what was written: the only one
-    /// it starts (or that starts it), else the nearest by edit distance, letter case aside.
-    static func suggestion(_ text: String, among values: [String]) -> String {
-        let close = values.filter { value in
-            value.lowercased().hasPrefix(text.lowercased()) || text.lowercased().hasPrefix(value.lowercased())
-        }
-        if close.count == 1 { return "; did you mean '\(close[0])'?" }
-        let lowered = Dictionary(values.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
-        guard let nearest = Suggestion.closest(text.lowercased(), among: lowered.keys.sorted()),
-              let value = lowered[nearest] else { return "" }
-        return "; did you mean '\(value)'?"
     }
 
     /// The id of a resource given as an id or as a record with an `id`.

@@ -46,14 +46,22 @@ final class InterpreterTests: XCTestCase {
             counter.calls += 1
             return .null
         })
-        let unknown = try run(interpreter, "launch FINLAND-1 nmae: \"x\"")
+        // Called by its own name, the call is checked before anything runs (`BuiltinCallCheck`);
+        // through another name, when it runs.
+        do {
+            _ = try interpreter.compile(Source(name: "test", text: "launch FINLAND-1 nmae: \"x\""))
+            XCTFail("a call with an unknown keyword compiled")
+        } catch {
+            XCTAssertEqual(error.diagnostics.map(\.code), ["ARGUMENT_ERROR"])
+        }
+        let unknown = try run(interpreter, "let f = launch\nf FINLAND-1 nmae: \"x\"")
         XCTAssertEqual(unknown?.code, "ARGUMENT_ERROR")
         XCTAssertTrue(unknown?.message.contains("launch has no parameter 'nmae'; did you mean 'name'?") ?? false,
                       unknown?.message ?? "")
-        let missing = try run(interpreter, "launch name: \"x\"")
+        let missing = try run(interpreter, "let g = launch\ng name: \"x\"")
         XCTAssertEqual(missing?.code, "ARGUMENT_ERROR")
         XCTAssertTrue(missing?.message.contains("missing its argument 'region'") ?? false, missing?.message ?? "")
-        let surplus = try run(interpreter, "launch 1 2 3")
+        let surplus = try run(interpreter, "let h = launch\nh 1 2 3")
         XCTAssertEqual(surplus?.code, "ARGUMENT_ERROR")
         XCTAssertEqual(counter.calls, 0)
     }
