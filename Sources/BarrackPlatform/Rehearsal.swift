@@ -28,6 +28,7 @@ public final class Rehearsal: PlatformConnection, @unchecked Sendable {
         let sandbox: Sandbox
         let connection: ClientConnection
         let hourlyBefore: Double
+        let balanceBefore: (amount: Double, currency: String)
     }
 
     /// A rehearsal of `target`; nothing is read until the first call.
@@ -60,6 +61,11 @@ public final class Rehearsal: PlatformConnection, @unchecked Sendable {
         return (copy.hourlyBefore, copy.sandbox.steadyHourlySpend)
     }
 
+    /// The target's balance and currency when the rehearsal began; nil before the first call.
+    public var balanceBefore: (amount: Double, currency: String)? {
+        lock.withLock { copy?.balanceBefore }
+    }
+
     /// The clock scripts should run on: the copy's, so that a wait for a deploy takes no real time.
     public var clock: any ScriptClock {
         SandboxScriptClock { [weak self] in self?.sandbox }
@@ -82,7 +88,8 @@ public final class Rehearsal: PlatformConnection, @unchecked Sendable {
         let seed = try await readSeed(from: target)
         let sandbox = Sandbox(seed: seed)
         let connection = ClientConnection(client: BarrackClient(transport: SandboxTransport(sandbox: sandbox)))
-        return Copy(sandbox: sandbox, connection: connection, hourlyBefore: sandbox.steadyHourlySpend)
+        return Copy(sandbox: sandbox, connection: connection, hourlyBefore: sandbox.steadyHourlySpend,
+                    balanceBefore: sandbox.balance)
     }
 
     /// The target's state through its read operations.

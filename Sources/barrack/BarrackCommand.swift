@@ -9,7 +9,7 @@ struct BarrackCommand: ParsableCommand {
         abstract: "Barrack Script: automate the Barrack GPU cloud.",
         version: BarrackScript.version,
         subcommands: [
-            RunCommand.self, CheckCommand.self, ParseCommand.self, BuiltinsCommand.self, HelpCommand.self,
+            RunCommand.self, PlanCommand.self, CheckCommand.self, ParseCommand.self, BuiltinsCommand.self, HelpCommand.self,
             SandboxCommand.self,
         ],
         defaultSubcommand: RunCommand.self

@@ -82,4 +82,15 @@ final class RedactionTests: XCTestCase {
         // A long key goes wherever it stands, glued to other text or not.
         XCTAssertEqual(Redaction(secrets: [Self.secret]).apply("x\(Self.secret)y"), "x<redacted>y")
     }
+
+    /// Issue 12: a dump of the configuration (as a host's debug print shows it) hides the key.
+    func testAConfigurationDumpHidesTheKey() throws {
+        let configuration = try ConfigurationLoader.load(environment: ["BARRACK_API_KEY": Self.secret, "HOME": "/nonexistent"])
+        var dumped = ""
+        dump(configuration, to: &dumped)
+        for text in [dumped, "\(configuration)", String(reflecting: configuration)] {
+            XCTAssertFalse(text.contains("SECRET"), "the key leaked into: \(text)")
+        }
+        XCTAssertTrue(dumped.contains("…cdef"), dumped)
+    }
 }

@@ -8,14 +8,16 @@ final class SandboxServerProcess: @unchecked Sendable {
     private let process: Process
     private let home: SandboxEnvironment
 
-    /// Starts the server and waits up to `timeout` seconds for its address.
-    init(binary: URL, options: [String], timeout: Double) throws {
+    /// Starts the server and waits up to `timeout` seconds for its address; with `environment`
+    /// and `folder`, in that home rather than a fresh one.
+    init(binary: URL, options: [String], timeout: Double, environment: [String: String]? = nil,
+         folder: URL? = nil) throws {
         home = try SandboxEnvironment()
         process = Process()
         process.executableURL = binary
         process.arguments = ["sandbox", "serve", "--port", "0", "--speed", "0"] + options
-        process.environment = home.variables()
-        process.currentDirectoryURL = home.folder
+        process.environment = environment ?? home.variables()
+        process.currentDirectoryURL = folder ?? home.folder
         process.standardInput = FileHandle.nullDevice
         // One line per request goes to standard error: a file never fills up and blocks the server.
         let log = home.folder.appendingPathComponent("server.log")
@@ -47,6 +49,15 @@ final class SandboxServerProcess: @unchecked Sendable {
             throw ServerStartError(description: "barrack sandbox serve printed no address within \(timeout) s: \(logText)")
         }
         baseURL = String(url.dropLast("/api/".count))
+    }
+
+    /// The server's own environment: `barrack sandbox …` commands run with it change the
+    /// server's sandbox (it rereads a state another process saved).
+    var environment: [String: String] { home.variables() }
+
+    /// What the server has logged so far (one line per request).
+    var log: String {
+        (try? String(contentsOf: home.folder.appendingPathComponent("server.log"), encoding: .utf8)) ?? ""
     }
 
     /// Stops the server (SIGTERM, which it handles by saving and leaving) and waits for it.

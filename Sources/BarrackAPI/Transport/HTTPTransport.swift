@@ -14,11 +14,13 @@ import Foundation
 /// A request that carries a key (`Authorization` or `X-API-Key`) is refused unless it goes over
 /// HTTPS or to a loopback address. Cancelling the calling task cancels the HTTP request.
 ///
-/// A request with a body goes over a connection of its own (`Connection: close`, through
-/// `bodySession`): on Linux, `URLSession` sends a body again over a kept-alive connection that
-/// the server has closed, and then waits out the whole timeout (measured: 10 of 19 dropped POSTs
-/// waited 60 s) instead of failing at once. A fresh connection fails the attempt within
-/// milliseconds; it costs one connection set-up per POST, PUT or DELETE with a body.
+/// Every request but a GET goes over a connection of its own (`Connection: close`, through
+/// `bodySession`). On Linux, `URLSession` (libcurl) sends a request again by itself when a
+/// kept-alive connection turns out closed: a POST with a body then waits out the whole timeout
+/// (measured: 10 of 19 dropped POSTs waited 60 s) instead of failing at once, and a DELETE or a
+/// bodiless POST (`stop`) is silently sent twice, which the client must decide, not libcurl. A
+/// fresh connection fails the attempt within milliseconds and is never resent; it costs one
+/// connection set-up per change, none per read.
 public struct HTTPTransport: Transport, CustomStringConvertible {
     public let baseURL: URL
     let root: URL
@@ -34,7 +36,7 @@ public struct HTTPTransport: Transport, CustomStringConvertible {
         return URLSession(configuration: configuration)
     }()
 
-    /// The session of requests with a body, whose connections are never reused.
+    /// The session of every request but a GET, whose connections are never reused.
     public static let defaultBodySession: URLSession = {
         let configuration = URLSessionConfiguration.default
         configuration.httpMaximumConnectionsPerHost = 32
@@ -107,7 +109,7 @@ public struct HTTPTransport: Transport, CustomStringConvertible {
             urlRequest.timeoutInterval = Double(seconds) + Double(attoseconds) / 1e18
         }
         var chosen = session
-        if request.body != nil {
+        if request.method != .get {
             urlRequest.setValue("close", forHTTPHeaderField: "Connection")
             chosen = bodySession
         }

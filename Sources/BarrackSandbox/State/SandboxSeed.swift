@@ -75,7 +75,7 @@ extension SandboxState {
         instances = seed.instances.map { vm in
             let status = InstanceStatus(rawValue: vm.status.rawValue) ?? .error
             return InstanceRecord(
-                id: vm.id, name: vm.name, status: status, pending: nil, gpuModel: vm.gpuModel.rawValue,
+                id: vm.id, name: vm.name, status: status, pending: Self.pendingTransition(from: status, at: now), gpuModel: vm.gpuModel.rawValue,
                 gpuCount: vm.gpuCount, region: vm.region.rawValue, tier: tier(vm.tier), bootSource: boot(vm.bootSource),
                 osVolumeSizeGB: vm.osVolumeSizeGB, publicIPEnabled: vm.publicIP != nil, publicIP: vm.publicIP,
                 privateIP: vm.privateIP, sshKeyIDs: vm.sshKeyIDs, volumeIDs: vm.volumeIDs, firewallIDs: vm.firewallIDs,
@@ -125,6 +125,22 @@ extension SandboxState {
         let ids = instances.map(\.id) + volumes.map(\.id) + sshKeys.map(\.id) + firewalls.map(\.id) + scripts.map(\.id)
             + snapshots.map(\.id) + images.map(\.id)
         issuedIDs = Set(ids)
+    }
+}
+
+extension SandboxState {
+    /// A seeded instance in a transitional status finishes it as the sandbox's own would: the
+    /// API does not say when, so two minutes from the seed (a typical deploy takes 2–5).
+    static func pendingTransition(from status: InstanceStatus, at now: Date) -> PendingTransition? {
+        let target: InstanceStatus
+        switch status {
+        case .creating, .starting, .rebooting, .restoring: target = .active
+        case .stopping: target = .shutoff
+        case .hibernating: target = .hibernated
+        case .deleting: target = .deleted
+        case .active, .shutoff, .hibernated, .deleted, .error: return nil
+        }
+        return PendingTransition(target: target, endsAt: now + 120)
     }
 }
 

@@ -37,7 +37,7 @@ struct SandboxCommand: ParsableCommand {
         @Option(help: "Simulated seconds per real second; 0 freezes the clock.")
         var speed = Sandbox.defaultSpeed
 
-        @Option(help: "Faults to inject, e.g. latency=20ms,error=0.1,ratelimit=0.05,drop=0.01,seed=7.")
+        @Option(help: "Faults to inject, e.g. latency=20ms,error=0.1,ratelimit=0.05,drop=0.01,drop-after=0.01,seed=7.")
         var faults: String?
 
         @Option(help: "Accept only this API key (default: any non-empty key).")
@@ -114,19 +114,4 @@ struct SandboxCommand: ParsableCommand {
             print("\(model) in \(region): \(gpus) GPUs free.")
         }
     }
-}
-
-/// Runs async work from a synchronous command (the root command is synchronous) and waits for it.
-private func blocking(_ work: @escaping @Sendable () async throws -> Void) throws {
-    final class Outcome: @unchecked Sendable {
-        var error: (any Error)?
-    }
-    let outcome = Outcome()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        do { try await work() } catch { outcome.error = error }
-        done.signal()
-    }
-    done.wait()
-    if let error = outcome.error { throw error }
 }

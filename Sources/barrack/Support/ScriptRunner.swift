@@ -28,6 +28,12 @@ struct ScriptRunner {
             for diagnostic in error.diagnostics { StandardStreams.writeError(diagnostic.description + "\n") }
             return 2
         }
+        return ScriptRunner.execute(program, in: interpreter)
+    }
+
+    /// Runs a compiled program with Ctrl-C forwarded, reports an uncaught error on standard error,
+    /// and gives the exit status: 0 ok, 1 runtime error, 130 interrupted, or `exit(code)`'s code.
+    static func execute(_ program: Program, in interpreter: Interpreter) -> Int32 {
         let interrupts = InterruptForwarder(interpreter)
         defer { interrupts.stop() }
         let outcome = Outcome()
