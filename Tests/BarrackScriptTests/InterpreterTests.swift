@@ -46,14 +46,12 @@ final class InterpreterTests: XCTestCase {
             counter.calls += 1
             return .null
         })
-        // Called by its own name, the call is checked before anything runs (`BuiltinCallCheck`);
-        // through another name, when it runs.
-        do {
-            _ = try interpreter.compile(Source(name: "test", text: "launch FINLAND-1 nmae: \"x\""))
-            XCTFail("a call with an unknown keyword compiled")
-        } catch {
-            XCTAssertEqual(error.diagnostics.map(\.code), ["ARGUMENT_ERROR"])
-        }
+        // `barrack check` finds these before anything runs (`Checker.checkCalls`), and the
+        // evaluator when the call runs.
+        let problems = Checker.checkCalls(Source(name: "test", text: "launch FINLAND-1 nmae: \"x\""),
+                                          builtins: interpreter.builtins)
+        XCTAssertEqual(problems.map(\.message), ["launch has no parameter 'nmae'; did you mean 'name'? (parameters: region, name?)"])
+        XCTAssertEqual(problems.first?.range.start, 23, "under the argument at fault")
         let unknown = try run(interpreter, "let f = launch\nf FINLAND-1 nmae: \"x\"")
         XCTAssertEqual(unknown?.code, "ARGUMENT_ERROR")
         XCTAssertTrue(unknown?.message.contains("launch has no parameter 'nmae'; did you mean 'name'?") ?? false,

@@ -1,23 +1,34 @@
-/// Checks the calls of built-ins before a script runs, so that a mistake in its tenth line does
-/// not surface after the first nine have deployed (and billed) anything: an unknown keyword
+/// Checks the calls of built-ins before a script runs (`barrack check`), so that a mistake in its
+/// tenth line does not surface after the first nine have deployed (and billed) anything: an unknown keyword
 /// (`nmae:`), a keyword given twice, a surplus argument, a missing required one, and a literal
 /// value outside its parameter's choices (a region, a GPU model) or a literal GPU count other
 /// than 1, 2, 4 or 8.
 ///
 /// Binding follows `ArgumentBinding`, the evaluator's own rules. A call is checked only when its
 /// name is certainly the built-in: a program that declares the name anywhere (a `let`, a `fn`, a
-/// parameter, a loop variable) is left to the evaluator.
+/// parameter, a loop variable) is left to the evaluator, and so is a call inside the body of a
+/// `try`, where the script may mean to catch the error.
 enum BuiltinCallCheck {
     /// The problems of the calls in `statements`, in source order.
     static func diagnostics(_ statements: [Stmt], source: Source, builtins: [String: BuiltinFunction]) -> [Diagnostic] {
         var declared: Set<String> = []
-        for statement in statements { declaredNames(statement, into: &declared) }
+        var tryBodies: [SourceRange] = []
+        for statement in statements {
+            declaredNames(statement, into: &declared)
+            statement.forEachStatement { inner in
+                if case .tryStatement(let body, _, _) = inner.kind { tryBodies.append(body.range) }
+            }
+        }
+        func isTried(_ range: SourceRange) -> Bool {
+            tryBodies.contains { $0.start <= range.start && range.end <= $0.end }
+        }
         var diagnostics: [Diagnostic] = []
         func report(_ message: String, at range: SourceRange) {
             diagnostics.append(Diagnostic(code: ErrorCode.argument, message: message, range: range, source: source))
         }
         for statement in statements {
             statement.forEachExpression { expression in
+                guard !isTried(expression.range) else { return }
                 switch expression.kind {
                 case .gpuRequest(_, let count):
                     if case .intLiteral(let number) = count.kind, !Choice.gpuCounts.contains(number) {

@@ -125,18 +125,9 @@ public final class Interpreter: @unchecked Sendable {
         lock.acquire()
         defer { lock.release() }
         let saved = (globalSlots, sessionDeclarations, modules, globals.count)
-        // Calls of built-ins are checked before anything runs (`BuiltinCallCheck`); a name that
-        // a session or an import bound to something else is no longer the built-in.
-        let unchanged = builtins.filter { builtin in
-            guard let slot = globalSlots[builtin.name], case .function(let function) = globals.storage[slot] else { return false }
-            return function.builtin === builtin
-        }
-        let callProblems = BuiltinCallCheck.diagnostics(statements, source: source, builtins: Dictionary(
-            unchanged.map { ($0.name, $0) }, uniquingKeysWith: { $1 }))
-        do throws(CompileFailure) {
+        do {
             var compiler = Compiler(interpreter: self, source: source, keepsResults: keepsResults, load: load)
             let prototype = try compiler.compileModule(statements)
-            guard callProblems.isEmpty else { throw CompileFailure(diagnostics: callProblems) }
             return Program(prototype: prototype, source: source)
         } catch {
             (globalSlots, sessionDeclarations, modules) = (saved.0, saved.1, saved.2)

@@ -39,6 +39,31 @@ extension Expr {
 }
 
 extension Stmt {
+    /// Calls `visit` on this statement and every statement inside it, in functions and lambdas too.
+    public func forEachStatement(_ visit: (Stmt) -> Void) {
+        visit(self)
+        func block(_ block: Block?) {
+            for statement in block?.statements ?? [] { statement.forEachStatement(visit) }
+        }
+        forEachExpression { expression in
+            if case .lambda(let function) = expression.kind, function.name == nil { block(function.body) }
+        }
+        switch kind {
+        case .function(let function): block(function.body)
+        case .ifStatement(let branches, let elseBlock):
+            for branch in branches { block(branch.body) }
+            block(elseBlock)
+        case .whileStatement(_, let body), .deferStatement(let body), .block(let body): block(body)
+        case .forStatement(let loop), .parallelFor(let loop, _): block(loop.body)
+        case .tryStatement(let body, let catches, let finally):
+            block(body)
+            for clause in catches { block(clause.body) }
+            block(finally)
+        default:
+            break
+        }
+    }
+
     /// Calls `visit` on every expression of the statement and of the statements inside it.
     public func forEachExpression(_ visit: (Expr) -> Void) {
         func block(_ block: Block) {
