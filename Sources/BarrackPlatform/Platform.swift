@@ -14,24 +14,30 @@ public enum Platform {
     /// the platform seeded through its reads. Nothing but those reads reaches `connection`; every
     /// change is made in the copy and printed on standard error as the request it stands for,
     /// with its hourly cost, and the interpreter's clock becomes the copy's.
-    public static func register(in interpreter: Interpreter, connection: any PlatformConnection, dryRun: Bool = false) {
+    public static func register(in interpreter: Interpreter, connection: any PlatformConnection, dryRun: Bool = false,
+                                budget: BudgetGuard = BudgetGuard(maxHourly: nil)) {
         if dryRun {
-            register(in: interpreter, rehearsal: Rehearsal(target: connection), announcesChanges: true)
+            register(in: interpreter, rehearsal: Rehearsal(target: connection), announcesChanges: true, budget: budget)
             return
         }
-        for builtin in builtins(connection: connection) { interpreter.register(builtin) }
-        registerModules(in: interpreter)
+        for builtin in builtins(connection: connection, budget: budget) { interpreter.register(builtin) }
+        registerModules(in: interpreter, budget: budget)
     }
 
     /// Registers every platform built-in over `rehearsal`, and its clock; with
-    /// `announcesChanges`, each change is printed on standard error (`--dry-run`).
-    public static func register(in interpreter: Interpreter, rehearsal: Rehearsal, announcesChanges: Bool) {
-        for builtin in builtins(connection: rehearsal, announcesChanges: announcesChanges) { interpreter.register(builtin) }
-        registerModules(in: interpreter)
+    /// `announcesChanges`, each change is printed on standard error (`--dry-run`). The budget
+    /// guard applies to the rehearsal as it would to the platform.
+    public static func register(in interpreter: Interpreter, rehearsal: Rehearsal, announcesChanges: Bool,
+                                budget: BudgetGuard = BudgetGuard(maxHourly: nil)) {
+        for builtin in builtins(connection: rehearsal, announcesChanges: announcesChanges, budget: budget) {
+            interpreter.register(builtin)
+        }
+        registerModules(in: interpreter, budget: budget)
         interpreter.clock = rehearsal.clock
     }
 
-    private static func registerModules(in interpreter: Interpreter) {
+    private static func registerModules(in interpreter: Interpreter, budget: BudgetGuard) {
+        interpreter.register(budget.builtin)
         for (name, text) in StandardLibrary.modules { interpreter.registerModule(name: name, text: text) }
     }
 
@@ -42,12 +48,18 @@ public enum Platform {
     public static func standardModule(_ name: String) -> String? { StandardLibrary.modules[name] }
 
     /// The platform built-ins, in the order `help` lists them.
-    public static func builtins(connection: any PlatformConnection, announcesChanges: Bool = false) -> [BuiltinFunction] {
+    public static func builtins(connection: any PlatformConnection, announcesChanges: Bool = false,
+                                budget: BudgetGuard? = nil) -> [BuiltinFunction] {
         BuiltinTable.all.map { spec in
             PlatformCall(spec: spec, connection: connection,
                          prepare: spec.operation == .deployInstance ? DeployDefaults.prepare(connection) : nil,
-                         announcesChanges: announcesChanges).builtin()
+                         announcesChanges: announcesChanges, budget: budget).builtin()
         }
+    }
+
+    /// The built-in that calls `operation` (`deploy` for `deploy_instance`).
+    static func builtinName(of operation: OperationID) -> String {
+        BuiltinTable.all.first { $0.operation == operation }?.name ?? operation.rawValue
     }
 
     /// What each built-in does to the account (`read`, `change` or `spend`), by built-in name.

@@ -6,7 +6,7 @@ import Logging
 
 /// Which platform a script talks to: the real one over HTTPS when an API key is configured, else
 /// the built-in sandbox in this process, with its state kept between runs.
-public final class PlatformBackend: Sendable {
+public final class PlatformBackend: @unchecked Sendable {
     /// What the command line and the environment say.
     public struct Options: Sendable {
         /// `--sandbox`: the sandbox even when a key is set.
@@ -37,6 +37,8 @@ public final class PlatformBackend: Sendable {
 
     /// The client every built-in goes through.
     public let client: BarrackClient
+    /// The config profile's `max_hourly`, if it sets one.
+    public private(set) var profileMaxHourly: Double?
     /// Warnings from the configuration (a config file others can read).
     public let warnings: [String]
     private let lazySandbox: LazySandbox?
@@ -75,8 +77,11 @@ public final class PlatformBackend: Sendable {
         if !options.forceSandbox, configuration.apiKey != nil {
             let client = try BarrackClient.http(configuration, logger: logger)
             let isLocal = ["127.0.0.1", "localhost", "::1", "[::1]"].contains(configuration.baseURL.host ?? "")
-            return PlatformBackend(client: client, sandbox: nil, remoteClock: isLocal ? RemoteSandboxClock(client: client) : nil,
-                                   warnings: configuration.warnings)
+            let backend = PlatformBackend(client: client, sandbox: nil,
+                                          remoteClock: isLocal ? RemoteSandboxClock(client: client) : nil,
+                                          warnings: configuration.warnings)
+            backend.profileMaxHourly = configuration.maxHourly
+            return backend
         }
         var speed = Sandbox.defaultSpeed
         if let text = options.environment["BARRACK_SANDBOX_SPEED"] {
@@ -96,7 +101,9 @@ public final class PlatformBackend: Sendable {
                 announce("barrack: using the sandbox, a simulated platform (\(reason); state in \(file))")
             })
         let client = BarrackClient(transport: LazySandboxTransport(holder: holder), logger: logger)
-        return PlatformBackend(client: client, sandbox: holder, warnings: configuration.warnings)
+        let backend = PlatformBackend(client: client, sandbox: holder, warnings: configuration.warnings)
+        backend.profileMaxHourly = configuration.maxHourly
+        return backend
     }
 
     /// The clock scripts should run on: the sandbox's, so that waits take simulated time.
@@ -107,8 +114,11 @@ public final class PlatformBackend: Sendable {
 
     /// Registers the platform built-ins and the clock in `interpreter`; see `Platform.register`
     /// for `dryRun`.
-    public func install(in interpreter: Interpreter, dryRun: Bool = false) {
-        Platform.register(in: interpreter, connection: ClientConnection(client: client), dryRun: dryRun)
+    ///
+    /// `maxHourly` (`--max-hourly`) overrides the profile's `max_hourly` as the budget guard's limit.
+    public func install(in interpreter: Interpreter, dryRun: Bool = false, maxHourly: Double? = nil) {
+        Platform.register(in: interpreter, connection: ClientConnection(client: client), dryRun: dryRun,
+                          budget: BudgetGuard(maxHourly: maxHourly ?? profileMaxHourly))
         if !dryRun, let clock { interpreter.clock = clock }
     }
 

@@ -11,6 +11,8 @@ struct PlatformCall: Sendable {
     /// Print each change on standard error as the request it stands for (`--dry-run`, where the
     /// connection is a `Rehearsal` and nothing is sent to the platform).
     var announcesChanges = false
+    /// Checks and reserves a call's hourly cost before it is sent (`--max-hourly`).
+    var budget: BudgetGuard?
 
     /// The built-in, with help that names its operation and route.
     func builtin() -> BuiltinFunction {
@@ -69,6 +71,9 @@ struct PlatformCall: Sendable {
         let connection = self.connection
         let operation = spec.operation
         let requestBody: JSONValue? = sendsBody ? .object(body) : nil
+        let reservation = try budget?.reserve(operation, path: pathParameters, query: query, body: requestBody,
+                                              connection: connection, call: call) ?? 0
+        defer { budget?.release(reservation) }
         let sentQuery = query
         let sentPath = pathParameters
         let answer: JSONValue

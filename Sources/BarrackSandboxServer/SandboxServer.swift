@@ -65,22 +65,25 @@ public final class SandboxServer: Sendable {
         try await group.shutdownGracefully()
     }
 
-    /// Runs until SIGINT or SIGTERM arrives, then stops cleanly.
-    public func runUntilSignalled() async throws {
-        let watch = SignalWatch(signals: [SIGINT, SIGTERM])
-        await watch.next()
-        watch.cancel()
+    /// Runs until one of `signals` arrives, then stops cleanly.
+    ///
+    /// Make the watch before telling anyone that the server is up: a signal that arrives while it
+    /// is being made can be lost, and the server would then never stop.
+    public func run(until signals: ShutdownSignals) async throws {
+        await signals.next()
+        signals.cancel()
         try await stop()
     }
 }
 
-/// Waits for one of some signals through Dispatch sources, with the default action switched off
-/// so that the process survives to shut down cleanly.
-private final class SignalWatch: @unchecked Sendable {
+/// Waits for SIGINT or SIGTERM through Dispatch sources, with the default action switched off so
+/// that the process survives to shut down cleanly.
+public final class ShutdownSignals: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
     private let stream: AsyncStream<Int32>
 
-    init(signals: [Int32]) {
+    /// Starts watching at once; a signal that arrives before `next()` is kept for it.
+    public init(signals: [Int32] = [SIGINT, SIGTERM]) {
         var continuation: AsyncStream<Int32>.Continuation?
         stream = AsyncStream { continuation = $0 }
         sources = signals.map { number in
@@ -92,11 +95,13 @@ private final class SignalWatch: @unchecked Sendable {
         }
     }
 
-    func next() async {
+    /// Returns when one of the signals has arrived.
+    public func next() async {
         for await _ in stream { return }
     }
 
-    func cancel() {
+    /// Stops watching.
+    public func cancel() {
         sources.forEach { $0.cancel() }
     }
 }

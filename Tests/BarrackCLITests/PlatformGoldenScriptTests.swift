@@ -24,7 +24,7 @@ final class PlatformGoldenScriptTests: XCTestCase {
             do {
                 let home = try SandboxEnvironment()
                 let run = ScriptRun.execute(binary: binary, script: script.url, timeout: Self.timeoutSeconds,
-                                            environment: home.variables())
+                                            environment: home.variables(APITrace.variables(for: script, "in-process")))
                 return script.failures(for: run) + script.unexpectedErrorOutput(in: run)
             } catch {
                 return ["\(script.name):1: expected a fresh sandbox folder, got \(error)"]
@@ -43,7 +43,8 @@ final class PlatformGoldenScriptTests: XCTestCase {
         let failures = ConcurrentRuns.failures(of: scripts, concurrently: Self.concurrentServers) { script in
             do {
                 let server = try SandboxServerProcess(binary: binary, options: script.serverOptions,
-                                                      timeout: Self.timeoutSeconds)
+                                                      timeout: Self.timeoutSeconds,
+                                                      extraVariables: APITrace.variables(for: script, "http"))
                 defer { server.stop() }
                 let home = try SandboxEnvironment()
                 let run = ScriptRun.execute(binary: binary, script: script.url, timeout: Self.timeoutSeconds,

@@ -9,14 +9,14 @@ final class SandboxServerProcess: @unchecked Sendable {
     private let home: SandboxEnvironment
 
     /// Starts the server and waits up to `timeout` seconds for its address; with `environment`
-    /// and `folder`, in that home rather than a fresh one.
+    /// and `folder`, in that home rather than a fresh one; `extraVariables` are added to either.
     init(binary: URL, options: [String], timeout: Double, environment: [String: String]? = nil,
-         folder: URL? = nil) throws {
+         folder: URL? = nil, extraVariables: [String: String] = [:]) throws {
         home = try SandboxEnvironment()
         process = Process()
         process.executableURL = binary
         process.arguments = ["sandbox", "serve", "--port", "0", "--speed", "0"] + options
-        process.environment = environment ?? home.variables()
+        process.environment = (environment ?? home.variables()).merging(extraVariables) { _, extra in extra }
         process.currentDirectoryURL = folder ?? home.folder
         process.standardInput = FileHandle.nullDevice
         // One line per request goes to standard error: a file never fills up and blocks the server.

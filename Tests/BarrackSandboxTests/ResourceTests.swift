@@ -217,7 +217,11 @@ import Testing
                                                                 "messages": [["role": "user", "content": "hi"]]])
         #expect(short["choices"]?[0]?["finish_reason"] == "length")
         #expect(short["usage"]?["completion_tokens"] == 3)
-        #expect(sandbox.post("/api/ai/chat/completions/", ["model": "gpt", "messages": []]).code == "INVALID_VALUE")
+        #expect(sandbox.post("/api/ai/chat/completions/", ["model": "gpt", "messages": [["role": "user", "content": "hi"]]])
+            .code == "INVALID_VALUE")
+        // An empty list where a list is required is as good as none (api/barrack.openapi.yaml).
+        #expect(sandbox.post("/api/ai/chat/completions/", ["model": "barrack-chat-small", "messages": []]).code
+            == "MISSING_FIELD")
         #expect(sandbox.get("/api/ai/usage/summary/")["summary"]?["total_requests"] == 3)
         #expect(sandbox.get("/api/ai/usage/history/", query: ["limit": "2"])["total_pages"] == 2)
         #expect(sandbox.get("/api/ai/models/")["models"]?.arrayValue?.count == 2)

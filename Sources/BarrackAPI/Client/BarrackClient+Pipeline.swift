@@ -13,6 +13,7 @@ extension BarrackClient {
     ) async throws -> (TransportResponse, JSONValue) {
         let endpoint = operation.endpoint
         let request = try builder.request(for: endpoint, pathParameters: path, query: query, body: body)
+        warnAboutUnknownFields(in: body, for: operation)
         let recovery = LostAnswerRecovery.of(operation)
         var attempt = 0
         var outcomeUnknown = false
@@ -59,6 +60,15 @@ extension BarrackClient {
                     "retrying \(operation) in \(Self.milliseconds(wait)) ms after \(error.code) (attempt \(attempt) of \(retryPolicy.maxAttempts))")
                 try await retryPolicy.sleep(wait)
             }
+        }
+    }
+
+    /// Warns about each body member the API document does not name: the platform refuses it
+    /// (`INVALID_VALUE`), and a misspelt optional field would otherwise look like a default.
+    private func warnAboutUnknownFields(in body: Data?, for operation: OperationID) {
+        guard let body, let json = try? JSONValue(parsing: body) else { return }
+        for unknown in RequestSchema.unknownFields(in: json, for: operation) {
+            logger.warning("\(operation): \(unknown)")
         }
     }
 

@@ -18,6 +18,8 @@ public struct BarrackConfiguration: Sendable, Equatable {
     public var output: OutputFormat?
     public var timeout: Duration
     public var maxAttempts: Int
+    /// The profile's `max_hourly`: the most the account may spend per hour through scripts.
+    public var maxHourly: Double?
     /// The wait before the first retry, doubling after each; `nil` keeps the policy's.
     public var retryDelay: Duration?
     /// The config file read, if one was found.

@@ -25,6 +25,7 @@ public enum ConfigurationLoader {
     static let profileKeys: [String: String] = [
         "api_key": "a string", "api_url": "a string", "region": "a string", "output": "a string",
         "timeout_seconds": "an integer", "max_attempts": "an integer", "retry_delay_ms": "an integer",
+        "max_hourly": "an integer",
     ]
 
     /// Loads the configuration.
@@ -166,6 +167,8 @@ public enum ConfigurationLoader {
         // 20 attempts outlast even a platform failing half of all requests (0.5^20 ≈ 1e-6).
         if let attempts = try integer("max_attempts", in: 1...20) { configuration.maxAttempts = attempts }
         if let delay = try integer("retry_delay_ms", in: 1...60_000) { configuration.retryDelay = .milliseconds(delay) }
+        // The budget guard's limit in the account's currency per hour; 0 allows no new spend.
+        if let limit = try integer("max_hourly", in: 0...1_000_000) { configuration.maxHourly = Double(limit) }
         if configuration.apiKey != nil, let problem = URLSecurity.problemSendingKey(to: configuration.baseURL) {
             let place = settings["api_url"]?.place ?? "the API URL"
             throw BarrackAPIError(.configuration, message: "\(place): \(problem)")

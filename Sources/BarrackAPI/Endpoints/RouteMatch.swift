@@ -15,7 +15,8 @@ extension EndpointTable {
     ///
     /// The path may come with or without its trailing `/` and with a query string, which is
     /// ignored. Where two templates fit, the one with more literal segments wins, so
-    /// `GET /api/volumes/types/` is `list_volume_types`, not `get_volume` of a volume "types".
+    /// `GET /api/volumes/types/` is `list_volume_types`, not `get_volume` of a volume "types",
+    /// and `DELETE /api/volumes/types/` is a method the path does not take.
     ///
     /// ```swift
     /// EndpointTable.match(method: "DELETE", path: "/api/instances/BRK-482913VM")
@@ -27,11 +28,13 @@ extension EndpointTable {
             guard let parameters = template.match(path) else { return nil }
             return (endpoint, parameters, template.literalCount)
         }
-        guard !candidates.isEmpty else { return .notFound }
+        guard let mostLiteral = candidates.map(\.2).max() else { return .notFound }
+        let path = candidates.filter { $0.2 == mostLiteral }
         let wanted = method.uppercased()
-        let best = candidates.filter { $0.0.method.rawValue == wanted }.max { $0.2 < $1.2 }
-        if let (endpoint, parameters, _) = best { return .matched(endpoint, parameters: parameters) }
-        let allowed = HTTPMethod.allCases.filter { method in candidates.contains { $0.0.method == method } }
+        if let (endpoint, parameters, _) = path.first(where: { $0.0.method.rawValue == wanted }) {
+            return .matched(endpoint, parameters: parameters)
+        }
+        let allowed = HTTPMethod.allCases.filter { method in path.contains { $0.0.method == method } }
         return .methodNotAllowed(allowed: allowed)
     }
 

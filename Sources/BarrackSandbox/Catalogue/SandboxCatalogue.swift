@@ -128,6 +128,8 @@ struct SandboxCatalogue: Sendable {
     let scriptName = NameRule(what: "script name", lengths: 1...50, extraCharacters: " -_.")
     /// Automatic instance names: `barrack-{gpu}-{3 random letters}` [deploy guide].
     let autoNamePrefix = "barrack-"
+    /// A restored snapshot's instance is `<snapshot>-restored` unless named [older guide].
+    let restoredNameSuffix = "-restored"
     let autoNameSuffixLength = 3
     /// Volume names proposed as `next_name` [schema name]: `volume1`, `volume2`, …
     let nextVolumeNamePrefix = "volume"

@@ -29,12 +29,19 @@ struct Fields: Sendable {
         return !value.isNull
     }
 
-    /// The keys of `keys` that are absent, `null` or an empty string, with the path prefix.
+    /// The keys of `keys` that are absent, `null`, an empty string or an empty list, with the path
+    /// prefix.
     func missing(_ keys: [String]) -> [String] {
-        keys.filter { key in
-            guard let value = object[key], !value.isNull else { return true }
-            return value.stringValue?.isEmpty == true
-        }.map(name)
+        keys.filter { key in !hasContent(key) }.map(name)
+    }
+
+    /// Whether `key` has a value that says something: present, not `null`, not an empty string and
+    /// not an empty list (`"ssh_key_ids": []` is as good as leaving the key out).
+    func hasContent(_ key: String) -> Bool {
+        guard let value = object[key], !value.isNull else { return false }
+        if let text = value.stringValue { return !text.isEmpty }
+        if let elements = value.arrayValue { return !elements.isEmpty }
+        return true
     }
 
     func string(_ key: String) throws(SandboxError) -> String? {
@@ -69,6 +76,7 @@ struct Fields: Sendable {
             guard let text = element.stringValue else {
                 throw .invalidValue(name(key), "\(name(key))[\(index)] must be a string, not \(element.typeName)")
             }
+            guard !text.isEmpty else { throw .invalidValue(name(key), "\(name(key))[\(index)] is empty; give an id") }
             result.append(text)
         }
         return result

@@ -23,7 +23,7 @@ extension World {
             publicIP: record.publicIP, privateIP: record.privateIP, sshKeyIDs: record.sshKeyIDs,
             volumeIDs: record.volumeIDs, firewallIDs: record.firewallIDs,
             securityRules: record.securityRules.map(model), startupScriptID: record.startupScriptID,
-            hourlyCost: Self.money(record.hourlyCost), currency: record.currency.wire,
+            hourlyCost: Self.money(record.hourlyCost + dataVolumesHourlyCost(of: record)), currency: record.currency.wire,
             createdAt: Self.timestamp(record.createdAt), updatedAt: Self.timestamp(record.updatedAt))
     }
 
@@ -47,6 +47,17 @@ extension World {
         UserVM(id: record.id, name: record.name, status: VMStatus(rawValue: record.status.rawValue),
                region: RegionEnum(rawValue: record.region), gpuModel: GpuModelEnum(rawValue: record.gpuModel),
                gpuCount: record.gpuCount, osVolumeSizeGB: record.osVolumeSizeGB)
+    }
+
+    /// What the data volumes attached to an instance cost per hour (its boot volume aside): an
+    /// instance's `hourly_cost` is its GPUs, its OS volume and these (barrack-api.md section 4),
+    /// though each volume is billed as a volume of its own.
+    func dataVolumesHourlyCost(of record: InstanceRecord) -> Double {
+        let bootVolumeID = record.bootSource.kind == .volume ? record.bootSource.id : nil
+        return record.volumeIDs.filter { $0 != bootVolumeID }.reduce(0) { total, id in
+            guard let volume = state.volumes.first(where: { $0.id == id }) else { return total }
+            return total + hourlyCost(sizeGB: volume.sizeGB, volumeType: volume.volumeType)
+        }
     }
 
     /// A volume's price per hour: size in TB × its type's rate.

@@ -32,14 +32,18 @@ public final class Sandbox: @unchecked Sendable {
         /// How long a request waits for another process's transaction before it fails with
         /// `SandboxStoreError.locked`: 5 s, where a transaction takes about a millisecond.
         public var lockWait: TimeInterval
+        /// Where every request and answer is recorded, one JSON line each; `nil` records nothing.
+        public var trace: TraceLog?
 
         public init(dataDirectory: URL? = nil, speed: Double = Sandbox.defaultSpeed,
-                    seed: UInt64 = 1, keyPolicy: KeyPolicy = .optional, lockWait: TimeInterval = 5) {
+                    seed: UInt64 = 1, keyPolicy: KeyPolicy = .optional, lockWait: TimeInterval = 5,
+                    trace: TraceLog? = nil) {
             self.dataDirectory = dataDirectory
             self.speed = speed
             self.seed = seed
             self.keyPolicy = keyPolicy
             self.lockWait = lockWait
+            self.trace = trace
         }
     }
 
@@ -108,14 +112,17 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     /// Opens the sandbox in the default data folder of `environment`
-    /// (`$XDG_DATA_HOME/barrack`, else `~/.local/share/barrack`).
+    /// (`$XDG_DATA_HOME/barrack`, else `~/.local/share/barrack`); `BARRACK_SANDBOX_TRACE=FILE`
+    /// records every request and answer in FILE.
     public static func openDefault(environment: [String: String] = ProcessInfo.processInfo.environment,
                                    speed: Double = Sandbox.defaultSpeed,
                                    keyPolicy: KeyPolicy = .optional) throws -> Sandbox {
         guard let directory = SandboxStore.defaultDirectory(environment: environment) else {
             throw SandboxStoreError.io(path: "~/.local/share/barrack", reason: "neither XDG_DATA_HOME nor HOME is set")
         }
-        return try Sandbox(configuration: Configuration(dataDirectory: directory, speed: speed, keyPolicy: keyPolicy))
+        let trace = environment["BARRACK_SANDBOX_TRACE"].flatMap { $0.isEmpty ? nil : TraceLog(file: URL(fileURLWithPath: $0)) }
+        return try Sandbox(configuration: Configuration(dataDirectory: directory, speed: speed, keyPolicy: keyPolicy,
+                                                        trace: trace))
     }
 
     /// Saves the clock's instant, so that the next process resumes there; the sandbox must not
@@ -131,6 +138,14 @@ public final class Sandbox: @unchecked Sendable {
     /// Never throws: every failure is an answer with the contract's error envelope.
     public func handle(method: String, path: String, query: [QueryItem] = [], headers: [String: String] = [:],
                        body: Data? = nil) -> TransportResponse {
+        let response = answer(method: method, path: path, query: query, headers: headers, body: body)
+        configuration.trace?.record(method: method, path: path, query: query, body: body, response: response)
+        return response
+    }
+
+    private func answer(method: String, path: String, query: [QueryItem], headers: [String: String],
+                        body: Data?) -> TransportResponse {
+        if let document = APIDescriptionRoute.answer(method: method, path: path) { return document }
         let requestID = "req_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         do {
             try authorize(headers)
@@ -140,16 +155,31 @@ public final class Sandbox: @unchecked Sendable {
             guard case let .matched(endpoint, parameters) = EndpointTable.match(method: method, path: path) else {
                 if case .methodNotAllowed(let allowed) = EndpointTable.match(method: method, path: path) {
                     let names = allowed.map(\.rawValue).joined(separator: ", ")
-                    throw SandboxError(.httpError, "\(path) does not take \(method); it takes \(names)",
+                    throw SandboxError(.notFound, "\(path) does not take \(method); it takes \(names)",
                                        details: JSONObject([.init(key: "allowed",
                                                                   value: .array(allowed.map { .string($0.rawValue) }))]),
                                        status: 405)
                 }
                 throw SandboxError(.notFound, "no operation at \(method) \(path)", ["path": .string(path)])
             }
-            let fields = try Fields.body(try parseBody(body))
+            let json = try parseBody(body)
+            let fields = try Fields.body(json)
+            if let json, let unknown = RequestSchema.unknownFields(in: json, for: endpoint.operation).first {
+                throw SandboxError(.invalidValue, "\(endpoint.operation) refuses \(unknown)",
+                                   details: JSONObject([.init(key: "field", value: .string(unknown.path)),
+                                                        .init(key: "allowed", value: .array(unknown.known.map { .string($0) }))]))
+            }
+            if body == nil || json == nil, endpoint.bodySchema != nil, !endpoint.isBodyOptional {
+                throw SandboxError(.missingField, "\(endpoint.operation) needs a JSON body (\(endpoint.bodySchema ?? "")); "
+                                   + "send {} when every member is optional", ["fields": ["body"]])
+            }
             var queryValues: [String: String] = [:]
-            for item in query { queryValues[item.name] = item.value }
+            for item in query {
+                guard !item.value.isEmpty || !endpoint.queryParameters.contains(item.name) else {
+                    throw SandboxError.invalidValue(item.name, "the query parameter \(item.name) is empty; give it a value or leave it out")
+                }
+                queryValues[item.name] = item.value
+            }
             let call = Call(operation: endpoint.operation, parameters: parameters, query: queryValues, body: fields)
             let reply = try perform(call)
             return respond(status: reply.status, reply.envelope(requestID: requestID))
@@ -166,7 +196,8 @@ public final class Sandbox: @unchecked Sendable {
         let trimmed = path.hasSuffix("/") ? path : path + "/"
         guard trimmed == AdminRoutes.advanceClock else { return nil }
         guard method == "POST" else {
-            throw SandboxError(.httpError, "\(path) takes POST with {\"seconds\": N}", status: 405)
+            throw SandboxError(.notFound, "\(path) takes POST with {\"seconds\": N}",
+                               details: JSONObject([.init(key: "allowed", value: ["POST"])]), status: 405)
         }
         guard let seconds = try parseBody(body)?["seconds"]?.doubleValue, seconds >= 0, seconds.isFinite else {
             throw SandboxError(.invalidValue, "\(path) needs {\"seconds\": N} with N a number of at least 0")
@@ -298,7 +329,12 @@ public final class Sandbox: @unchecked Sendable {
     }
 
     private func respond(status: Int, _ envelope: JSONValue) -> TransportResponse {
-        TransportResponse(status: status, headers: ["Content-Type": "application/json"], body: envelope.jsonData())
+        var headers = ["Content-Type": "application/json"]
+        // A 405 says which methods the path takes, as HTTP asks (RFC 9110, section 15.5.6).
+        if status == 405, let allowed = envelope["error"]?["details"]?["allowed"]?.arrayValue {
+            headers["Allow"] = allowed.compactMap(\.stringValue).joined(separator: ", ")
+        }
+        return TransportResponse(status: status, headers: headers, body: envelope.jsonData())
     }
 
     // MARK: The clock

@@ -39,8 +39,9 @@ extension World {
         let boot = BootSpec(kind: bootKind, id: try bootFields.string(bootKind.idField) ?? "")
 
         // Name.
+        // A blank name (absent, empty or only spaces) is generated, as the platform says.
         let name: String
-        if let given = try body.string("name") {
+        if let given = try body.string("name"), !given.allSatisfy(\.isWhitespace) {
             try checkInstanceName(given, region: region.name)
             name = given
         } else {
@@ -53,7 +54,7 @@ extension World {
         // SSH keys.
         let sshKeyIDs: [String]
         if boot.kind == .volume, region.tier == .advanced {
-            if body.has("ssh_key_ids") {
+            if body.hasContent("ssh_key_ids") {
                 throw SandboxError(
                     .sshKeyInvalidForVolumeBoot,
                     "ssh_key_ids must be left out when booting from a volume in an Advanced region: "
@@ -143,7 +144,9 @@ extension World {
         if boot.kind == .customImage, region.tier != catalogue.snapshotTier {
             throw .notInTier("boot_source custom_image", tier: region.tier, region: region.name)
         }
-        let osVolumeApplies = (boot.kind == .osImage && region.tier == .advanced) || boot.kind == .customImage
+        // The NVMe OS volume is the Advanced tier's; a Legacy image boot (OS or custom image) has a
+        // fixed disk included in the GPU price, as custom images are Legacy only.
+        let osVolumeApplies = boot.kind != .volume && region.tier == .advanced
         var plan = TierPlan(osVolumeSizeGB: nil, osVolumeBilled: osVolumeApplies, publicIP: true, securityRules: [],
                             cloudInit: nil, startupScriptID: nil)
         if let size = try body.int("os_volume_size_gb") {
@@ -162,6 +165,8 @@ extension World {
             plan.osVolumeSizeGB = catalogue.defaultOSVolumeSizeGB
         } else if boot.kind == .osImage {
             plan.osVolumeSizeGB = catalogue.legacyOSDiskGB
+        } else if boot.kind == .customImage {
+            plan.osVolumeSizeGB = state.images.first { $0.id == boot.id }?.sizeGB ?? catalogue.legacyOSDiskGB
         }
         if region.tier == .legacy {
             plan.publicIP = try body.bool("public_ip") ?? true

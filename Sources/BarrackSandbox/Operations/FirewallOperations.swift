@@ -42,11 +42,7 @@ extension World {
         try checkName(name, rule: catalogue.firewallName, taken: state.firewalls.contains { $0.name == name },
                       scope: "the account")
         let region = try region(try call.body.string("region") ?? "")
-        let description = try call.body.string("description") ?? ""
-        guard description.count <= catalogue.descriptionMaxLength else {
-            throw .invalidValue("description", "description has \(description.count) characters; at most "
-                                + "\(catalogue.descriptionMaxLength) are allowed")
-        }
+        let description = try description(in: call.body)
         guard state.firewalls.count < catalogue.firewallLimit else {
             throw SandboxError(.limitReached, "the account already has \(catalogue.firewallLimit) firewalls, the most it "
                                + "may have; delete one first", ["limit": .int(catalogue.firewallLimit)])

@@ -86,7 +86,7 @@ extension World {
         data.metadata = PricingMetadata(
             supportedCurrencies: Currency.allCases.map(\.wire), supportedTiers: Tier.allCases.map(\.wire),
             volumeMinimumSizeGB: catalogue.volumeSizeRange.lowerBound, authenticationType: "api_key",
-            timestamp: .int(Int(now.timeIntervalSince1970)))
+            timestamp: .string(Self.timestamp(now)))
 
         var breakdown: [PriceEstimateItem] = []
         if let model {

@@ -67,9 +67,6 @@ extension World {
             throw .invalidValue("content", "content is \(content.utf8.count) bytes; at most "
                                 + "\(catalogue.scriptContentMaxBytes) are allowed")
         }
-        guard description.count <= catalogue.descriptionMaxLength else {
-            throw .invalidValue("description", "description has \(description.count) characters; at most "
-                                + "\(catalogue.descriptionMaxLength) are allowed")
-        }
+        try checkDescription(description)
     }
 }

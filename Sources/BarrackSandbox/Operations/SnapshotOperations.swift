@@ -28,7 +28,7 @@ extension World {
         let missing = call.body.missing(["instance_id", "name"])
         guard missing.isEmpty else { throw .missing(missing) }
         let name = try call.body.string("name") ?? ""
-        let description = try call.body.string("description") ?? ""
+        let description = try description(in: call.body)
         try checkName(name, rule: catalogue.snapshotName, taken: state.snapshots.contains { $0.name == name },
                       scope: "the account")
         let instance = state.instances[try instanceIndex(try call.body.string("instance_id") ?? "")]
@@ -74,8 +74,13 @@ extension World {
                                ["id": .string(snapshot.id), "status": .string(snapshot.status.rawValue)])
         }
         let region = try region(snapshot.region)
-        let name = try call.body.string("name") ?? snapshot.name + "-restored"
-        try checkInstanceName(name, region: region.name)
+        let name: String
+        if let given = try call.body.string("name"), !given.allSatisfy(\.isWhitespace) {
+            try checkInstanceName(given, region: region.name)
+            name = given
+        } else {
+            name = restoredName(of: snapshot.name, region: region.name)
+        }
         let model = try gpuModel(try call.body.string("gpu_model") ?? snapshot.gpuModel)
         guard model.tier == region.tier else {
             throw .notInTier("GPU model \(model.name)", tier: region.tier, region: region.name)
@@ -120,7 +125,7 @@ extension World {
         let missing = call.body.missing(["snapshot_id", "name"])
         guard missing.isEmpty else { throw .missing(missing) }
         let name = try call.body.string("name") ?? ""
-        let description = try call.body.string("description") ?? ""
+        let description = try description(in: call.body)
         try checkName(name, rule: catalogue.imageName, taken: state.images.contains { $0.name == name },
                       scope: "the account")
         let snapshot = state.snapshots[try snapshotIndex(try call.body.string("snapshot_id") ?? "")]

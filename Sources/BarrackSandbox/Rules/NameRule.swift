@@ -18,6 +18,9 @@ struct NameRule: Sendable, Equatable {
         if let bad = name.first(where: { !isAllowed($0) }) {
             return "\(what) '\(name)' contains '\(bad)'; allowed are letters, digits\(describedExtras)"
         }
+        if name.allSatisfy({ $0 == " " }) {
+            return "\(what) '\(name)' has only spaces; it needs a letter, digit or other allowed character"
+        }
         if let first = name.first, edgeForbidden.contains(first) {
             return "\(what) '\(name)' starts with '\(first)'; it must start with a letter or digit"
         }

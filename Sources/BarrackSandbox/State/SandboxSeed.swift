@@ -52,7 +52,11 @@ extension SandboxState {
     init(seed: SandboxSeed, catalogue: SandboxCatalogue) {
         let now = seed.now
         func date(_ text: String?) -> Date { text.flatMap { try? Date($0, strategy: .iso8601) } ?? now }
-        func tier(_ wire: TierEnum) -> Tier { Tier(rawValue: wire.rawValue) ?? .advanced }
+        // The region's tier as the catalogue has it; the wire's spelling may differ in case.
+        func tier(_ wire: TierEnum, region: RegionEnum) -> Tier {
+            catalogue.regions.first { $0.name == region.rawValue }?.tier
+                ?? Tier.allCases.first { $0.rawValue.lowercased() == wire.rawValue.lowercased() } ?? .advanced
+        }
         func rule(_ rule: VMSecurityRule) -> SecurityRule {
             SecurityRule(id: rule.id, direction: rule.direction.rawValue, ethertype: rule.ethertype.rawValue,
                          protocolName: rule.protocol.rawValue, remoteIPPrefix: rule.remoteIPPrefix ?? "0.0.0.0/0",
@@ -76,7 +80,7 @@ extension SandboxState {
             let status = InstanceStatus(rawValue: vm.status.rawValue) ?? .error
             return InstanceRecord(
                 id: vm.id, name: vm.name, status: status, pending: Self.pendingTransition(from: status, at: now), gpuModel: vm.gpuModel.rawValue,
-                gpuCount: vm.gpuCount, region: vm.region.rawValue, tier: tier(vm.tier), bootSource: boot(vm.bootSource),
+                gpuCount: vm.gpuCount, region: vm.region.rawValue, tier: tier(vm.tier, region: vm.region), bootSource: boot(vm.bootSource),
                 osVolumeSizeGB: vm.osVolumeSizeGB, publicIPEnabled: vm.publicIP != nil, publicIP: vm.publicIP,
                 privateIP: vm.privateIP, sshKeyIDs: vm.sshKeyIDs, volumeIDs: vm.volumeIDs, firewallIDs: vm.firewallIDs,
                 securityRules: vm.securityRules.map(rule), startupScriptID: vm.startupScriptID, cloudInit: nil,
@@ -85,7 +89,7 @@ extension SandboxState {
                 createdAt: date(vm.createdAt), updatedAt: date(vm.updatedAt ?? vm.createdAt))
         }
         volumes = seed.volumes.map { volume in
-            VolumeRecord(id: volume.id, name: volume.name, region: volume.region.rawValue, tier: tier(volume.tier),
+            VolumeRecord(id: volume.id, name: volume.name, region: volume.region.rawValue, tier: tier(volume.tier, region: volume.region),
                          sizeGB: volume.sizeGB, volumeType: volume.volumeType.rawValue,
                          status: VolumeState(rawValue: volume.status.rawValue) ?? .available, readyAt: nil,
                          bootable: volume.bootable, osImageID: volume.osImageID, instanceID: volume.instanceID,

@@ -1,14 +1,15 @@
 import ArgumentParser
 import BarrackScript
 
-/// `barrack help [TOPIC]`: the built-ins by group, or one built-in, or a command's usage.
+/// `barrack help [TOPIC]`: the built-ins by group, or one built-in, a command's usage, or a page of
+/// `HelpTopic` (`barrack help api`).
 struct HelpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "help",
-        abstract: "Explain a built-in (barrack help deploy), a statement (barrack help wait) or a command (barrack help run)."
+        abstract: "Explain a built-in (barrack help deploy), a statement (barrack help wait), a command (barrack help run) or the API (barrack help api)."
     )
 
-    @Argument(help: "A built-in, a method, a keyword or a command.")
+    @Argument(help: "A built-in, a method, a keyword, a command or api.")
     var topic: String?
 
     func run() throws {
@@ -22,9 +23,11 @@ struct HelpCommand: ParsableCommand {
             StandardStreams.write(text)
         } else if let command = BarrackCommand.configuration.subcommands.first(where: { $0._commandName == topic }) {
             StandardStreams.write(command.helpMessage() + "\n")
+        } else if let page = HelpTopic.pages[topic] {
+            StandardStreams.write(page)
         } else {
             StandardStreams.flush()
-            StandardStreams.writeError("barrack: no built-in or command named '\(topic)'; `barrack help` lists them\n")
+            StandardStreams.writeError("barrack: no built-in, command or topic named '\(topic)'; `barrack help` lists them\n")
             throw ExitCode(2)
         }
         StandardStreams.flush()

@@ -61,7 +61,8 @@ struct PlanCommand: ParsableCommand {
         for warning in backend.warnings { StandardStreams.writeError("barrack: warning: \(warning)\n") }
         let rehearsal = Rehearsal(target: ClientConnection(client: backend.client))
         let interpreter = Interpreter()
-        Platform.register(in: interpreter, rehearsal: rehearsal, announcesChanges: false)
+        Platform.register(in: interpreter, rehearsal: rehearsal, announcesChanges: false,
+                          budget: BudgetGuard(maxHourly: global.maxHourly ?? backend.profileMaxHourly))
         interpreter.output = { StandardStreams.writeError($0) }
         interpreter.define("args", .list(arguments.dropFirst().map { .string($0) }))
         let program: Program

@@ -55,6 +55,9 @@ struct SandboxCommand: ParsableCommand {
             let spec = try faults.map { text throws in try FaultSpec(parsing: text) }
             let policy: Sandbox.KeyPolicy = key.map { .exactly($0) } ?? .anyKey
             let sandbox = try Sandbox.openDefault(speed: speed, keyPolicy: policy)
+            // Watch for Ctrl-C and SIGTERM before the address is printed: whoever reads it may
+            // signal at once.
+            let signals = ShutdownSignals()
             try blocking {
                 let server = try await SandboxServer.start(
                     sandbox: sandbox, host: host, port: port,
@@ -63,7 +66,7 @@ struct SandboxCommand: ParsableCommand {
                 // Unbuffered, so that a test reading the port sees it before any request.
                 FileHandle.standardOutput.write(Data("http://\(server.address)/api/\n".utf8))
                 FileHandle.standardError.write(Data("barrack sandbox serving on http://\(server.address)/api/; Ctrl-C stops it\n".utf8))
-                try await server.runUntilSignalled()
+                try await server.run(until: signals)
                 try sandbox.close()
             }
         }

@@ -12,7 +12,7 @@ struct ScriptEnvironment {
         let backend = try PlatformBackend.open(options.backendOptions)
         for warning in backend.warnings { StandardStreams.writeError("barrack: warning: \(warning)\n") }
         let interpreter = Interpreter()
-        backend.install(in: interpreter, dryRun: options.dryRun)
+        backend.install(in: interpreter, dryRun: options.dryRun, maxHourly: options.maxHourly)
         if options.output == .json { interpreter.printsJSON = true }
         return ScriptEnvironment(interpreter: interpreter, backend: backend)
     }

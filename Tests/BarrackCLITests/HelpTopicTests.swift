@@ -1,0 +1,19 @@
+import Foundation
+import XCTest
+
+/// `barrack help api` says where the API's OpenAPI document is and how to fuzz the sandbox with it.
+final class HelpTopicTests: XCTestCase {
+    func testHelpAPINamesTheDocumentAndItsRoute() throws {
+        guard let binary = TestPaths.binary() else { return }
+        let run = ScriptRun.execute(binary: binary, arguments: ["help", "api"], in: FileManager.default.temporaryDirectory,
+                                    timeout: 30)
+        XCTAssertEqual(run.status, 0, run.standardError)
+        for text in ["api/barrack.openapi.yaml", "/api/openapi.json", "schemathesis run"] {
+            XCTAssertTrue(run.standardOutput.contains(text), "expected `barrack help api` to mention \(text), got \(run.standardOutput)")
+        }
+        let unknown = ScriptRun.execute(binary: binary, arguments: ["help", "nosuchtopic"],
+                                        in: FileManager.default.temporaryDirectory, timeout: 30)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.standardError.contains("no built-in, command or topic named 'nosuchtopic'"), unknown.standardError)
+    }
+}
