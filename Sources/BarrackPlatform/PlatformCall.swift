@@ -20,9 +20,10 @@ struct PlatformCall: Sendable {
     func builtin() -> BuiltinFunction {
         let endpoint = spec.operation.endpoint
         let parameters = spec.parameters.map { parameter in
+            // A GPU request's model is one of the catalogue's, which `barrack check` checks too.
             BuiltinParameter(name: parameter.name, isRequired: parameter.isRequired, type: parameter.typeName,
                              defaultDescription: parameter.defaultDescription, summary: parameter.summary,
-                             allowedValues: parameter.allowedValues)
+                             allowedValues: parameter.kind == .gpu ? Catalogue.gpuModels : parameter.allowedValues)
         }
         let help = BuiltinHelp(summary: spec.summary, returns: spec.returns, example: spec.example, group: spec.group,
                                operation: spec.operation.rawValue,
@@ -42,11 +43,13 @@ struct PlatformCall: Sendable {
                 continue
             }
             if parameter.kind == .gpu {
-                guard case .map(let request) = value, case .string(let model)? = request["model"],
+                guard case .map(let request) = value, case .string(let written)? = request["model"],
                       case .int(let count)? = request["count"] else {
                     throw ErrorObject(code: "ARGUMENT_ERROR",
                                       message: "\(spec.name): '\(parameter.name)' must be a GPU request such as \"H100-SXM5-80GB\" x 8, not \(value.typeName)")
+                        .blaming(parameter.name)
                 }
+                let model = try PlatformCall.gpuModel(written, builtin: spec.name, parameter: parameter.name)
                 switch parameter.target {
                 case .query:
                     query.append(QueryItem(name: "gpu_model", value: model))
@@ -81,7 +84,7 @@ struct PlatformCall: Sendable {
                 try await connection.call(operation, pathParameters: sentPath, query: sentQuery, body: requestBody)
             }
         } catch let error as BarrackAPIError {
-            throw PlatformCall.scriptError(error)
+            throw PlatformCall.scriptError(error, spec: spec)
         }
         let payload = PlatformCall.payload(answer, endpoint: endpoint, whole: spec.returnsWholeAnswer)
         if announcesChanges && spec.effect.changes {
@@ -90,6 +93,17 @@ struct PlatformCall: Sendable {
         let result = ValueConversion.value(payload)
         if let notice { notice(MutationNotice.line(spec.name, result: result, id: pathParameters.values.first)) }
         return result
+    }
+
+    /// The catalogue's spelling of GPU model `written` (letter case is forgiven, as for other
+    /// choices); an unknown model is an `ARGUMENT_ERROR` with the nearest model, before any request.
+    static func gpuModel(_ written: String, builtin: String, parameter: String) throws -> String {
+        let models = Catalogue.gpuModels
+        guard let model = Choice.match(written, among: models) else {
+            throw ErrorObject(code: "ARGUMENT_ERROR", message: Choice.unknownGPUModelMessage(written, builtin: builtin, models: models))
+                .blaming(parameter)
+        }
+        return model
     }
 
     static func queryText(_ json: JSONValue) -> String {
@@ -128,12 +142,10 @@ struct PlatformCall: Sendable {
     /// Structured keys that may stand beside a listing without being what a script asked for.
     static let incidentalKeys: Set<String> = ["metadata"]
 
-    /// An API failure as a script error with the platform's code, status, message and operation.
-    static func scriptError(_ error: BarrackAPIError) -> ErrorObject {
-        ErrorObject(code: error.code, message: error.message, status: error.status,
-                    operation: error.operation?.rawValue,
-                    details: error.details.map(ValueConversion.value) ?? .null,
-                    isRetryable: isPassing(error))
+    /// An API failure as a script error with the platform's code, status, message and operation,
+    /// and the next step (`APIErrorAdvice`).
+    static func scriptError(_ error: BarrackAPIError, spec: PlatformBuiltinSpec? = nil) -> ErrorObject {
+        APIErrorAdvice.scriptError(error, spec: spec)
     }
 
     /// A failure that asking again later may cure: rate limits, server errors, lost connections

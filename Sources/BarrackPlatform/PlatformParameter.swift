@@ -68,6 +68,7 @@ struct PlatformParameter: Sendable {
         func wrong(_ expected: String) -> ErrorObject {
             ErrorObject(code: "ARGUMENT_ERROR",
                         message: "\(builtin): '\(name)' must be \(expected), not \(value.typeName) (\(value.literal))")
+                .blaming(name)
         }
         switch kind {
         case .string:
@@ -87,12 +88,10 @@ struct PlatformParameter: Sendable {
             }
         case .choice(let values):
             guard case .string(let text) = value else { throw wrong("one of " + values.joined(separator: ", ")) }
-            // Letter case is forgiven, so an atom can name a mixed-case value (`tier: ADVANCED`).
-            guard let match = values.first(where: { $0 == text })
-                    ?? values.first(where: { $0.lowercased() == text.lowercased() }) else {
+            guard let match = Choice.match(text, among: values) else {
                 throw ErrorObject(code: "ARGUMENT_ERROR",
-                                  message: "\(builtin): '\(name)' must be one of \(values.joined(separator: ", ")), not \(text)"
-                                    + PlatformParameter.suggestion(text, among: values))
+                                  message: Choice.outsideMessage(text, parameter: name, builtin: builtin, values: values))
+                    .blaming(name)
             }
             return .string(match)
         case .resource:
@@ -116,14 +115,6 @@ struct PlatformParameter: Sendable {
                 return .string(text)
             })
         }
-    }
-
-    /// `; did you mean 'X'?` when one allowed value is close to what was written.
-    static func suggestion(_ text: String, among values: [String]) -> String {
-        let close = values.filter { value in
-            value.lowercased().hasPrefix(text.lowercased()) || text.lowercased().hasPrefix(value.lowercased())
-        }
-        return close.count == 1 ? "; did you mean '\(close[0])'?" : ""
     }
 
     /// The id of a resource given as an id or as a record with an `id`.

@@ -20,7 +20,7 @@ final class APIErrorTests: XCTestCase {
               print err.details.region err.details.available
             }
             """))
-        XCTAssertEqual(host.lines, ["OUT_OF_STOCK 409 deploy_instance", "no B300 x 8 left in ICELAND-1", "ICELAND-1 0"])
+        XCTAssertEqual(host.lines, ["OUT_OF_STOCK 409 deploy_instance", "no B300 x 8 left in ICELAND-1; gpu_stock() shows which regions have it now", "ICELAND-1 0"])
     }
 
     func testUncaughtAPIErrorKeepsItsFields() throws {
@@ -33,7 +33,8 @@ final class APIErrorTests: XCTestCase {
         XCTAssertEqual(failure?.code, "NOT_FOUND")
         XCTAssertEqual(failure?.status, 404)
         XCTAssertEqual(failure?.operation, "get_instance")
-        XCTAssertEqual(failure?.message, "no instance with id 'BRK-100001VM'")
+        XCTAssertEqual(failure?.message, "no instance with id 'BRK-100001VM'; instances() lists the ones that exist",
+                       "the platform's message comes first, then the next step")
     }
 
     func testClientErrorsWithoutStatusKeepTheirCode() throws {

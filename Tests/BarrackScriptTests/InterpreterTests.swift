@@ -46,14 +46,20 @@ final class InterpreterTests: XCTestCase {
             counter.calls += 1
             return .null
         })
-        let unknown = try run(interpreter, "launch FINLAND-1 nmae: \"x\"")
+        // `barrack check` finds these before anything runs (`Checker.checkCalls`), and the
+        // evaluator when the call runs.
+        let problems = Checker.checkCalls(Source(name: "test", text: "launch FINLAND-1 nmae: \"x\""),
+                                          builtins: interpreter.builtins)
+        XCTAssertEqual(problems.map(\.message), ["launch has no parameter 'nmae'; did you mean 'name'? (parameters: region, name?)"])
+        XCTAssertEqual(problems.first?.range.start, 23, "under the argument at fault")
+        let unknown = try run(interpreter, "let f = launch\nf FINLAND-1 nmae: \"x\"")
         XCTAssertEqual(unknown?.code, "ARGUMENT_ERROR")
         XCTAssertTrue(unknown?.message.contains("launch has no parameter 'nmae'; did you mean 'name'?") ?? false,
                       unknown?.message ?? "")
-        let missing = try run(interpreter, "launch name: \"x\"")
+        let missing = try run(interpreter, "let g = launch\ng name: \"x\"")
         XCTAssertEqual(missing?.code, "ARGUMENT_ERROR")
         XCTAssertTrue(missing?.message.contains("missing its argument 'region'") ?? false, missing?.message ?? "")
-        let surplus = try run(interpreter, "launch 1 2 3")
+        let surplus = try run(interpreter, "let h = launch\nh 1 2 3")
         XCTAssertEqual(surplus?.code, "ARGUMENT_ERROR")
         XCTAssertEqual(counter.calls, 0)
     }

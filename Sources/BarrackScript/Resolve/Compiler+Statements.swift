@@ -143,7 +143,8 @@ extension Compiler {
                 observed = comparison.left
             }
             return WaitNode(condition: conditionNode, observed: observed, timeout: timeout.map { compileExpression($0) },
-                            interval: every.map { compileExpression($0) }, source: source, range: statement.range)
+                            interval: every.map { compileExpression($0) }, callsNothing: !condition.containsCall,
+                            source: source, range: statement.range)
         case .block(let block):
             return compileBlock(block)
         }

@@ -146,6 +146,11 @@ struct Compiler {
             for names in current.scopes { candidates += names.keys }
             scope = current.parent
         }
+        if !assigning, let word = Compiler.hyphenatedWord(around: range, in: source.bytes) {
+            report("unknown name '\(name)' in '\(word)': a word with lowercase letters is not an atom; "
+                   + "write it as a string: \"\(word)\"", at: range)
+            return
+        }
         let hint = Suggestion.didYouMean(name, among: candidates)
         if assigning {
             report("cannot assign to '\(name)': it is not declared (declare it with 'let \(name) = …')\(hint)", at: range)
@@ -153,5 +158,26 @@ struct Compiler {
             report("unknown name '\(name)'\(hint)", at: range)
         }
     }
-}
 
+    /// The whole word when the name at `range` is joined by hyphens, with no space, to other
+    /// parts (`H100-PCIe-80GB` reads as `H100 - PCIe - 80GB`): a mixed-case value written bare.
+    static func hyphenatedWord(around range: SourceRange, in bytes: [UInt8]) -> String? {
+        func isPart(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+        var start = range.start
+        var end = range.end
+        while start > 0, isPart(bytes[start - 1]) { start -= 1 }
+        while end < bytes.count, isPart(bytes[end]) { end += 1 }
+        let word = bytes[start..<end]
+        guard word.contains(UInt8(ascii: "-")), word.first != UInt8(ascii: "-"), word.last != UInt8(ascii: "-") else { return nil }
+        // Only when a part is in capitals (`H100`): `total-cost` is a subtraction gone wrong, not a value.
+        let parts = word.split(separator: UInt8(ascii: "-"))
+        let hasAtomPart = parts.contains { part in
+            part.allSatisfy { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
+                && part.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+        }
+        return hasAtomPart ? String(decoding: word, as: UTF8.self) : nil
+    }
+}

@@ -1,16 +1,21 @@
-/// "Did you mean" suggestions by edit distance.
-enum Suggestion {
+/// "Did you mean" suggestions by edit distance, for the language's errors and for hosts that
+/// check their own values (the platform's regions and GPU models).
+public enum Suggestion {
     /// `; did you mean 'name'?` for the closest candidate within a distance that scales with the
     /// word's length (a third of it, at least 1), or an empty string.
-    static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
+    public static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
         guard let best = closest(word, among: candidates) else { return "" }
         return "; did you mean '\(best)'?"
     }
 
-    static func closest(_ word: String, among candidates: some Sequence<String>) -> String? {
+    /// The closest candidate, if one is close enough. A word of three letters or fewer only
+    /// matches with its letters swapped or in another case: `ip` is not a typo of `id`, where
+    /// one changed letter is a third of the word.
+    public static func closest(_ word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(1, word.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != word {
+            if word.count <= 3, candidate.lowercased().sorted() != word.lowercased().sorted() { continue }
             let distance = editDistance(word, candidate)
             if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }

@@ -155,8 +155,11 @@ public struct BuiltinCall {
 
     /// An `ARGUMENT_ERROR` about parameter `index`.
     public func argumentError(_ index: Int, _ problem: String) -> ErrorObject {
-        let name = index < function.parameters.count ? function.parameters[index].name : "argument \(index + 1)"
-        return ErrorObject.argument("\(function.name): '\(name)' \(problem)")
+        guard index < function.parameters.count else {
+            return ErrorObject.argument("\(function.name): 'argument \(index + 1)' \(problem)")
+        }
+        let name = function.parameters[index].name
+        return ErrorObject.argument("\(function.name): '\(name)' \(problem)").blaming(name)
     }
 
     /// The argument at `index` as a string; a type error otherwise.
@@ -182,7 +185,10 @@ public struct BuiltinCall {
     /// A `TYPE_ERROR` saying that argument `index` must be `expected`.
     public func typeError(_ index: Int, _ expected: String) -> ErrorObject {
         let got = index < arguments.count ? (arguments[index]?.typeName ?? "nothing") : "nothing"
-        let name = index < function.parameters.count ? function.parameters[index].name : "argument \(index + 1)"
-        return ErrorObject.type("\(function.name): '\(name)' must be \(expected), not \(got)")
+        guard index < function.parameters.count else {
+            return ErrorObject.type("\(function.name): 'argument \(index + 1)' must be \(expected), not \(got)")
+        }
+        let name = function.parameters[index].name
+        return ErrorObject.type("\(function.name): '\(name)' must be \(expected), not \(got)").blaming(name)
     }
 }

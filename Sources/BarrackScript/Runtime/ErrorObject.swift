@@ -21,6 +21,12 @@ public final class ErrorObject: Error, @unchecked Sendable, CustomStringConverti
     public internal(set) var location: ErrorLocation?
     /// The calls it passed through, innermost first.
     public internal(set) var trace: [ErrorLocation] = []
+    /// The parameter of a built-in whose argument is at fault, which a built-in names with
+    /// `blaming(_:)`; the caret then goes under that argument.
+    public private(set) var parameter: String?
+    /// The offset among a call's arguments of the one at fault, found from `parameter` or by
+    /// the binding of arguments to parameters.
+    var argumentOffset: Int?
     /// The error that was unwinding when a `finally` or `defer` block raised this one instead.
     public internal(set) var replaced: ErrorObject?
 
@@ -58,6 +64,15 @@ public final class ErrorObject: Error, @unchecked Sendable, CustomStringConverti
             text += "\nraised by a finally or defer block that ran because of:\n" + replaced.report
         }
         return text
+    }
+
+    /// This error, saying that the argument of `parameter` is at fault.
+    ///
+    ///     throw ErrorObject(code: "ARGUMENT_ERROR", message: "deploy: unknown region").blaming("region")
+    @discardableResult
+    public func blaming(_ parameter: String) -> ErrorObject {
+        self.parameter = parameter
+        return self
     }
 
     /// Sets the location if none is set yet (errors from built-ins learn it from their call site).

@@ -200,44 +200,25 @@ final class ExecutionContext {
         }
     }
 
-    /// Calls a built-in after binding its arguments to its parameters.
+    /// Calls a built-in after binding its arguments to its parameters (`ArgumentBinding`). An
+    /// error about one argument learns which it is (`ErrorObject.argumentOffset`), so that its
+    /// caret goes under that argument.
     func callBuiltin(_ builtin: BuiltinFunction, _ arguments: [Value], labels: [String?]) throws -> Value {
-        let parameters = builtin.parameters
-        var bound = [Value?](repeating: nil, count: parameters.count)
-        var rest: [Value] = []
-        var position = 0
-        for (offset, argument) in arguments.enumerated() {
-            if offset < labels.count, let label = labels[offset] {
-                guard let index = parameters.firstIndex(where: { $0.name == label }) else {
-                    throw ErrorObject.argument("\(builtin.name) has no parameter '\(label)'"
-                                               + Suggestion.didYouMean(label, among: parameters.map(\.name))
-                                               + parameterList(builtin))
-                }
-                if bound[index] != nil {
-                    throw ErrorObject.argument("\(builtin.name): '\(label)' is given twice")
-                }
-                bound[index] = argument
-            } else {
-                while position < parameters.count, bound[position] != nil { position += 1 }
-                if position < parameters.count {
-                    bound[position] = argument
-                    position += 1
-                } else if builtin.isVariadic {
-                    rest.append(argument)
-                } else {
-                    throw ErrorObject.argument("\(builtin.name) takes at most \(parameters.count) argument\(parameters.count == 1 ? "" : "s") but \(arguments.count) were given"
-                                               + parameterList(builtin))
-                }
+        let bound: [Value?]
+        let rest: [Value]
+        do {
+            (bound, rest) = try ArgumentBinding.bind(arguments, labels: labels, to: builtin)
+        } catch {
+            throw error.error(builtin, labels: labels)
+        }
+        do {
+            return try builtin.body(BuiltinCall(function: builtin, arguments: bound, rest: rest, context: self))
+        } catch let error as ErrorObject {
+            if error.argumentOffset == nil, error.location == nil, let parameter = error.parameter {
+                error.argumentOffset = ArgumentBinding.offset(ofParameter: parameter, count: arguments.count,
+                                                              labels: labels, in: builtin)
             }
+            throw error
         }
-        for (index, parameter) in parameters.enumerated() where parameter.isRequired && bound[index] == nil {
-            throw ErrorObject.argument("\(builtin.name) is missing its argument '\(parameter.name)'" + parameterList(builtin))
-        }
-        return try builtin.body(BuiltinCall(function: builtin, arguments: bound, rest: rest, context: self))
-    }
-
-    private func parameterList(_ builtin: BuiltinFunction) -> String {
-        guard !builtin.parameters.isEmpty else { return "" }
-        return " (parameters: " + builtin.parameters.map { $0.isRequired ? $0.name : "\($0.name)?" }.joined(separator: ", ") + ")"
     }
 }

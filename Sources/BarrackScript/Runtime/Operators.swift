@@ -206,8 +206,8 @@ enum Operators {
         guard case .int(let number) = count else {
             throw ErrorObject.type("the GPU count after 'x' must be an int, not \(count.typeName)")
         }
-        guard [1, 2, 4, 8].contains(number) else {
-            throw ErrorObject.value("a GPU count must be 1, 2, 4 or 8, not \(number)")
+        guard Choice.gpuCounts.contains(number) else {
+            throw ErrorObject.value(Choice.badGPUCountMessage(number))
         }
         return .map(["model": .string(name), "count": .int(number)])
     }

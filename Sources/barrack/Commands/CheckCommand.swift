@@ -1,7 +1,8 @@
 import ArgumentParser
 import BarrackScript
 
-/// `barrack check FILE…`: reports every syntax error, runs nothing.
+/// `barrack check FILE…`: reports every syntax and name error, and every call of a built-in that
+/// cannot bind (`Checker.checkCalls`), runs nothing.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -24,9 +25,10 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             let diagnostics: [Diagnostic]
+            let interpreter = ScriptEnvironment.detachedInterpreter(configured: true)
             do {
-                _ = try ScriptEnvironment.detachedInterpreter(configured: true).compile(source)
-                diagnostics = []
+                _ = try interpreter.compile(source)
+                diagnostics = Checker.checkCalls(source, builtins: interpreter.builtins)
             } catch {
                 diagnostics = error.diagnostics
             }

@@ -35,7 +35,7 @@ final class CallNode: ExprNode {
             do {
                 return try context.callBuiltin(builtin, values, labels: labels)
             } catch {
-                throw located(error)
+                throw located(error, arguments: arguments)
             }
         }
         do {
@@ -188,7 +188,7 @@ final class MethodCallNode: ExprNode {
         do {
             return try frame.context.callBuiltin(method, values, labels: labels)
         } catch {
-            throw located(error)
+            throw located(error, arguments: [receiver] + call.arguments)
         }
     }
 }

@@ -75,6 +75,9 @@ final class ForNode: StmtNode {
 final class WaitNode: StmtNode {
     /// The default timeout: ten minutes, the platform's longest documented provisioning time twice over.
     static let defaultTimeout = 600_000
+    /// Said when a condition that calls nothing times out: a record read once never changes.
+    static let staleHint = "; the condition calls nothing, so what it reads changes only if the script changes it: to follow a resource, read it "
+        + "again in the condition, as in wait until instance(vm).status == ACTIVE"
     /// The default pause between checks.
     static let defaultInterval = 5_000
 
@@ -83,14 +86,19 @@ final class WaitNode: StmtNode {
     let observed: ExprNode?
     let timeout: ExprNode?
     let interval: ExprNode?
+    /// Whether the condition calls nothing: it then reads values that only the program itself
+    /// can change (`vm.status`), and its timeout says to read the resource again.
+    let callsNothing: Bool
     let source: Source
     let range: SourceRange
 
-    init(condition: ExprNode, observed: ExprNode?, timeout: ExprNode?, interval: ExprNode?, source: Source, range: SourceRange) {
+    init(condition: ExprNode, observed: ExprNode?, timeout: ExprNode?, interval: ExprNode?, callsNothing: Bool,
+         source: Source, range: SourceRange) {
         self.condition = condition
         self.observed = observed
         self.timeout = timeout
         self.interval = interval
+        self.callsNothing = callsNothing
         self.source = source
         self.range = range
     }
@@ -140,6 +148,7 @@ final class WaitNode: StmtNode {
                         "code": .string(lastFailure.code), "message": .string(lastFailure.message),
                     ])])
                 }
+                if callsNothing { message += WaitNode.staleHint }
                 let error = ErrorObject(code: ErrorCode.timeout, message: message, details: details)
                 error.locate(source, range)
                 throw error

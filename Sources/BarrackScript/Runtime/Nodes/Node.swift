@@ -26,6 +26,16 @@ class ExprNode {
         if let error = error as? ErrorObject { error.locate(source, range) }
         return error
     }
+
+    /// Gives an error from a call this node made the location of the argument at fault, when it
+    /// names one (`deploy … in FINLAND-9` points at `FINLAND-9`), else this node's.
+    @inline(never)
+    final func located(_ error: Error, arguments: [ExprNode]) -> Error {
+        if let error = error as? ErrorObject, let offset = error.argumentOffset, arguments.indices.contains(offset) {
+            error.locate(source, arguments[offset].range)
+        }
+        return located(error)
+    }
 }
 
 /// A statement of the executable tree.
