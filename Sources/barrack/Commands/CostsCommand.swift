@@ -20,6 +20,9 @@ struct CostsCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    /// What is billed, then at what rate, for how long, and what it has cost so far.
+    static let columns = ["id", "name", "status", "kind", "hourly_cost", "hours", "cost"]
+
     func run() throws {
         let report: CostReport
         do {
@@ -42,9 +45,10 @@ struct CostsCommand: ParsableCommand {
         } else {
             let terminal = Terminal.standardOutput.isTerminal
             let colors = terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            let formatter = ResultFormatter(width: terminal ? REPL.terminalWidth() : 200, colors: colors)
             var text = report.lines.isEmpty ? "Nothing is billed.\n" : ""
             if case .map(let map) = report.value, let rows = map["resources"], !report.lines.isEmpty {
+                let formatter = ResultFormatter(width: terminal ? REPL.terminalWidth() : 200, colors: colors,
+                                                columns: CostsCommand.columns)
                 text += formatter.format(rows) + "\n"
             }
             StandardStreams.write(text + report.summary + "\n")

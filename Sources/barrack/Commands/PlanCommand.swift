@@ -108,9 +108,8 @@ struct PlanCommand: ParsableCommand {
             text = "The script would make \(count) change\(count == 1 ? "" : "s"):\n"
             // The report's own column order (what, which, where, how much), not the ranking
             // used for the platform's records.
-            var columns: [String]?
-            if case .list(let list) = report.rows, case .map(let first)? = list.elements.first { columns = first.keys }
-            text += ResultFormatter(width: terminal ? REPL.terminalWidth() : 200, colors: colors, columns: columns)
+            text += ResultFormatter(width: terminal ? REPL.terminalWidth() : 200, colors: colors,
+                                    columns: ResultFormatter.reportColumns(of: report.rows))
                 .format(report.rows) + "\n"
         }
         return text + report.summary + "\n"

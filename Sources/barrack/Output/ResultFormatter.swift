@@ -143,3 +143,13 @@ struct ResultFormatter {
         colors ? "\u{1B}[2m\(text)\u{1B}[0m" : text
     }
 }
+
+extension ResultFormatter {
+    /// The keys of a report's first row, in the report's own order: a report (a plan, the costs)
+    /// lays its columns out as it means them to be read, not by the ranking used for the
+    /// platform's records.
+    static func reportColumns(of rows: Value) -> [String]? {
+        guard case .list(let list) = rows, case .map(let first)? = list.elements.first else { return nil }
+        return first.keys
+    }
+}
