@@ -94,7 +94,7 @@ final class SandboxHTTPHandler: ChannelInboundHandler {
         var headers: [String: String] = [:]
         for (name, value) in head.headers { headers[name] = value }
         let data = body.map { Data($0.readableBytesView) }
-        return sandbox.handle(method: head.method.rawValue, path: components.path, query: query, headers: headers,
+        return sandbox.handle(method: head.method.rawValue, path: components.percentEncodedPath, query: query, headers: headers,
                               body: data)
     }
 

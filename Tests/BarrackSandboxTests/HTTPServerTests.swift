@@ -1,6 +1,9 @@
 import BarrackAPI
 import BarrackSandboxServer
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 @testable import BarrackSandbox
@@ -165,6 +168,22 @@ import Testing
         let keyed = try await transport.send(TransportRequest(method: .get, path: "/api/balance/",
                                                               headers: ["Authorization": "Bearer anything"]))
         #expect(keyed.status == 200)
+        try await server.stop()
+    }
+
+    /// Found by schemathesis: an id holding an escaped `?` (`/api/images/%3F…/`) was decoded
+    /// before routing, so the path was cut at the `?` and the image list answered a detail read.
+    @Test func anEscapedQuestionMarkInAnIdStaysInTheId() async throws {
+        let sandbox = try Sandbox(configuration: .init(speed: 0, keyPolicy: .anyKey))
+        let server = try await SandboxServer.start(sandbox: sandbox, port: 0)
+        let url = try #require(URL(string: "http://\(server.address)/api/images/%3Fimg/"))
+        var request = URLRequest(url: url)
+        request.setValue("Bearer anything", forHTTPHeaderField: "Authorization")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        #expect((response as? HTTPURLResponse)?.statusCode == 404)
+        let answer = try JSONValue(parsing: data)
+        #expect(answer["error"]?["code"] == "NOT_FOUND")
+        #expect(answer["images"] == nil)
         try await server.stop()
     }
 
