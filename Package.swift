@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.70.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "BarrackScript"),
@@ -54,7 +55,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "BarrackScriptTests", dependencies: ["BarrackScript"]),
+        .testTarget(
+            name: "BarrackScriptTests",
+            dependencies: ["BarrackScript", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "BarrackAPITests", dependencies: ["BarrackAPI"]),
         .testTarget(
             name: "BarrackSandboxTests",

@@ -18,7 +18,7 @@ final class CompletionScriptTests: XCTestCase {
         let scriptFile = folder.appendingPathComponent("barrack.bash")
         try script.standardOutput.write(to: scriptFile, atomically: true, encoding: .utf8)
         for file in files {
-            FileManager.default.createFile(atPath: folder.appendingPathComponent(file).path, contents: Data())
+            XCTAssertTrue(FileManager.default.createFile(atPath: folder.appendingPathComponent(file).path, contents: Data()))
         }
         let words = line.map { "'\($0)'" }.joined(separator: " ")
         let program = """

@@ -56,9 +56,18 @@ final class LexerTests: XCTestCase {
     }
 
     func testIntegerTooLargeIsADiagnostic() {
-        let found = lexDiagnostics("9223372036854775808")
+        let found = lexDiagnostics("9223372036854775809")
         XCTAssertEqual(found.count, 1)
         XCTAssertTrue(found.first?.message.contains("does not fit in 64 bits") ?? false)
+    }
+
+    func testTwoToTheSixtyThirdFitsOnlyNegated() {
+        // Found by the printed-value property: the smallest int printed as text that did not read back.
+        XCTAssertEqual(lexDiagnostics("9223372036854775808").count, 0, "the parser decides: only '-' before it fits")
+        assertParse("-9223372036854775808", "\(Int.min)")
+        XCTAssertEqual(diagnostics("9223372036854775808").map(\.message),
+                       ["integer literal '9223372036854775808' does not fit in 64 bits (only its negative does)"])
+        XCTAssertEqual(diagnostics("-9223372036854775808.abs()").count, 1, "a postfix binds tighter than '-'")
     }
 
     func testFloats() {

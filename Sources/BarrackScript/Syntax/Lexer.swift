@@ -223,19 +223,22 @@ public struct Lexer {
                 appendToken(.float, start: start, end: position, value: .float(number))
             } else if let value = Int(digits) {
                 appendToken(.int, start: start, end: position, value: .int(value))
+            } else if digits.drop(while: { $0 == "0" }) == "9223372036854775808" {
+                // 2^63 fits only negated, as the smallest int: the parser folds `-9223372036854775808`
+                // and reports this token anywhere else. Int.min marks it, since no literal is negative.
+                appendToken(.int, start: start, end: position, value: .int(Int.min))
             } else {
                 report("integer literal '\(text(start, position))' does not fit in 64 bits", at: range)
                 appendToken(.int, start: start, end: position, value: .int(0))
             }
-        case "ms", "s", "m", "h", "d":
-            let unit: Double = ["ms": 1, "s": 1_000, "m": 60_000, "h": 3_600_000, "d": 86_400_000][suffix] ?? 1
-            let milliseconds = (number * unit).rounded()
-            guard milliseconds.magnitude < 9.2e18 else {
-                report("duration '\(text(start, position))' is too long", at: range)
+        case _ where DurationUnit.startsSuffix(suffix):
+            switch DurationUnit.milliseconds(digits: digits, number: number, isFloat: isFloat, suffix: suffix) {
+            case .success(let milliseconds):
+                appendToken(.duration, start: start, end: position, value: .duration(milliseconds))
+            case .failure(let problem):
+                report("duration '\(text(start, position))' \(problem.message)", at: range)
                 appendToken(.duration, start: start, end: position, value: .duration(0))
-                return
             }
-            appendToken(.duration, start: start, end: position, value: .duration(Int(milliseconds)))
         case "GB", "TB":
             let gigabytes = number * (suffix == "TB" ? 1_000 : 1)
             guard gigabytes == gigabytes.rounded(), gigabytes.magnitude < 9.2e18 else {
@@ -245,7 +248,7 @@ public struct Lexer {
             }
             appendToken(.int, start: start, end: position, value: .int(Int(gigabytes)))
         default:
-            report("unknown suffix '\(suffix)' after a number: durations take ms, s, m, h or d, sizes GB or TB",
+            report("unknown suffix '\(suffix)' after a number: durations take ms, s, m, h or d (1h30m), sizes GB or TB",
                    at: SourceRange(start: suffixStart, end: position))
             appendToken(isFloat ? .float : .int, start: start, end: position,
                         value: isFloat ? .float(number) : .int(Int(digits) ?? 0))

@@ -164,6 +164,11 @@ extension Parser {
     mutating func parseUnary() throws -> Expr {
         guard peek.kind == .minus else { return try parsePostfix() }
         let start = advance().range.start
+        if peek.kind == .int, case .int(Int.min) = peek.value, !startsPostfix(peek(1).kind) {
+            // `-9223372036854775808`, the smallest int, which prints that way and reads back.
+            advance()
+            return Expr(.intLiteral(Int.min), range(from: start))
+        }
         try enterNesting(at: peek.range)
         defer { depth -= 1 }
         let operand = try parseUnary()
@@ -178,6 +183,11 @@ extension Parser {
         default:
             return Expr(.unary(.negate, operand), range)
         }
+    }
+
+    /// Whether a token continues an operand as a member access, call or index.
+    func startsPostfix(_ kind: TokenKind) -> Bool {
+        kind == .dot || kind == .questionDot || kind == .leftParen || kind == .leftBracket
     }
 
     mutating func parsePostfix() throws -> Expr {
@@ -272,6 +282,10 @@ extension Parser {
         switch token.kind {
         case .int:
             advance()
+            if case .int(Int.min) = token.value {
+                throw error("integer literal '\(source.text(token.range))' does not fit in 64 bits (only its negative does)",
+                            at: token.range)
+            }
             if case .int(let value) = token.value { return Expr(.intLiteral(value), token.range) }
             return Expr(.intLiteral(0), token.range)
         case .float:
