@@ -20,8 +20,11 @@ final class RunLimitTests: XCTestCase {
     }
 
     func testMaxStepsStopsAnEndlessLoop() throws {
-        try assertStopped(["run", "--max-steps", "10000", "-e", "while true {}"],
-                          with: "STEP_LIMIT: the script ran more than 10000 steps")
+        // Found: the error said where nothing; it points at the loop now.
+        try assertStopped(["run", "--max-steps", "10000", "-e", "let n = 0\nwhile true {}"],
+                          with: "<-e>:2:7: error: STEP_LIMIT: the script ran more than 10000 steps")
+        try assertStopped(["run", "--max-steps", "100", "-e", "for i in range(1000) { }"],
+                          with: "<-e>:1:10: error: STEP_LIMIT")
     }
 
     func testMaxStepsLetsAShortScriptFinish() throws {
@@ -45,7 +48,28 @@ final class RunLimitTests: XCTestCase {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("spin-\(UUID().uuidString).brk")
         try "let n = 0\nwhile true { n += 1 }\n".write(to: script, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: script) }
-        try assertStopped(["run", "--timeout", "200ms", script.path], with: "TIME_LIMIT")
+        try assertStopped(["run", "--timeout", "200ms", script.path], with: "\(script.lastPathComponent):2:7: error: TIME_LIMIT")
+    }
+
+    func testRunawayRecursionPrintsAShortCallStack() throws {
+        // Found: RECURSION_LIMIT printed all 3,000 frames, one line each.
+        let result = try XCTUnwrap(run(["run", "-e", "fn f(n) {\n  return f(n + 1)\n}\nf(0)"]))
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.standardError, """
+            <-e>:2:10: error: RECURSION_LIMIT: too many nested calls (more than 3000): is 'f' recursing without end?
+             2 |   return f(n + 1)
+               |          ^~~~~~~~
+            call stack (innermost first):
+              in f, called at <-e>:2:10
+              … the same call 2997 more times
+              in f, called at <-e>:4:1
+
+            """)
+        let mutual = try XCTUnwrap(run(["run", "-e", "fn f(n) { return g(n) }\nfn g(n) { return f(n) }\nf(0)"]))
+        let lines = mutual.standardError.split(separator: "\n")
+        XCTAssertEqual(lines.count, 34, mutual.standardError)
+        XCTAssertTrue(mutual.standardError.contains("  … 2970 more lines of calls …"), mutual.standardError)
+        XCTAssertEqual(lines.last, "  in f, called at <-e>:3:1")
     }
 
     func testBadLimitsAreUsageErrors() throws {

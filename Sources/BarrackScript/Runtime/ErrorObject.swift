@@ -54,11 +54,7 @@ public final class ErrorObject: Error, @unchecked Sendable, CustomStringConverti
             text = "error: \(code): \(message)"
         }
         if !trace.isEmpty {
-            text += "\ncall stack (innermost first):"
-            for entry in trace {
-                let position = entry.source.location(of: entry.range.start)
-                text += "\n  in \(entry.function), called at \(entry.source.name):\(position)"
-            }
+            text += "\ncall stack (innermost first):" + CallStackText.render(trace)
         }
         if let replaced {
             text += "\nraised by a finally or defer block that ran because of:\n" + replaced.report

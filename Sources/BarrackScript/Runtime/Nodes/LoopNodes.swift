@@ -54,7 +54,8 @@ final class ForNode: StmtNode {
     /// One iteration; a flow to return with, or nil to go on.
     @inline(__always)
     private func step(_ frame: Frame, _ context: ExecutionContext, key: Value? = nil, index: Int, element: Value) throws -> Flow? {
-        try context.tick()
+        // A step or time limit, or Ctrl-C, is reported at the loop's iterable.
+        do { try context.tick() } catch { throw iterable.located(error) }
         for cell in loopCells { frame.cells[cell] = Cell() }
         if let second {
             first.store(key ?? .int(index), frame)

@@ -235,7 +235,8 @@ final class WhileNode: StmtNode {
     override func exec(_ frame: Frame) throws -> Flow {
         let context = frame.context
         while try condition.test(frame) {
-            try context.tick()
+            // A step or time limit, or Ctrl-C, is reported at the loop's condition.
+            do { try context.tick() } catch { throw condition.located(error) }
             switch try body.exec(frame) {
             case .breakLoop: return .normal
             case .returnValue: return .returnValue
