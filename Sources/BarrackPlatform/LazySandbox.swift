@@ -46,6 +46,9 @@ struct LazySandboxTransport: Transport, CustomStringConvertible {
         try await SandboxTransport(sandbox: try holder.get()).send(request)
     }
 
+    /// The in-process sandbox, without faults, always answers.
+    var losesAnswers: Bool { false }
+
     var description: String { "SandboxTransport(in-process)" }
 }
 

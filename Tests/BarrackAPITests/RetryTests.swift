@@ -171,17 +171,6 @@ final class RetryTests: XCTestCase {
         XCTAssertEqual(transport.requests.map(\.method), [.post, .get, .post, .get])
     }
 
-    func testAnAmbiguousFailureOfAnUnnamedDeployIsNotRetried() async {
-        var unnamed = Self.deploy
-        unnamed.name = nil
-        let transport = RecordingTransport { _ in throw TransportError(.connectionLost, "connection reset") }
-        let client = BarrackClient(transport: transport, retryPolicy: SleepRecorder().policy())
-        await assertThrowsAPIError(code: "NETWORK", containing: "without a name cannot be looked up") {
-            _ = try await client.deployInstance(unnamed)
-        }
-        XCTAssertEqual(transport.requests.count, 1)
-    }
-
     func testATimeoutBecomesATimeoutError() async {
         let transport = RecordingTransport { _ in
             throw TransportError(.timedOut, "no answer in time")

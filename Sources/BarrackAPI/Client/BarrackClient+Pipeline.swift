@@ -12,6 +12,8 @@ extension BarrackClient {
         _ operation: OperationID, path: [String: String], query: [String: String], body: Data?
     ) async throws -> (TransportResponse, JSONValue) {
         let endpoint = operation.endpoint
+        var body = body
+        if retryPolicy.maxAttempts > 1, transport.losesAnswers, let named = NamelessCreate.named(operation, body: body) { body = named }
         let request = try builder.request(for: endpoint, pathParameters: path, query: query, body: body)
         warnAboutUnknownFields(in: body, for: operation)
         let recovery = LostAnswerRecovery.of(operation)
@@ -39,13 +41,15 @@ extension BarrackClient {
                         case .adopt(let adoption)?:
                             guard let body else { throw error }
                             if let found = try await adopt(operation, adoption, body: body, after: error) { return found }
+                        case .verify(let verification)?:
+                            if let done = try await verify(operation, verification, path: path, body: body, after: error) {
+                                return done
+                            }
                         case .repeatAction?:
                             break
                         case nil:
-                            throw BarrackAPIError(
-                                code: error.code, status: error.status,
-                                message: error.message + " (not retried: \(operation) may have been carried out, and sending it again could repeat it)",
-                                operation: operation, requestID: error.requestID, details: error.details)
+                            throw error.notRetried(
+                                operation, "\(operation) may have been carried out, and sending it again could repeat it")
                         }
                         outcomeUnknown = true
                     }

@@ -9,11 +9,7 @@ extension BarrackClient {
     func adopt(
         _ operation: OperationID, _ adoption: LostAnswerRecovery.Adoption, body: Data, after error: BarrackAPIError
     ) async throws -> (TransportResponse, JSONValue)? {
-        func notRetried(_ why: String) -> BarrackAPIError {
-            BarrackAPIError(
-                code: error.code, status: error.status, message: error.message + " (not retried: \(why))",
-                operation: operation, requestID: error.requestID, details: error.details)
-        }
+        func notRetried(_ why: String) -> BarrackAPIError { error.notRetried(operation, why) }
         guard let request = try? JSONValue(parsing: body), let name = request["name"]?.stringValue else {
             throw notRetried("a create without a name cannot be looked up, so a retry could create a second one")
         }
@@ -76,13 +72,62 @@ extension BarrackClient {
                 for member in json.objectValue ?? JSONObject() where !["success", "message", "request_id"].contains(member.key) {
                     members.append(member)
                 }
-            } else if let id = path["id"] {
-                members.append(.init(key: "id", value: .string(id)))
+            } else {
+                for (parameter, key) in readBack.echo {
+                    if let value = path[parameter] { members.append(.init(key: key, value: .string(value))) }
+                }
             }
             let answer: JSONValue = .object(JSONObject(members))
             return (TransportResponse(status: 200, body: answer.jsonData()), answer)
+        case .verify(let verification)?:
+            // A retry refused (a resize to the size the first send already set): read back once more.
+            return try await verify(operation, verification, path: path, body: body, after: error)
         default:
             return nil
         }
+    }
+
+    /// A change whose outcome is unknown, checked before it is sent again: reads the resource and
+    /// returns an answer when it already shows what `body` asked for; `nil` when it does not, so
+    /// the change may be sent again; throws `error` when the read fails.
+    func verify(
+        _ operation: OperationID, _ verification: LostAnswerRecovery.Verification, path: [String: String], body: Data?,
+        after error: BarrackAPIError
+    ) async throws -> (TransportResponse, JSONValue)? {
+        guard let body, let request = (try? JSONValue(parsing: body))?.objectValue else { return nil }
+        let read: JSONValue
+        do {
+            (_, read) = try await perform(verification.read, path: path, query: [:], body: nil)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch let readError {
+            throw error.notRetried(operation, "reading it back to see whether it was carried out failed too: \(readError)")
+        }
+        guard let resource = read[verification.resourceKey] else { return nil }
+        func shows(_ candidate: JSONValue) -> Bool {
+            request.allSatisfy { member in candidate[member.key] == member.value }
+        }
+        let members: [JSONObject.Member]
+        if let collection = verification.collection, let itemKey = verification.itemKey {
+            guard let item = resource[collection]?.arrayValue?.first(where: shows) else { return nil }
+            members = [.init(key: verification.ownerKey ?? "id", value: resource["id"] ?? .null), .init(key: itemKey, value: item)]
+        } else {
+            guard shows(resource) else { return nil }
+            members = [.init(key: verification.resourceKey, value: resource)]
+        }
+        logger.debug("\(operation): carried out although its answer was lost (\(error.code)); not sent again")
+        let answer: JSONValue = .object(JSONObject([
+            .init(key: "success", value: true),
+            .init(key: "message", value: .string("\(operation) was carried out; its answer was lost")),
+        ] + members))
+        return (TransportResponse(status: 200, body: answer.jsonData()), answer)
+    }
+}
+
+extension BarrackAPIError {
+    /// This error of `operation`, saying why it was not sent again: `message (not retried: why)`.
+    func notRetried(_ operation: OperationID, _ why: String) -> BarrackAPIError {
+        BarrackAPIError(code: code, status: status, message: message + " (not retried: \(why))", operation: operation,
+                        requestID: requestID, details: details)
     }
 }

@@ -8,15 +8,23 @@
 ///   that second send is looked up once more: the first send had worked after all;
 /// - a generated SSH key found that way is deleted and created again, because its private key is
 ///   shown only once, in the lost answer;
+/// - a create without a name (a deploy, a restore) is given one before it is first sent, in the
+///   platform's own pattern (`NamelessCreate`), so that it can be looked up like any other;
 /// - an action or a deletion is sent again, and a refusal of that second send that the first one
 ///   explains (`INVALID_STATE`, `VOLUME_NOT_AVAILABLE`, `NOT_FOUND`, …) settles it as done: the
-///   resource is read back and returned as the answer.
-/// Anything else (an AI chat, which is charged) is never sent again after a lost answer.
+///   resource is read back and returned as the answer;
+/// - a change that leaves a visible trace (a resize, a new firewall or security rule) is checked
+///   first: the resource is read back, and when it already shows what the request asked for (the
+///   new size, a rule with the requested fields) that is the answer; otherwise it is sent again.
+/// Anything else (an AI chat, which is charged; a public-IP toggle, which a second send would
+/// undo; attaching a firewall) is never sent again after a lost answer.
 enum LostAnswerRecovery: Sendable {
     /// Look a create up by name in `list` and adopt what is found as `payloadKey`.
     case adopt(Adoption)
     /// Send again; on a retry, a refusal with one of `settledBy` means the first send worked.
     case repeatAction(settledBy: Set<ErrorCode>, readBack: ReadBack)
+    /// Read the resource back; send again only when it does not show the change yet.
+    case verify(Verification)
 
     /// Where a create's resource is looked for.
     struct Adoption: Sendable {
@@ -44,6 +52,36 @@ enum LostAnswerRecovery: Sendable {
     struct ReadBack: Sendable {
         /// The read, with the same path parameters as the action; `nil` when there is nothing to read.
         let operation: OperationID?
+        /// With nothing to read, the path parameters the answer repeats, under their answer keys.
+        let echo: [(path: String, answer: String)]
+
+        init(operation: OperationID?, echo: [(path: String, answer: String)] = [("id", "id")]) {
+            self.operation = operation
+            self.echo = echo
+        }
+    }
+
+    /// Where a change shows, to tell whether a request whose answer was lost was carried out.
+    struct Verification: Sendable {
+        /// The read of the changed resource, with the same path parameters as the change.
+        let read: OperationID
+        /// The key of the read's answer that holds the resource (`volume`).
+        let resourceKey: String
+        /// The list within the resource where an added item shows (`rules`), or nil when the
+        /// resource itself must show every member of the request (a resize's `size_gb`).
+        let collection: String?
+        /// For an added item: the answer's key for it (`rule`), and for the resource's id (`firewall_id`).
+        let itemKey: String?
+        let ownerKey: String?
+
+        init(_ read: OperationID, _ resourceKey: String, collection: String? = nil, itemKey: String? = nil,
+             ownerKey: String? = nil) {
+            self.read = read
+            self.resourceKey = resourceKey
+            self.collection = collection
+            self.itemKey = itemKey
+            self.ownerKey = ownerKey
+        }
     }
 
     /// The recovery of `operation`, or `nil` when a lost answer can only be reported.
@@ -79,6 +117,17 @@ enum LostAnswerRecovery: Sendable {
             return .repeatAction(settledBy: gone, readBack: ReadBack(operation: nil))
         case .deleteSnapshot, .deleteImage, .deleteSSHKey, .deleteFirewall, .deleteScript:
             return .repeatAction(settledBy: gone, readBack: ReadBack(operation: nil))
+        case .removeFirewallRule:
+            return .repeatAction(settledBy: gone, readBack: ReadBack(operation: nil, echo: [("id", "firewall_id"), ("rule_id", "rule_id")]))
+        case .removeSecurityRule:
+            return .repeatAction(settledBy: gone, readBack: ReadBack(operation: nil, echo: [("id", "instance_id"), ("rule_id", "rule_id")]))
+        case .resizeVolume:
+            return .verify(Verification(.getVolume, "volume"))
+        case .addFirewallRule:
+            return .verify(Verification(.getFirewall, "firewall", collection: "rules", itemKey: "rule", ownerKey: "firewall_id"))
+        case .addSecurityRule:
+            return .verify(Verification(.getInstance, "instance", collection: "security_rules", itemKey: "rule",
+                                        ownerKey: "instance_id"))
         default:
             return nil
         }

@@ -48,6 +48,9 @@ public struct ExplainingTransport: Transport, CustomStringConvertible {
         self.explain = explain
     }
 
+    /// As the transport it wraps.
+    public var losesAnswers: Bool { base.losesAnswers }
+
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         explain(request.curlCommand(baseURL: baseURL))
         return try await base.send(request)

@@ -13,4 +13,14 @@
 /// ```
 public protocol Transport: Sendable {
     func send(_ request: TransportRequest) async throws -> TransportResponse
+
+    /// Whether an answer can be lost after the platform acted (a dropped connection, a timeout):
+    /// the client then names a nameless create itself so it can be found again
+    /// (`NamelessCreate`). True unless the transport says otherwise.
+    var losesAnswers: Bool { get }
+}
+
+extension Transport {
+    /// Any transport may lose answers unless it knows better.
+    public var losesAnswers: Bool { true }
 }

@@ -20,6 +20,9 @@ public struct SandboxTransport: Transport {
         self.faults = faults
     }
 
+    /// In-process, an answer is lost only by an injected fault.
+    public var losesAnswers: Bool { faults != nil }
+
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         let decision = faults?.decide()
         if let decision {
