@@ -44,16 +44,11 @@ public struct SourcePrinter {
         case .returnStatement(let value):
             line(depth, value.map { "return \(commandOrExpression($0))" } ?? "return")
         case .ifStatement(let branches, let elseBlock):
-            for (index, branch) in branches.enumerated() {
-                let keyword = index == 0 ? "if" : "} else if"
-                line(depth, "\(keyword) \(clause(branch.condition)) {")
-                statements(branch.body, depth + 1)
+            var parts = branches.enumerated().map { index, branch in
+                ((index == 0 ? "if " : "else if ") + clause(branch.condition), branch.body)
             }
-            if let elseBlock {
-                line(depth, "} else {")
-                statements(elseBlock, depth + 1)
-            }
-            line(depth, "}")
+            if let elseBlock { parts.append(("else", elseBlock)) }
+            chain(parts, depth)
         case .whileStatement(let condition, let body):
             block("while \(clause(condition))", body, depth)
         case .forStatement(let loop):
@@ -66,18 +61,12 @@ public struct SourcePrinter {
         case .continueStatement:
             line(depth, "continue")
         case .tryStatement(let body, let catches, let cleanup):
-            line(depth, "try {")
-            statements(body, depth + 1)
+            var parts = [("try", body)]
             for handler in catches {
-                let filter = handler.filter.map { " where \(clause($0))" } ?? ""
-                line(depth, "} catch \(handler.name)\(filter) {")
-                statements(handler.body, depth + 1)
+                parts.append(("catch \(handler.name)" + (handler.filter.map { " where \(clause($0))" } ?? ""), handler.body))
             }
-            if let cleanup {
-                line(depth, "} finally {")
-                statements(cleanup, depth + 1)
-            }
-            line(depth, "}")
+            if let cleanup { parts.append(("finally", cleanup)) }
+            chain(parts, depth)
         case .deferStatement(let body):
             block("defer", body, depth)
         case .raise(let value):
@@ -98,6 +87,16 @@ public struct SourcePrinter {
     private mutating func block(_ header: String, _ body: Block, _ depth: Int) {
         line(depth, header.isEmpty ? "{" : header + " {")
         statements(body, depth + 1)
+        line(depth, "}")
+    }
+
+    /// Blocks that follow each other on the line of the closing brace before them:
+    /// `if … { } else { }`, `try { } catch e { } finally { }`.
+    private mutating func chain(_ parts: [(header: String, body: Block)], _ depth: Int) {
+        for (index, part) in parts.enumerated() {
+            line(depth, (index == 0 ? "" : "} ") + part.header + " {")
+            statements(part.body, depth + 1)
+        }
         line(depth, "}")
     }
 
