@@ -20,10 +20,14 @@ public final class BudgetGuard: @unchecked Sendable {
     private var hostLimit: Double?
     private var scriptLimit: Double?
     private var reserved = 0.0
+    /// Asks before a call that adds more than its threshold per hour, when set.
+    private let confirmation: SpendConfirmation?
 
-    /// A guard with the host's limit in the account's currency per hour, or none.
-    public init(maxHourly: Double?) {
+    /// A guard with the host's limit in the account's currency per hour, or none, and the
+    /// question to ask before a large new spend, or none.
+    public init(maxHourly: Double?, confirmation: SpendConfirmation? = nil) {
         hostLimit = maxHourly
+        self.confirmation = confirmation
     }
 
     /// The limit in force: the lower of the host's and the script's; nil when neither set one.
@@ -51,7 +55,7 @@ public final class BudgetGuard: @unchecked Sendable {
     /// (0) when no limit is set or the operation adds no hourly charge.
     func reserve(_ operation: OperationID, path: [String: String], query: [QueryItem], body: JSONValue?,
                  connection: any PlatformConnection, call: BuiltinCall) throws -> Double {
-        guard PlatformEffect.of(operation) == .spend, limit != nil else { return 0 }
+        guard PlatformEffect.of(operation) == .spend, limit != nil || confirmation != nil else { return 0 }
         call.withoutLock { checking.lock() }
         defer { checking.unlock() }
         let estimate: (current: Double, cost: Double, currency: String)
@@ -65,6 +69,9 @@ public final class BudgetGuard: @unchecked Sendable {
             }
         } catch let error as BarrackAPIError {
             throw PlatformCall.scriptError(error)
+        }
+        if let confirmation, estimate.cost > confirmation.threshold {
+            try confirm(operation, estimate, with: confirmation, call: call)
         }
         return try state.withLock {
             guard let limit = [hostLimit, scriptLimit].compactMap({ $0 }).min(), estimate.cost > 0 else { return 0 }
@@ -82,6 +89,23 @@ public final class BudgetGuard: @unchecked Sendable {
             }
             reserved += estimate.cost
             return estimate.cost
+        }
+    }
+
+    /// Asks whether to go ahead with a call that adds `estimate.cost` per hour; `NOT_CONFIRMED` unless yes.
+    private func confirm(_ operation: OperationID, _ estimate: (current: Double, cost: Double, currency: String),
+                         with confirmation: SpendConfirmation, call: BuiltinCall) throws {
+        let name = Platform.builtinName(of: operation)
+        let currency = estimate.currency.isEmpty ? "" : " \(estimate.currency)"
+        let cost = "\(PlanReport.amount(estimate.cost))\(currency)/h"
+        let question = "\(name) would add \(cost) to the \(PlanReport.amount(estimate.current))\(currency)/h spent now "
+            + "(more than confirm_over, \(PlanReport.amount(confirmation.threshold))\(currency)/h). Go ahead? [y/N] "
+        guard call.withoutLock({ confirmation.ask(question) }) else {
+            throw ErrorObject(code: "NOT_CONFIRMED", message: "\(name) of \(cost) was not confirmed; nothing was sent",
+                              operation: operation.rawValue,
+                              details: .map(["cost": .float(estimate.cost), "current": .float(estimate.current),
+                                             "threshold": .float(confirmation.threshold),
+                                             "currency": .string(estimate.currency)]))
         }
     }
 

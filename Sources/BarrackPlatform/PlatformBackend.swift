@@ -42,7 +42,9 @@ public final class PlatformBackend: @unchecked Sendable {
     /// The client every built-in goes through.
     public let client: BarrackClient
     /// The config profile's `max_hourly`, if it sets one.
-    public private(set) var profileMaxHourly: Double?
+    public let profileMaxHourly: Double?
+    /// The profile's `confirm_over`, if it sets one.
+    public let profileConfirmOver: Double?
     /// Warnings from the configuration (a config file others can read).
     public let warnings: [String]
     /// What the configuration gives the built-ins (its `region`).
@@ -60,6 +62,8 @@ public final class PlatformBackend: @unchecked Sendable {
         self.warnings = configuration.warnings
         self.defaults = PlatformDefaults(region: configuration.region?.rawValue)
         self.output = configuration.output
+        self.profileMaxHourly = configuration.maxHourly
+        self.profileConfirmOver = configuration.confirmOver
     }
 
     /// The in-process sandbox, once a request has opened it.
@@ -91,7 +95,6 @@ public final class PlatformBackend: @unchecked Sendable {
             let backend = PlatformBackend(client: client, sandbox: nil,
                                           remoteClock: isLocal ? RemoteSandboxClock(client: client) : nil,
                                           configuration: configuration)
-            backend.profileMaxHourly = configuration.maxHourly
             return backend
         }
         var speed = Sandbox.defaultSpeed
@@ -118,7 +121,6 @@ public final class PlatformBackend: @unchecked Sendable {
         }
         let client = BarrackClient(transport: transport, logger: logger)
         let backend = PlatformBackend(client: client, sandbox: holder, configuration: configuration)
-        backend.profileMaxHourly = configuration.maxHourly
         return backend
     }
 
@@ -133,9 +135,10 @@ public final class PlatformBackend: @unchecked Sendable {
     ///
     /// `maxHourly` (`--max-hourly`) overrides the profile's `max_hourly` as the budget guard's limit.
     public func install(in interpreter: Interpreter, dryRun: Bool = false, maxHourly: Double? = nil,
-                        notice: (@Sendable (String) -> Void)? = nil) {
+                        confirmation: SpendConfirmation? = nil, notice: (@Sendable (String) -> Void)? = nil) {
+        let budget = BudgetGuard(maxHourly: maxHourly ?? profileMaxHourly, confirmation: dryRun ? nil : confirmation)
         Platform.register(in: interpreter, connection: ClientConnection(client: client), dryRun: dryRun,
-                          budget: BudgetGuard(maxHourly: maxHourly ?? profileMaxHourly), defaults: defaults, notice: notice)
+                          budget: budget, defaults: defaults, notice: notice)
         if !dryRun, let clock { interpreter.clock = clock }
     }
 

@@ -102,6 +102,12 @@ final class ConfigurationTests: XCTestCase {
         }
     }
 
+    func testConfirmOverIsRead() throws {
+        let configuration = try ConfigurationLoader.load(environment: environment(file: "[profiles.default]\nconfirm_over = 25\n"))
+        XCTAssertEqual(configuration.confirmOver, 25)
+        XCTAssertNil(try ConfigurationLoader.load(environment: environment(file: "[profiles.default]\n")).confirmOver)
+    }
+
     func testErrorsNameTheLineAndColumn() throws {
         let cases: [(String, String)] = [
             ("[profiles.default]\napi_key = \"brk_half_typed\n", "config.toml:2:11: unterminated string"),
@@ -114,6 +120,8 @@ final class ConfigurationTests: XCTestCase {
             ("[profiles.default]\nmax_attempts = 99\n", "config.toml:2:1: 'max_attempts' must be between 1 and 20, not 99"),
             ("[profiles.default]\noutput = \"xml\"\n", "output must be one of 'table', 'json', 'yaml', not 'xml'"),
             ("[profiles.default]\nregion = [\"A\"]\n", "config.toml:2:10: arrays are not supported"),
+            ("[profiles.default]\nconfirm_over = -1\n", "config.toml:2:1: 'confirm_over' must be between 0 and 1000000, not -1"),
+            ("[profiles.default]\nconfirm_over = \"ten\"\n", "config.toml:2:1: 'confirm_over' must be an integer, not a string"),
         ]
         for (text, expected) in cases {
             XCTAssertThrowsError(try ConfigurationLoader.load(environment: environment(file: text)), text) { error in

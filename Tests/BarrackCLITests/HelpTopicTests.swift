@@ -16,4 +16,23 @@ final class HelpTopicTests: XCTestCase {
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.standardError.contains("no built-in, command or topic named 'nosuchtopic'"), unknown.standardError)
     }
+
+    /// Issue 14: `help plan`, `help budget` and `help costs` explain the feature, not only one part.
+    func testHelpExplainsPlanBudgetAndCosts() throws {
+        guard let binary = TestPaths.binary() else { return }
+        let expectations: [(String, [String])] = [
+            ("plan", ["throw-away copy", "nothing but reads", "-detailed-exitcode: 0 no changes, 2 changes, 1", "--json"]),
+            ("budget", ["budget max_hourly: 20", "--max-hourly", "max_hourly = 40", "BUDGET_EXCEEDED", "parallel for",
+                        "confirm_over"]),
+            ("costs", ["costs()", "barrack costs [--output json]", "runway", "hourly_total"]),
+        ]
+        for (topic, texts) in expectations {
+            let run = ScriptRun.execute(binary: binary, arguments: ["help", topic], in: FileManager.default.temporaryDirectory,
+                                        timeout: 30)
+            XCTAssertEqual(run.status, 0, run.standardError)
+            for text in texts {
+                XCTAssertTrue(run.standardOutput.contains(text), "`barrack help \(topic)` should mention \(text):\n\(run.standardOutput)")
+            }
+        }
+    }
 }

@@ -24,6 +24,8 @@ public struct BarrackConfiguration: Sendable, Equatable {
     public var maxAttempts: Int
     /// The profile's `max_hourly`: the most the account may spend per hour through scripts.
     public var maxHourly: Double?
+    /// The profile's `confirm_over`: a call adding more than this per hour is confirmed on a terminal.
+    public var confirmOver: Double?
     /// The wait before the first retry, doubling after each; `nil` keeps the policy's.
     public var retryDelay: Duration?
     /// The config file read, if one was found.

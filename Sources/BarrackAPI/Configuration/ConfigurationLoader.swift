@@ -25,7 +25,7 @@ public enum ConfigurationLoader {
     static let profileKeys: [String: String] = [
         "api_key": "a string", "api_url": "a string", "region": "a string", "output": "a string",
         "timeout_seconds": "an integer", "max_attempts": "an integer", "retry_delay_ms": "an integer",
-        "max_hourly": "an integer",
+        "max_hourly": "an integer", "confirm_over": "an integer",
     ]
 
     /// Loads the configuration.
@@ -170,6 +170,8 @@ public enum ConfigurationLoader {
         if let delay = try integer("retry_delay_ms", in: 1...60_000) { configuration.retryDelay = .milliseconds(delay) }
         // The budget guard's limit in the account's currency per hour; 0 allows no new spend.
         if let limit = try integer("max_hourly", in: 0...1_000_000) { configuration.maxHourly = Double(limit) }
+        // The REPL and `run` ask on a terminal before a call adding more than this per hour.
+        if let threshold = try integer("confirm_over", in: 0...1_000_000) { configuration.confirmOver = Double(threshold) }
         if configuration.apiKey != nil, let problem = URLSecurity.problemSendingKey(to: configuration.baseURL) {
             let place = settings["api_url"]?.place ?? "the API URL"
             throw BarrackAPIError(.configuration, message: "\(place): \(problem)")

@@ -9,11 +9,11 @@ struct CostsCommand: ParsableCommand {
         commandName: "costs",
         abstract: "Show every billed resource with its hourly rate and cost so far, the total per hour and the runway.",
         discussion: """
-            Reads the account's instances, volumes and snapshots and each one's billing records:
-            for each billed resource its kind, id, name, status, hourly rate now, hours billed and
-            cost so far; then the total per hour, the balance and the runway (hours until the
-            balance runs out at that rate). A table on a terminal; with --output json a document
-            with resources, hourly_total, balance, currency and runway_hours. Scripts get the
+            Reads the account's instances, volumes and snapshots and each one's billing records: \
+            for each billed resource its kind, id, name, status, hourly rate now, hours billed and \
+            cost so far; then the total per hour, the balance and the runway (hours until the \
+            balance runs out at that rate). A table on a terminal; with --output json a document \
+            with resources, hourly_total, balance, currency and runway_hours. Scripts get the \
             same from costs().
             """
     )

@@ -21,6 +21,7 @@ struct HelpCommand: ParsableCommand {
         }
         if topic.count == 1, let text = HelpText.text(forTopic: first, builtins: builtins) {
             StandardStreams.write(text)
+            if let note = HelpTopic.featureNotes[first] { StandardStreams.write(note) }
             if let verb = VerbRunner.verb(named: first), builtins.contains(where: { $0.name == first }) {
                 StandardStreams.write("\nOn the command line:\n  " + VerbHelp.usage(verb).dropFirst("Usage: ".count) + "\n")
             }

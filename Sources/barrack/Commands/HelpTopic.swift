@@ -26,3 +26,35 @@ enum HelpTopic {
 
         """
 }
+
+extension HelpTopic {
+    /// What `barrack help NAME` adds after a built-in's own help when the built-in is one part of
+    /// a feature with a command-line side too.
+    static let featureNotes: [String: String] = ["budget": budget, "costs": costs]
+
+    /// `barrack help budget`: the budget guard as a whole.
+    static let budget = """
+
+        The budget guard (docs/SPENDING.md):
+          barrack --max-hourly 40 train.brk     the host's limit per hour, for run, the REPL and plan
+          max_hourly = 40                       the same from a config profile ([profiles.NAME])
+          budget max_hourly: 20                 a script may only lower the limit in force
+        A deploy, start, restore, or volume, snapshot or image creation that would take the
+        account's hourly spend over the limit fails with BUDGET_EXCEEDED before anything is sent,
+        naming the cost, the spend now and the limit; inside parallel for, the check and the
+        reservation of the cost are one step, so two deploys cannot both pass on the same room.
+        On a terminal, a call adding more than confirm_over per hour (config, default 10) asks
+        first unless --yes was given; `barrack plan FILE` shows what a script would spend.
+
+        """
+
+    /// `barrack help costs`: the built-in and the command.
+    static let costs = """
+
+        On the command line: barrack costs [--output json]
+          the same as a table (id, name, status, kind, hourly_cost, hours, cost), then the total
+          per hour, the balance and the runway; JSON with resources, hourly_total, balance,
+          currency and runway_hours. Everything comes from read operations (docs/SPENDING.md).
+
+        """
+}

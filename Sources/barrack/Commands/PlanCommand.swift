@@ -11,21 +11,21 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Show what a script would change and cost, without changing anything.",
         discussion: """
-            The script runs to its end against a throw-away copy of the platform it would change:
-            a sandbox seeded from the platform's current instances, volumes, SSH keys, firewalls,
-            startup scripts, snapshots, images, balance and GPU stock. With an API key the copy is
-            read through the real API; otherwise it is copied from the local sandbox. Every branch,
-            loop and wait runs as it would (waits take no real time), and nothing but reads
+            The script runs to its end against a throw-away copy of the platform it would change: \
+            a sandbox seeded from the platform's current instances, volumes, SSH keys, firewalls, \
+            startup scripts, snapshots, images, balance and GPU stock. With an API key the copy is \
+            read through the real API; otherwise it is copied from the local sandbox. Every branch, \
+            loop and wait runs as it would (waits take no real time), and nothing but reads \
             reaches the platform.
 
-            What the script prints goes to standard error; standard output gets the plan: a table
-            of the changes (operation, resource, region, GPUs, $/h added or removed), the hourly
-            spend before and after, the balance and the runway (hours until the balance runs out
-            at the new rate). With --json, the same as a document: changes (each with operation,
-            name, region, gpus, hourly_cost and resource_id), hourly_before, hourly_after,
+            What the script prints goes to standard error; standard output gets the plan: a table \
+            of the changes (operation, resource, region, GPUs, $/h added or removed), the hourly \
+            spend before and after, the balance and the runway (hours until the balance runs out \
+            at the new rate). With --json, the same as a document: changes (each with operation, \
+            name, region, gpus, hourly_cost and resource_id), hourly_before, hourly_after, \
             currency, balance and runway_hours.
 
-            Exit status, as Terraform's -detailed-exitcode: 0 no changes, 2 changes, 1 error (the
+            Exit status, as Terraform's -detailed-exitcode: 0 no changes, 2 changes, 1 error (the \
             script failed, did not compile, or the platform could not be read).
 
             Example: barrack plan examples/region_fallback.brk

@@ -9,8 +9,13 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a script file, code given with -e, or standard input.",
         discussion: """
             The script's arguments reach it as the list `args`.
-            --max-steps and --timeout bound a script that may not end: it stops with STEP_LIMIT or
+
+            --max-steps and --timeout bound a script that may not end: it stops with STEP_LIMIT or \
             TIME_LIMIT (exit status 1).
+
+            On a terminal, a call that would add more than confirm_over per hour (the config's, \
+            else 10) asks first; --yes does not ask.
+
             Exit status: 0 ok, 1 runtime error, 2 usage or syntax error, 130 interrupted (Ctrl-C).
             """
     )

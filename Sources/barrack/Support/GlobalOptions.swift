@@ -30,6 +30,10 @@ struct GlobalOptions: ParsableArguments {
           help: "Run against a throw-away copy of the platform: changes are printed, never sent; only reads reach the platform.")
     var dryRun = false
 
+    @Flag(name: [.customShort("y"), .long],
+          help: "Do not ask before a call that adds more than confirm_over per hour (the config's, else 10); without a terminal nothing is asked anyway.")
+    var yes = false
+
     @Flag(help: "Print each API request as the equivalent curl command on standard error (the key as $BARRACK_API_KEY), then send it.")
     var explain = false
 

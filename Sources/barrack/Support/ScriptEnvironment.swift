@@ -14,7 +14,9 @@ struct ScriptEnvironment {
     /// is when it is the sandbox, and any configuration warning.
     ///
     /// With `notices`, a deploy, deletion or restore that succeeds says so in one line on standard
-    /// error when that is a terminal (a script that prints nothing still shows what it spent).
+    /// error when that is a terminal (a script that prints nothing still shows what it spent),
+    /// and a call that would add more than `confirm_over` per hour asks first when standard input
+    /// and standard error are a terminal, unless `--yes` was given.
     static func open(_ options: GlobalOptions, notices: Bool = true) throws -> ScriptEnvironment {
         let backend = try PlatformBackend.open(options.backendOptions)
         for warning in backend.warnings { StandardStreams.writeError("barrack: warning: \(warning)\n") }
@@ -23,7 +25,13 @@ struct ScriptEnvironment {
         if notices, Terminal.standardError.isTerminal {
             notice = { line in StandardStreams.writeError("barrack: " + line + "\n") }
         }
-        backend.install(in: interpreter, dryRun: options.dryRun, maxHourly: options.maxHourly, notice: notice)
+        var confirmation: SpendConfirmation?
+        if notices, !options.yes, Terminal(descriptor: 0).isTerminal, Terminal.standardError.isTerminal {
+            confirmation = SpendConfirmation(threshold: backend.profileConfirmOver ?? SpendConfirmation.defaultThreshold,
+                                             ask: TerminalQuestion.ask)
+        }
+        backend.install(in: interpreter, dryRun: options.dryRun, maxHourly: options.maxHourly, confirmation: confirmation,
+                        notice: notice)
         let output = options.output ?? backend.output ?? .table
         if output == .json { interpreter.printsJSON = true }
         interpreter.register(ShowBuiltin.function(format: output))

@@ -17,10 +17,7 @@ enum Confirmation {
                                        + "add --yes to \(verb.name) \(what) without asking\n")
             return 2
         }
-        StandardStreams.flush()
-        StandardStreams.writeError("\(verb.summary) Run \(verb.name) \(what)? [y/N] ")
-        let answer = (readLine() ?? "").lowercased()
-        guard answer == "y" || answer == "yes" else {
+        guard TerminalQuestion.ask("\(verb.summary) Run \(verb.name) \(what)? [y/N] ") else {
             StandardStreams.writeError("barrack \(verb.name): nothing done\n")
             return 1
         }
