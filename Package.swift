@@ -26,11 +26,14 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "BarrackSandbox", dependencies: ["BarrackAPI"]),
+        // The standard library: the .brk modules in stdlib/, compiled into the binary.
+        .target(name: "BarrackStandardLibrary", path: "stdlib", resources: [.embedInCode("fleet.brk")]),
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         .target(
             name: "BarrackPlatform",
             dependencies: [
-                "BarrackScript", "BarrackAPI", "BarrackSandbox", .product(name: "Logging", package: "swift-log"),
+                "BarrackScript", "BarrackAPI", "BarrackSandbox", "BarrackStandardLibrary",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(

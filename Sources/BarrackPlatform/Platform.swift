@@ -1,5 +1,6 @@
 import BarrackAPI
 import BarrackScript
+import BarrackStandardLibrary
 
 /// Binds the Barrack platform into an interpreter: one built-in per API operation, registered
 /// through the same public API any embedding host uses.
