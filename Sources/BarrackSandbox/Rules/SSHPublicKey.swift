@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// An OpenSSH public key line (`ssh-ed25519 AAAA… comment`), checked as the platform checks it
@@ -43,7 +44,7 @@ struct SSHPublicKey: Sendable, Equatable {
 
     /// The OpenSSH fingerprint: `SHA256:` and the unpadded base64 of the digest of the key data.
     var fingerprint: String {
-        let encoded = Data(SHA256.digest(blob)).base64EncodedString()
+        let encoded = Data(SHA256.hash(data: blob)).base64EncodedString()
         return "SHA256:" + encoded.replacingOccurrences(of: "=", with: "")
     }
 
@@ -66,21 +67,22 @@ struct SSHPublicKey: Sendable, Equatable {
 }
 
 extension SSHPublicKey {
-    /// A key pair in OpenSSH formats, as the platform returns it when asked to generate one.
-    ///
-    /// The sandbox has no Ed25519 arithmetic (no crypto package), so the pair has the right shape —
-    /// an `ssh-ed25519` public line and an `openssh-key-v1` private block holding it — but the
-    /// private half does not match the public half mathematically. Nothing in the sandbox connects
-    /// with it; it is only handed back once, as the platform does.
+    /// A key pair in OpenSSH formats, as the platform returns it when asked to generate one: a
+    /// real Ed25519 pair (swift-crypto) whose private key is made from the first 32 of
+    /// `randomBytes`, so that a seeded sandbox makes the same pair every time. The private key is
+    /// an unencrypted `openssh-key-v1` block that `ssh-keygen -y` reads back to the public line.
     static func generatedPair(randomBytes: [UInt8], comment: String) -> (publicKey: SSHPublicKey, privateKey: String) {
-        let publicBytes = Array(randomBytes.prefix(32))
+        let seed = Array(randomBytes.prefix(32))
+        // 32 bytes always make a key; a shorter seed (never given) falls back to a fresh random key.
+        let signingKey = (try? Curve25519.Signing.PrivateKey(rawRepresentation: seed)) ?? Curve25519.Signing.PrivateKey()
+        let publicBytes = [UInt8](signingKey.publicKey.rawRepresentation)
         let publicBlob = lengthPrefixed(Array("ssh-ed25519".utf8)) + lengthPrefixed(publicBytes)
         let publicKey = SSHPublicKey(type: "ssh-ed25519", blob: publicBlob, comment: comment)
 
         let check = Array(randomBytes.dropFirst(32).prefix(4))
         var privateSection = check + check
         privateSection += lengthPrefixed(Array("ssh-ed25519".utf8)) + lengthPrefixed(publicBytes)
-        privateSection += lengthPrefixed(Array(randomBytes.prefix(32)) + publicBytes)
+        privateSection += lengthPrefixed([UInt8](signingKey.rawRepresentation) + publicBytes)
         privateSection += lengthPrefixed(Array(comment.utf8))
         var padding: UInt8 = 1
         while privateSection.count % 8 != 0 {
