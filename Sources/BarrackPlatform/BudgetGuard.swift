@@ -70,10 +70,7 @@ public final class BudgetGuard: @unchecked Sendable {
         } catch let error as BarrackAPIError {
             throw PlatformCall.scriptError(error)
         }
-        if let confirmation, estimate.cost > confirmation.threshold {
-            try confirm(operation, estimate, with: confirmation, call: call)
-        }
-        return try state.withLock {
+        let amount: Double = try state.withLock {
             guard let limit = [hostLimit, scriptLimit].compactMap({ $0 }).min(), estimate.cost > 0 else { return 0 }
             let total = estimate.current + reserved + estimate.cost
             if total > limit + 1e-9 {
@@ -90,6 +87,16 @@ public final class BudgetGuard: @unchecked Sendable {
             reserved += estimate.cost
             return estimate.cost
         }
+        // Asked only once the call fits the budget: a yes must not end in BUDGET_EXCEEDED.
+        if let confirmation, estimate.cost > confirmation.threshold {
+            do {
+                try confirm(operation, estimate, with: confirmation, call: call)
+            } catch {
+                release(amount)
+                throw error
+            }
+        }
+        return amount
     }
 
     /// Asks whether to go ahead with a call that adds `estimate.cost` per hour; `NOT_CONFIRMED` unless yes.
@@ -100,7 +107,9 @@ public final class BudgetGuard: @unchecked Sendable {
         let cost = "\(PlanReport.amount(estimate.cost))\(currency)/h"
         let question = "\(name) would add \(cost) to the \(PlanReport.amount(estimate.current))\(currency)/h spent now "
             + "(more than confirm_over, \(PlanReport.amount(confirmation.threshold))\(currency)/h). Go ahead? [y/N] "
-        guard call.withoutLock({ confirmation.ask(question) }) else {
+        let answer = call.withoutLock { confirmation.ask(question) { call.isInterruptPending } }
+        guard let answer else { throw call.takeInterrupt() }
+        guard answer else {
             throw ErrorObject(code: "NOT_CONFIRMED", message: "\(name) of \(cost) was not confirmed; nothing was sent",
                               operation: operation.rawValue,
                               details: .map(["cost": .float(estimate.cost), "current": .float(estimate.current),

@@ -8,11 +8,13 @@ public struct SpendConfirmation: Sendable {
 
     /// Calls that add more than this per hour are asked about.
     public let threshold: Double
-    /// Puts the question (which ends in `[y/N] `) and tells whether the answer was yes.
-    public let ask: @Sendable (String) -> Bool
+    /// Puts the question (which ends in `[y/N] `) and tells whether the answer was yes; nil when
+    /// it gave up because `isInterrupted` said so (Ctrl-C while waiting), which makes the call
+    /// `INTERRUPTED` with nothing sent.
+    public let ask: @Sendable (_ question: String, _ isInterrupted: () -> Bool) -> Bool?
 
     /// A confirmation over `threshold` per hour, asked through `ask`.
-    public init(threshold: Double, ask: @escaping @Sendable (String) -> Bool) {
+    public init(threshold: Double, ask: @escaping @Sendable (_ question: String, _ isInterrupted: () -> Bool) -> Bool?) {
         self.threshold = threshold
         self.ask = ask
     }

@@ -43,8 +43,8 @@ final class ScriptHost: @unchecked Sendable {
     private let lock = NSLock()
     private var text = ""
 
-    init(connection: any PlatformConnection, dryRun: Bool = false) {
-        Platform.register(in: interpreter, connection: connection, dryRun: dryRun)
+    init(connection: any PlatformConnection, dryRun: Bool = false, budget: BudgetGuard = BudgetGuard(maxHourly: nil)) {
+        Platform.register(in: interpreter, connection: connection, dryRun: dryRun, budget: budget)
         interpreter.output = { [unowned self] piece in lock.withLock { text += piece } }
     }
 

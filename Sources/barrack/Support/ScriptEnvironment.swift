@@ -28,7 +28,9 @@ struct ScriptEnvironment {
         var confirmation: SpendConfirmation?
         if notices, !options.yes, Terminal(descriptor: 0).isTerminal, Terminal.standardError.isTerminal {
             confirmation = SpendConfirmation(threshold: backend.profileConfirmOver ?? SpendConfirmation.defaultThreshold,
-                                             ask: TerminalQuestion.ask)
+                                             ask: { question, isInterrupted in
+                                                 TerminalQuestion.ask(question, isInterrupted: isInterrupted)
+                                             })
         }
         backend.install(in: interpreter, dryRun: options.dryRun, maxHourly: options.maxHourly, confirmation: confirmation,
                         notice: notice)

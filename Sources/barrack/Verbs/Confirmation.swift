@@ -17,7 +17,7 @@ enum Confirmation {
                                        + "add --yes to \(verb.name) \(what) without asking\n")
             return 2
         }
-        guard TerminalQuestion.ask("\(verb.summary) Run \(verb.name) \(what)? [y/N] ") else {
+        guard TerminalQuestion.ask("\(verb.summary) Run \(verb.name) \(what)? [y/N] ") == true else {
             StandardStreams.writeError("barrack \(verb.name): nothing done\n")
             return 1
         }

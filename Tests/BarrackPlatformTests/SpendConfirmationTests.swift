@@ -1,0 +1,103 @@
+import BarrackAPI
+import BarrackPlatform
+import BarrackScript
+import Foundation
+import XCTest
+
+/// `SpendConfirmation` through the budget guard: a call over the threshold asks before anything
+/// is sent; a refusal is the catchable `NOT_CONFIRMED`, an interrupt while asking `INTERRUPTED`,
+/// and either way the platform gets nothing but the estimate's reads. A call over the budget
+/// fails without asking.
+final class SpendConfirmationTests: XCTestCase {
+    /// A platform with 100 USD, eight H100s in stock in FINLAND-1, one SSH key and one OS image.
+    static func platform() -> RecordingConnection {
+        RecordingConnection { call in
+            switch call.operation {
+            case .getBalance: return ["success": true, "balance": ["amount": 100.0, "currency": "USD"]]
+            case .getGPUStock:
+                return ["success": true, "stocks": [["region": "FINLAND-1", "tier": "Advanced", "gpu_model": "H100-SXM5-80GB",
+                                                     "available_gpus": 8, "configurations": []]]]
+            case .listSSHKeys:
+                return ["success": true, "ssh_keys": [["id": "BRK-100001K", "name": "default", "public_key": "ssh-ed25519 AAAA",
+                                                       "fingerprint": "SHA256:x", "created_at": "2026-01-01T00:00:00Z"]]]
+            case .listOSImages:
+                return ["success": true, "images": [["id": "ubuntu-24.04-r570-cuda12.8", "name": "Ubuntu 24.04"]]]
+            default: return RecordingConnection.success
+            }
+        }
+    }
+
+    /// The questions asked, each answered with `answer`.
+    final class Asker: @unchecked Sendable {
+        private let lock = NSLock()
+        private var asked: [String] = []
+        let answer: Bool?
+
+        init(_ answer: Bool?) { self.answer = answer }
+
+        var questions: [String] { lock.withLock { asked } }
+
+        func confirmation(threshold: Double = 10) -> SpendConfirmation {
+            SpendConfirmation(threshold: threshold) { question, _ in
+                self.lock.withLock { self.asked.append(question) }
+                return self.answer
+            }
+        }
+    }
+
+    static let big = "deploy gpu: \"H100-SXM5-80GB\" x 8 in FINLAND-1 name: \"train-1\""
+
+    private func assertOnlyReads(_ platform: RecordingConnection, file: StaticString = #filePath, line: UInt = #line) {
+        for call in platform.calls {
+            XCTAssertEqual(PlatformEffect.of(call.operation), .read, "\(call.operation) was sent", file: file, line: line)
+        }
+    }
+
+    func testARefusalIsNotConfirmedAndSendsNothingButReads() throws {
+        let platform = Self.platform()
+        let asker = Asker(false)
+        let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: nil, confirmation: asker.confirmation()))
+        try XCTAssertNil(host.run("try { \(Self.big) } catch err { print err.code err.details.cost err.details.threshold }"))
+        XCTAssertEqual(host.lines, ["NOT_CONFIRMED 19.95 10.0"])
+        XCTAssertEqual(asker.questions, [
+            "deploy would add 19.95 USD/h to the 0 USD/h spent now (more than confirm_over, 10 USD/h). Go ahead? [y/N] ",
+        ])
+        assertOnlyReads(platform)
+    }
+
+    func testAYesSendsTheCallAndACheapCallIsNotAsked() throws {
+        let platform = Self.platform()
+        let asker = Asker(true)
+        let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: nil, confirmation: asker.confirmation()))
+        try XCTAssertNil(host.run(Self.big))
+        try XCTAssertNil(host.run("deploy gpu: \"H100-SXM5-80GB\" x 1 in FINLAND-1"))
+        XCTAssertEqual(asker.questions.count, 1)
+        XCTAssertEqual(platform.calls.filter { $0.operation == .deployInstance }.count, 2)
+    }
+
+    func testAnInterruptWhileAskingIsInterruptedAndSendsNothing() throws {
+        let platform = Self.platform()
+        let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: nil, confirmation: Asker(nil).confirmation()))
+        XCTAssertEqual(try host.run(Self.big)?.code, "INTERRUPTED")
+        assertOnlyReads(platform)
+    }
+
+    /// A yes must not be followed by BUDGET_EXCEEDED: the budget is checked first.
+    func testACallOverTheBudgetFailsWithoutAsking() throws {
+        let platform = Self.platform()
+        let asker = Asker(true)
+        let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: 15, confirmation: asker.confirmation()))
+        XCTAssertEqual(try host.run(Self.big)?.code, "BUDGET_EXCEEDED")
+        XCTAssertEqual(asker.questions, [])
+        assertOnlyReads(platform)
+    }
+
+    /// A refusal gives back the room it reserved: the next call within the budget still fits.
+    func testARefusalReleasesItsReservation() throws {
+        let platform = Self.platform()
+        let guardian = BudgetGuard(maxHourly: 25, confirmation: Asker(false).confirmation())
+        let host = ScriptHost(connection: platform, budget: guardian)
+        XCTAssertEqual(try host.run(Self.big)?.code, "NOT_CONFIRMED")
+        XCTAssertEqual(try host.run(Self.big)?.code, "NOT_CONFIRMED", "the first refusal kept its 19.95/h reserved")
+    }
+}
