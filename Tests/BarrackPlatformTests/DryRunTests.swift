@@ -63,18 +63,7 @@ final class DryRunTests: XCTestCase {
     /// and waits for it runs on; the platform gets only reads. (`--dry-run examples/first_deploy.brk`
     /// once failed with `KEY_ERROR: map has no key 'name'`.)
     func testARehearsedDeployIsAnInstanceTheScriptCanUse() throws {
-        let platform = RecordingConnection { call in
-            switch call.operation {
-            case .getBalance: return ["success": true, "balance": ["amount": 100.0, "currency": "USD"]]
-            case .getGPUStock:
-                return ["success": true, "stocks": [["region": "FINLAND-1", "tier": "Advanced", "gpu_model": "H100-SXM5-80GB",
-                                                     "available_gpus": 8, "configurations": []]]]
-            case .listSSHKeys:
-                return ["success": true, "ssh_keys": [["id": "BRK-100001K", "name": "default", "public_key": "ssh-ed25519 AAAA",
-                                                       "fingerprint": "SHA256:x", "created_at": "2026-01-01T00:00:00Z"]]]
-            default: return RecordingConnection.success
-            }
-        }
+        let platform = RecordingConnection.stocked()
         let host = ScriptHost(connection: platform, dryRun: true)
         try XCTAssertNil(host.run("""
             let vm = deploy gpu: "H100-SXM5-80GB" x 8 in FINLAND-1 name: "train-1"

@@ -25,6 +25,25 @@ final class RecordingConnection: PlatformConnection, @unchecked Sendable {
 
     static let success: JSONValue = ["success": true, "message": "ok", "request_id": "req-1"]
 
+    /// A platform with 100 USD, eight H100s in stock in FINLAND-1, one SSH key and one OS image,
+    /// where a deploy can be rehearsed and sent.
+    static func stocked() -> RecordingConnection {
+        RecordingConnection { call in
+            switch call.operation {
+            case .getBalance: return ["success": true, "balance": ["amount": 100.0, "currency": "USD"]]
+            case .getGPUStock:
+                return ["success": true, "stocks": [["region": "FINLAND-1", "tier": "Advanced", "gpu_model": "H100-SXM5-80GB",
+                                                     "available_gpus": 8, "configurations": []]]]
+            case .listSSHKeys:
+                return ["success": true, "ssh_keys": [["id": "BRK-100001K", "name": "default", "public_key": "ssh-ed25519 AAAA",
+                                                       "fingerprint": "SHA256:x", "created_at": "2026-01-01T00:00:00Z"]]]
+            case .listOSImages:
+                return ["success": true, "images": [["id": "ubuntu-24.04-r570-cuda12.8", "name": "Ubuntu 24.04"]]]
+            default: return RecordingConnection.success
+            }
+        }
+    }
+
     var calls: [Call] {
         lock.withLock { recorded }
     }

@@ -9,24 +9,6 @@ import XCTest
 /// and either way the platform gets nothing but the estimate's reads. A call over the budget
 /// fails without asking.
 final class SpendConfirmationTests: XCTestCase {
-    /// A platform with 100 USD, eight H100s in stock in FINLAND-1, one SSH key and one OS image.
-    static func platform() -> RecordingConnection {
-        RecordingConnection { call in
-            switch call.operation {
-            case .getBalance: return ["success": true, "balance": ["amount": 100.0, "currency": "USD"]]
-            case .getGPUStock:
-                return ["success": true, "stocks": [["region": "FINLAND-1", "tier": "Advanced", "gpu_model": "H100-SXM5-80GB",
-                                                     "available_gpus": 8, "configurations": []]]]
-            case .listSSHKeys:
-                return ["success": true, "ssh_keys": [["id": "BRK-100001K", "name": "default", "public_key": "ssh-ed25519 AAAA",
-                                                       "fingerprint": "SHA256:x", "created_at": "2026-01-01T00:00:00Z"]]]
-            case .listOSImages:
-                return ["success": true, "images": [["id": "ubuntu-24.04-r570-cuda12.8", "name": "Ubuntu 24.04"]]]
-            default: return RecordingConnection.success
-            }
-        }
-    }
-
     /// The questions asked, each answered with `answer`.
     final class Asker: @unchecked Sendable {
         private let lock = NSLock()
@@ -54,7 +36,7 @@ final class SpendConfirmationTests: XCTestCase {
     }
 
     func testARefusalIsNotConfirmedAndSendsNothingButReads() throws {
-        let platform = Self.platform()
+        let platform = RecordingConnection.stocked()
         let asker = Asker(false)
         let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: nil, confirmation: asker.confirmation()))
         try XCTAssertNil(host.run("try { \(Self.big) } catch err { print err.code err.details.cost err.details.threshold }"))
@@ -66,7 +48,7 @@ final class SpendConfirmationTests: XCTestCase {
     }
 
     func testAYesSendsTheCallAndACheapCallIsNotAsked() throws {
-        let platform = Self.platform()
+        let platform = RecordingConnection.stocked()
         let asker = Asker(true)
         let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: nil, confirmation: asker.confirmation()))
         try XCTAssertNil(host.run(Self.big))
@@ -76,7 +58,7 @@ final class SpendConfirmationTests: XCTestCase {
     }
 
     func testAnInterruptWhileAskingIsInterruptedAndSendsNothing() throws {
-        let platform = Self.platform()
+        let platform = RecordingConnection.stocked()
         let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: nil, confirmation: Asker(nil).confirmation()))
         XCTAssertEqual(try host.run(Self.big)?.code, "INTERRUPTED")
         assertOnlyReads(platform)
@@ -84,7 +66,7 @@ final class SpendConfirmationTests: XCTestCase {
 
     /// A yes must not be followed by BUDGET_EXCEEDED: the budget is checked first.
     func testACallOverTheBudgetFailsWithoutAsking() throws {
-        let platform = Self.platform()
+        let platform = RecordingConnection.stocked()
         let asker = Asker(true)
         let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: 15, confirmation: asker.confirmation()))
         XCTAssertEqual(try host.run(Self.big)?.code, "BUDGET_EXCEEDED")
@@ -94,7 +76,7 @@ final class SpendConfirmationTests: XCTestCase {
 
     /// A refusal gives back the room it reserved: the next call within the budget still fits.
     func testARefusalReleasesItsReservation() throws {
-        let platform = Self.platform()
+        let platform = RecordingConnection.stocked()
         let guardian = BudgetGuard(maxHourly: 25, confirmation: Asker(false).confirmation())
         let host = ScriptHost(connection: platform, budget: guardian)
         XCTAssertEqual(try host.run(Self.big)?.code, "NOT_CONFIRMED")

@@ -11,10 +11,16 @@ struct SpendConfirmationSessionTests {
         home = try TerminalSession.temporaryFolder()
     }
 
-    private func start(_ arguments: [String] = [], config: String? = nil) throws -> TerminalSession {
+    /// A private home with its own sandbox, frozen in time.
+    private var sandboxEnvironment: [String: String] {
         var environment = TerminalSession.environment(home: home)
         environment["XDG_DATA_HOME"] = home + "/data"
         environment["BARRACK_SANDBOX_SPEED"] = "0"
+        return environment
+    }
+
+    private func start(_ arguments: [String] = [], config: String? = nil) throws -> TerminalSession {
+        let environment = sandboxEnvironment
         if let config {
             let folder = home + "/.config/barrack"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -79,9 +85,7 @@ struct SpendConfirmationSessionTests {
     /// question must give up on its own, not wait for Enter.
     @Test func aScriptRunFromATerminalAsksAndCtrlCEndsItsQuestion() throws {
         defer { removeHome() }
-        var environment = TerminalSession.environment(home: home)
-        environment["XDG_DATA_HOME"] = home + "/data"
-        environment["BARRACK_SANDBOX_SPEED"] = "0"
+        let environment = sandboxEnvironment
         let script = home + "/big.brk"
         try """
             try { deploy gpu: H100-SXM5-80GB x 8 in FINLAND-1 } catch err { print "caught " + err.code }
@@ -101,9 +105,7 @@ struct SpendConfirmationSessionTests {
 
     @Test func withStandardErrorNotATerminalNothingIsAsked() throws {
         defer { removeHome() }
-        var environment = TerminalSession.environment(home: home)
-        environment["XDG_DATA_HOME"] = home + "/data"
-        environment["BARRACK_SANDBOX_SPEED"] = "0"
+        let environment = sandboxEnvironment
         let errors = home + "/errors.txt"
         let session = try TerminalSession(environment: environment, standardError: errors)
         try session.expect("barrack> ")
