@@ -1,3 +1,6 @@
+// Kept instead of TOMLKit: it keeps no source position for a parsed value, so an error about a
+// setting (a wrong type, a value out of range, an unknown key) could not name its line; measured
+// in docs/DESIGN.md, "Libraries and the hand-written parts that stay".
 /// A parser for the part of TOML that the config file uses.
 ///
 /// Supported: `#` comments, `[table]` and `[dotted.table]` headers with bare or quoted keys,
