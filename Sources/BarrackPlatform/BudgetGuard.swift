@@ -20,6 +20,10 @@ public final class BudgetGuard: @unchecked Sendable {
     private var hostLimit: Double?
     private var scriptLimit: Double?
     private var reserved = 0.0
+    /// Reservations of calls that have finished, with the number of releases before each: until
+    /// a check whose reads began after it, the account's state read by a check may not show it yet.
+    private var landed: [(cost: Double, at: Int)] = []
+    private var releases = 0
     /// Asks before a call that adds more than its threshold per hour, when set.
     private let confirmation: SpendConfirmation?
 
@@ -58,6 +62,9 @@ public final class BudgetGuard: @unchecked Sendable {
         guard PlatformEffect.of(operation) == .spend, limit != nil || confirmation != nil else { return 0 }
         call.withoutLock { checking.lock() }
         defer { checking.unlock() }
+        // A call that finishes while this check reads the account may or may not show in what it
+        // reads: its cost counts on until a later check, whose reads begin after it finished.
+        let readsBegin = state.withLock { releases }
         let estimate: (current: Double, cost: Double, currency: String)
         do {
             estimate = try BlockingBridge.run(call) {
@@ -72,6 +79,8 @@ public final class BudgetGuard: @unchecked Sendable {
         }
         let amount: Double = try state.withLock {
             guard let limit = [hostLimit, scriptLimit].compactMap({ $0 }).min(), estimate.cost > 0 else { return 0 }
+            landed.removeAll { $0.at < readsBegin }
+            let reserved = self.reserved + landed.reduce(0) { $0 + $1.cost }
             let total = estimate.current + reserved + estimate.cost
             if total > limit + 1e-9 {
                 let name = Platform.builtinName(of: operation)
@@ -84,7 +93,7 @@ public final class BudgetGuard: @unchecked Sendable {
                                                  "reserved": .float(reserved), "limit": .float(limit),
                                                  "currency": .string(estimate.currency)]))
             }
-            reserved += estimate.cost
+            self.reserved += estimate.cost
             return estimate.cost
         }
         // Asked only once the call fits the budget: a yes must not end in BUDGET_EXCEEDED.
@@ -92,7 +101,7 @@ public final class BudgetGuard: @unchecked Sendable {
             do {
                 try confirm(operation, estimate, with: confirmation, call: call)
             } catch {
-                release(amount)
+                release(amount, sent: false)
                 throw error
             }
         }
@@ -119,10 +128,14 @@ public final class BudgetGuard: @unchecked Sendable {
     }
 
     /// Gives back a reservation once its call has finished (its charge, if any, now shows in the
-    /// account's own state).
-    func release(_ amount: Double) {
+    /// account's own state, which the next check reads), or was never `sent`.
+    func release(_ amount: Double, sent: Bool = true) {
         guard amount > 0 else { return }
-        state.withLock { reserved = max(0, reserved - amount) }
+        state.withLock {
+            reserved = max(0, reserved - amount)
+            if sent { landed.append((amount, releases)) }
+            releases += 1
+        }
     }
 
     /// `budget(max_hourly:)`: lowers the limit, or with no argument tells it.
