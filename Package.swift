@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.70.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "BarrackScript"),
@@ -25,7 +26,10 @@ let package = Package(
             name: "BarrackAPI",
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
-        .target(name: "BarrackSandbox", dependencies: ["BarrackAPI"]),
+        .target(
+            name: "BarrackSandbox",
+            dependencies: ["BarrackAPI", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The standard library: the .brk modules in stdlib/, compiled into the binary.
         .target(name: "BarrackStandardLibrary", path: "stdlib", resources: [.embedInCode("fleet.brk")]),
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
@@ -65,7 +69,9 @@ let package = Package(
         .testTarget(name: "BarrackAPITests", dependencies: ["BarrackAPI"]),
         .testTarget(
             name: "BarrackSandboxTests",
-            dependencies: ["BarrackSandbox", "BarrackSandboxServer", "BarrackAPI"]
+            dependencies: [
+                "BarrackSandbox", "BarrackSandboxServer", "BarrackAPI", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(name: "BarrackCLITests", dependencies: ["BarrackScript"]),
         .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript"]),

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// An OpenSSH public key line (`ssh-ed25519 AAAA… comment`), checked as the platform checks it
@@ -43,7 +44,7 @@ struct SSHPublicKey: Sendable, Equatable {
 
     /// The OpenSSH fingerprint: `SHA256:` and the unpadded base64 of the digest of the key data.
     var fingerprint: String {
-        let encoded = Data(SHA256.digest(blob)).base64EncodedString()
+        let encoded = Data(SHA256.hash(data: blob)).base64EncodedString()
         return "SHA256:" + encoded.replacingOccurrences(of: "=", with: "")
     }
 
@@ -66,21 +67,24 @@ struct SSHPublicKey: Sendable, Equatable {
 }
 
 extension SSHPublicKey {
-    /// A key pair in OpenSSH formats, as the platform returns it when asked to generate one.
+    /// A key pair in OpenSSH formats, as the platform returns it when asked to generate one: a real
+    /// Ed25519 pair (swift-crypto), the public half as an `ssh-ed25519` line and the private half as
+    /// an unencrypted `openssh-key-v1` block.
     ///
-    /// The sandbox has no Ed25519 arithmetic (no crypto package), so the pair has the right shape —
-    /// an `ssh-ed25519` public line and an `openssh-key-v1` private block holding it — but the
-    /// private half does not match the public half mathematically. Nothing in the sandbox connects
-    /// with it; it is only handed back once, as the platform does.
+    /// The first 32 of `randomBytes` are the private seed, so that a seeded sandbox generates the
+    /// same pair each run; the next 4 are the private block's check number.
     static func generatedPair(randomBytes: [UInt8], comment: String) -> (publicKey: SSHPublicKey, privateKey: String) {
-        let publicBytes = Array(randomBytes.prefix(32))
+        let seed = Array(randomBytes.prefix(32)) + Array(repeating: 0, count: max(0, 32 - randomBytes.count))
+        // The seed is always 32 bytes, the only length the initialiser refuses; the fallback is never taken.
+        let signingKey = (try? Curve25519.Signing.PrivateKey(rawRepresentation: seed)) ?? Curve25519.Signing.PrivateKey()
+        let publicBytes = Array(signingKey.publicKey.rawRepresentation)
         let publicBlob = lengthPrefixed(Array("ssh-ed25519".utf8)) + lengthPrefixed(publicBytes)
         let publicKey = SSHPublicKey(type: "ssh-ed25519", blob: publicBlob, comment: comment)
 
         let check = Array(randomBytes.dropFirst(32).prefix(4))
         var privateSection = check + check
         privateSection += lengthPrefixed(Array("ssh-ed25519".utf8)) + lengthPrefixed(publicBytes)
-        privateSection += lengthPrefixed(Array(randomBytes.prefix(32)) + publicBytes)
+        privateSection += lengthPrefixed(Array(signingKey.rawRepresentation) + publicBytes)
         privateSection += lengthPrefixed(Array(comment.utf8))
         var padding: UInt8 = 1
         while privateSection.count % 8 != 0 {
