@@ -19,6 +19,7 @@ enum CompletionScript {
         switch kind {
         case .bash: return bash(generated)
         case .zsh: return zsh(generated)
+        case .fish: return fish(generated)
         default: return nil
         }
     }
