@@ -26,10 +26,7 @@ let package = Package(
             name: "BarrackAPI",
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
-        .target(
-            name: "BarrackSandbox",
-            dependencies: ["BarrackAPI", .product(name: "Crypto", package: "swift-crypto")]
-        ),
+        .target(name: "BarrackSandbox", dependencies: ["BarrackAPI", .product(name: "Crypto", package: "swift-crypto")]),
         // The standard library: the .brk modules in stdlib/, compiled into the binary.
         .target(name: "BarrackStandardLibrary", path: "stdlib", resources: [.embedInCode("fleet.brk")]),
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
@@ -69,9 +66,7 @@ let package = Package(
         .testTarget(name: "BarrackAPITests", dependencies: ["BarrackAPI"]),
         .testTarget(
             name: "BarrackSandboxTests",
-            dependencies: [
-                "BarrackSandbox", "BarrackSandboxServer", "BarrackAPI", .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            dependencies: ["BarrackSandbox", "BarrackSandboxServer", "BarrackAPI", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(name: "BarrackCLITests", dependencies: ["BarrackScript"]),
         .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript"]),

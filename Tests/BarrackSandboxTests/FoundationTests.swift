@@ -1,4 +1,5 @@
 import BarrackAPI
+import Crypto
 import Foundation
 import Testing
 
@@ -26,6 +27,42 @@ import Testing
 
     final class RealClock: @unchecked Sendable {
         var now = Date(timeIntervalSince1970: 1_000)
+    }
+
+    @Test func fingerprintsAreOpenSSHs() throws {
+        // The line and its fingerprint as `ssh-keygen -lf` printed them.
+        let key = try SSHPublicKey.parse("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPL9jo8iDj1mjISMUrEoubLR1EQ4hhZM3zP0nZzEDAqF test").get()
+        #expect(key.fingerprint == "SHA256:CS+8DzSErD6iUyak5WUcTnsSlUsguRIy0CJc57lSdQ4")
+    }
+
+    @Test func aGeneratedPairIsARealEd25519Pair() throws {
+        let generated = SSHPublicKey.generatedPair(randomBytes: Array(repeating: 7, count: 36), comment: "c")
+        // openssh-key-v1: magic, cipher, kdf, kdf options, key count, public blob, private section.
+        let base64 = generated.privateKey.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        var reader = WireReader(bytes: [UInt8](try #require(Data(base64Encoded: base64))))
+        #expect(reader.take(15) == Array("openssh-key-v1\0".utf8))
+        #expect(reader.string() == Array("none".utf8))
+        #expect(reader.string() == Array("none".utf8))
+        #expect(reader.string() == [])
+        #expect(reader.take(4) == [0, 0, 0, 1])
+        #expect(reader.string() == generated.publicKey.blob)
+        var section = WireReader(bytes: reader.string())
+        #expect(section.take(4) == section.take(4), "the two check numbers agree")
+        #expect(section.string() == Array("ssh-ed25519".utf8))
+        let publicBytes = section.string()
+        let privateBytes = section.string()
+        #expect(privateBytes.count == 64 && Array(privateBytes.suffix(32)) == publicBytes)
+        // The private half makes the public half, and what it signs the public key verifies.
+        let signingKey = try Curve25519.Signing.PrivateKey(rawRepresentation: privateBytes.prefix(32))
+        #expect([UInt8](signingKey.publicKey.rawRepresentation) == publicBytes)
+        let signature = try signingKey.signature(for: Array("barrack".utf8))
+        let verifying = try Curve25519.Signing.PublicKey(rawRepresentation: publicBytes)
+        #expect(verifying.isValidSignature(signature, for: Array("barrack".utf8)))
+        // The public line carries the same key, and the same seed makes the same pair.
+        var blob = WireReader(bytes: generated.publicKey.blob)
+        #expect(blob.string() == Array("ssh-ed25519".utf8))
+        #expect(blob.string() == publicBytes)
+        #expect(SSHPublicKey.generatedPair(randomBytes: Array(repeating: 7, count: 36), comment: "c").privateKey == generated.privateKey)
     }
 
     @Test func publicKeysAreCheckedLikeOpenSSH() {
@@ -152,5 +189,26 @@ import Testing
         #expect(sandbox.handle(method: "GET", path: "/api/balance/", headers: ["Authorization": "Bearer nope"]).status == 401)
         #expect(sandbox.handle(method: "GET", path: "/api/balance/", headers: ["authorization": "Bearer secret"]).status == 200)
         #expect(sandbox.handle(method: "GET", path: "/api/balance/", headers: ["X-API-Key": "secret"]).status == 200)
+    }
+}
+
+/// Reads the SSH wire format: fixed bytes, and strings prefixed by a 32-bit big-endian length.
+struct WireReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    mutating func take(_ count: Int) -> [UInt8] {
+        let end = min(bytes.count, position + count)
+        defer { position = end }
+        return Array(bytes[position..<end])
+    }
+
+    mutating func string() -> [UInt8] {
+        let length = take(4).reduce(0) { $0 << 8 | Int($1) }
+        return take(length)
     }
 }

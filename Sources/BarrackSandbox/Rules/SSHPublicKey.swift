@@ -67,24 +67,22 @@ struct SSHPublicKey: Sendable, Equatable {
 }
 
 extension SSHPublicKey {
-    /// A key pair in OpenSSH formats, as the platform returns it when asked to generate one: a real
-    /// Ed25519 pair (swift-crypto), the public half as an `ssh-ed25519` line and the private half as
-    /// an unencrypted `openssh-key-v1` block.
-    ///
-    /// The first 32 of `randomBytes` are the private seed, so that a seeded sandbox generates the
-    /// same pair each run; the next 4 are the private block's check number.
+    /// A key pair in OpenSSH formats, as the platform returns it when asked to generate one: a
+    /// real Ed25519 pair (swift-crypto) whose private key is made from the first 32 of
+    /// `randomBytes`, so that a seeded sandbox makes the same pair every time. The private key is
+    /// an unencrypted `openssh-key-v1` block that `ssh-keygen -y` reads back to the public line.
     static func generatedPair(randomBytes: [UInt8], comment: String) -> (publicKey: SSHPublicKey, privateKey: String) {
-        let seed = Array(randomBytes.prefix(32)) + Array(repeating: 0, count: max(0, 32 - randomBytes.count))
-        // The seed is always 32 bytes, the only length the initialiser refuses; the fallback is never taken.
+        let seed = Array(randomBytes.prefix(32))
+        // 32 bytes always make a key; a shorter seed (never given) falls back to a fresh random key.
         let signingKey = (try? Curve25519.Signing.PrivateKey(rawRepresentation: seed)) ?? Curve25519.Signing.PrivateKey()
-        let publicBytes = Array(signingKey.publicKey.rawRepresentation)
+        let publicBytes = [UInt8](signingKey.publicKey.rawRepresentation)
         let publicBlob = lengthPrefixed(Array("ssh-ed25519".utf8)) + lengthPrefixed(publicBytes)
         let publicKey = SSHPublicKey(type: "ssh-ed25519", blob: publicBlob, comment: comment)
 
         let check = Array(randomBytes.dropFirst(32).prefix(4))
         var privateSection = check + check
         privateSection += lengthPrefixed(Array("ssh-ed25519".utf8)) + lengthPrefixed(publicBytes)
-        privateSection += lengthPrefixed(Array(signingKey.rawRepresentation) + publicBytes)
+        privateSection += lengthPrefixed([UInt8](signingKey.rawRepresentation) + publicBytes)
         privateSection += lengthPrefixed(Array(comment.utf8))
         var padding: UInt8 = 1
         while privateSection.count % 8 != 0 {
