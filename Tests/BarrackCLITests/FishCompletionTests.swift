@@ -27,18 +27,11 @@ final class FishCompletionTests: XCTestCase {
         for name in files {
             FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data())
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: fish)
-        process.arguments = ["--no-config", "-c", "source \(file.path); complete -C '\(line)'"]
-        process.currentDirectoryURL = folder
-        process.environment = ["HOME": folder.path, "PATH": "/usr/bin:/bin"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n")
+        let run = ScriptRun.execute(binary: URL(fileURLWithPath: fish),
+                                    arguments: ["--no-config", "-c", "source \(file.path); complete -C '\(line)'"],
+                                    in: folder, timeout: 30, environment: ["HOME": folder.path, "PATH": "/usr/bin:/bin"])
+        XCTAssertEqual(run.status, 0, run.standardError)
+        return run.standardOutput.split(separator: "\n")
             .map { String($0.split(separator: "\t", maxSplits: 1).first ?? "") }.sorted()
     }
 
