@@ -27,14 +27,22 @@ final class RemoteSandboxClock: ScriptClock, @unchecked Sendable {
 
     func sleep(milliseconds: Int, isInterrupted: () -> Bool) {
         let seconds = Double(max(0, milliseconds)) / 1_000
-        if lock.withLock({ mode }) != .real, advanceServer(by: seconds) {
-            lock.withLock {
-                mode = .remote
-                advanced += seconds
+        let known = lock.withLock { mode }
+        if known != .real {
+            // Once the server is known to be a sandbox, a move that did not get through (a slow
+            // answer on a loaded machine) is tried again rather than taken for "not a sandbox":
+            // falling back to real sleeps for good would leave a frozen sandbox frozen, and a
+            // `wait … timeout 10m` would wait ten real minutes.
+            let attempts = known == .remote ? 3 : 1
+            for _ in 0..<attempts where advanceServer(by: seconds) {
+                lock.withLock {
+                    mode = .remote
+                    advanced += seconds
+                }
+                return
             }
-            return
+            if known == .untried { lock.withLock { mode = .real } }
         }
-        lock.withLock { mode = .real }
         SystemClock().sleep(milliseconds: milliseconds, isInterrupted: isInterrupted)
     }
 

@@ -83,4 +83,42 @@ final class CompletionScriptTests: XCTestCase {
             XCTAssertEqual(check.terminationStatus, 0, "zsh -n finds the script malformed")
         }
     }
+
+    /// The words fish offers for `line` (`complete -C`), without their descriptions.
+    private func fishCompletions(_ line: String, files: [String] = []) throws -> [String] {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/fish") else {
+            throw XCTSkip("fish is not installed (.ci/run installs it)")
+        }
+        let script = barrack("--generate-completion-script", "fish")
+        XCTAssertEqual(script.status, 0, script.standardError)
+        let folder = barrack.home.folder
+        let scriptFile = folder.appendingPathComponent("barrack.fish")
+        try script.standardOutput.write(to: scriptFile, atomically: true, encoding: .utf8)
+        for file in files {
+            XCTAssertTrue(FileManager.default.createFile(atPath: folder.appendingPathComponent(file).path, contents: Data()))
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/fish")
+        process.arguments = ["--no-config", "-c", "source \(scriptFile.path); complete -C '\(line)'"]
+        process.currentDirectoryURL = folder
+        process.environment = ["HOME": folder.path, "PATH": "/usr/bin:/bin"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n")
+            .map { String($0.split(separator: "\t").first ?? "") }.sorted()
+    }
+
+    func testFishCompletesVerbsTheirOptionsAndValuesAndFiles() throws {
+        XCTAssertEqual(try fishCompletions("barrack ins", files: ["install.brk"]),
+                       ["install.brk", "instance", "instance-billing", "instance-firewalls", "instances"])
+        XCTAssertEqual(try fishCompletions("barrack deploy --region FIN"), ["FINLAND-1", "FINLAND-2", "FINLAND-3"])
+        XCTAssertTrue(try fishCompletions("barrack deploy --").contains("--wait"))
+        XCTAssertTrue(try fishCompletions("barrack delete-instance --").contains("--yes"))
+        XCTAssertEqual(try fishCompletions("barrack run tr", files: ["train.brk"]), ["train.brk"])
+        XCTAssertTrue(try fishCompletions("barrack sa").contains("sandbox"))
+    }
 }

@@ -1,9 +1,6 @@
-// Hand-written rather than TOMLKit, measured 2026-12-03 (docs/DESIGN.md, "Hand-written parts that
-// stay"): TOMLKit 0.6.0 resolves offline from the package cache and a clean release build of it
-// takes 52 s wall, 25 s CPU (toml++, C++), but it reports a line and column only for a syntax
-// error, while the loader names the place of every wrong key or value (`config.toml:3:1: unknown
-// key 'api_kye'`).
-
+// Kept instead of TOMLKit: it keeps no source position for a parsed value, so an error about a
+// setting (a wrong type, a value out of range, an unknown key) could not name its line; measured
+// in docs/DESIGN.md, "Libraries and the hand-written parts that stay".
 /// A parser for the part of TOML that the config file uses.
 ///
 /// Supported: `#` comments, `[table]` and `[dotted.table]` headers with bare or quoted keys,

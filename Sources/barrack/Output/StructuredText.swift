@@ -17,8 +17,7 @@ enum JSONText {
 /// it for anything else (it starts with a letter, holds only letters, digits, `-`, `_`, `.` and
 /// `/`, and is not a word YAML 1.1 reads as a boolean or nil); every other string is written as a
 /// JSON string, which YAML 1.2 reads as the same double-quoted string. Yams was measured against
-/// it (docs/DESIGN.md, "Hand-written parts that stay": 27 s wall, 22 s CPU more per clean build,
-/// libyaml linked for output alone) and not taken.
+/// it and not taken (docs/DESIGN.md, "Libraries and the hand-written parts that stay").
 enum YAMLText {
     /// The document, ending in a newline.
     static func document(_ value: Value) -> String {

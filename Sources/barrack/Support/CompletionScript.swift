@@ -171,4 +171,40 @@ enum CompletionScript {
         guard let call = renamed.range(of: "\nif [[ \"${funcstack[1]}\"", options: .backwards) else { return renamed + wrapper }
         return String(renamed[..<call.lowerBound]) + wrapper + String(renamed[call.lowerBound...])
     }
+
+    /// fish: ArgumentParser's script, then the verbs (with their summaries), their options and
+    /// values, and file names for a script, `run`, `plan`, `check` and `parse`.
+    static func fish(_ generated: String) -> String {
+        func single(_ text: String) -> String { "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'" }
+        var lines = [
+            "",
+            "# Added by barrack: verbs, their options and values, and file names.",
+            "function __barrack_first_word",
+            "    for token in (commandline -opc)[2..]",
+            "        string match -q -- '-*' $token; or begin; echo $token; return; end",
+            "    end",
+            "end",
+            "function __barrack_takes_files",
+            "    set -l first (__barrack_first_word)",
+            "    test -z \"$first\"; or contains -- $first run plan check parse; or not contains -- $first "
+                + (subcommandNames + Platform.commands.map(\.name)).joined(separator: " "),
+            "end",
+            "complete -c barrack -n __barrack_takes_files -F",
+        ]
+        for verb in Platform.commands {
+            lines.append("complete -c barrack -n 'test -z \"$(__barrack_first_word)\"' -fa \(verb.name) -d \(single(verb.summary))")
+            let condition = "-n 'test \"$(__barrack_first_word)\" = \(verb.name)'"
+            var values = Dictionary(valueWords(verb), uniquingKeysWith: { first, _ in first })
+            values["--columns"] = []
+            for word in optionWords(verb) where word.hasPrefix("--") {
+                let name = String(word.dropFirst(2))
+                var line = "complete -c barrack \(condition) -l \(name)"
+                if let words = values[word] {
+                    line += words.isEmpty ? " -r" : " -xa \(single(words.joined(separator: " ")))"
+                }
+                lines.append(line)
+            }
+        }
+        return generated + lines.joined(separator: "\n") + "\n"
+    }
 }
