@@ -52,25 +52,9 @@ enum JSON {
         }
     }
 
+    /// `text` as a JSON string, escaped as BarrackJSON writes it.
     static func quote(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return output + "\""
+        JSONValue.string(text).serialized()
     }
 
     /// Parses JSON text (BarrackJSON's parser, the client's too); a `VALUE_ERROR` says what was
