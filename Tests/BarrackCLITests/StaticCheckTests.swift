@@ -26,11 +26,11 @@ final class StaticCheckTests: XCTestCase {
                                       environment: home.variables())
         XCTAssertEqual(check.status, 1, check.standardError)
         XCTAssertEqual(check.standardError, """
-            script.brk:3:66: error: ARGUMENT_ERROR: deploy has no parameter 'nmae'; did you mean 'name'? \
+            script.brk:3:60: error: ARGUMENT_ERROR: deploy has no parameter 'nmae'; did you mean 'name'? \
             (parameters: gpu, region, name?, boot_source?, os_volume_size?, ssh_keys?, startup_script?, data_volumes?, \
             new_data_volumes?, public_ip?, security_rules?, cloud_init?)
              3 | let second = deploy gpu: "H100-SXM5-80GB" x 8 in FINLAND-1 nmae: "train-2"
-               |                                                                  ^~~~~~~~~
+               |                                                            ^~~~
 
             """)
 

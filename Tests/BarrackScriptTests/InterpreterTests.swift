@@ -51,7 +51,7 @@ final class InterpreterTests: XCTestCase {
         let problems = Checker.checkCalls(Source(name: "test", text: "launch FINLAND-1 nmae: \"x\""),
                                           builtins: interpreter.builtins)
         XCTAssertEqual(problems.map(\.message), ["launch has no parameter 'nmae'; did you mean 'name'? (parameters: region, name?)"])
-        XCTAssertEqual(problems.first?.range.start, 23, "under the argument at fault")
+        XCTAssertEqual(problems.first?.range.start, 17, "under the unknown keyword")
         let unknown = try run(interpreter, "let f = launch\nf FINLAND-1 nmae: \"x\"")
         XCTAssertEqual(unknown?.code, "ARGUMENT_ERROR")
         XCTAssertTrue(unknown?.message.contains("launch has no parameter 'nmae'; did you mean 'name'?") ?? false,

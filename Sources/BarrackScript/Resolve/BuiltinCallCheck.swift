@@ -52,7 +52,9 @@ enum BuiltinCallCheck {
         do {
             bound = try ArgumentBinding.bind(arguments.map(\.value), labels: labels, to: builtin).bound
         } catch {
-            let range = error.offset.map { arguments[$0].value.range } ?? call
+            let range = error.offset.map { offset in
+                error.isAboutTheKeyword ? arguments[offset].labelRange ?? arguments[offset].value.range : arguments[offset].value.range
+            } ?? call
             report(error.error(builtin, labels: labels).message, range)
             return
         }

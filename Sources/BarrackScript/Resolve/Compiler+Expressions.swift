@@ -62,21 +62,25 @@ extension Compiler {
     mutating func compileCall(_ callee: Expr, _ arguments: [CallArgument], _ range: SourceRange) -> ExprNode {
         let argumentNodes = arguments.map { compileExpression($0.value) }
         let labels = arguments.map(\.label)
+        let keywordRanges = arguments.map(\.labelRange)
         var seen: Set<String> = []
         for argument in arguments {
             guard let label = argument.label else { continue }
             if !seen.insert(label).inserted {
-                report("keyword argument '\(label)' is given twice", at: argument.value.range, code: ErrorCode.argument)
+                report("keyword argument '\(label)' is given twice", at: argument.labelRange ?? argument.value.range,
+                       code: ErrorCode.argument)
             }
         }
         if case .member(let object, let name, let optional) = callee.kind {
             let receiver = compileExpression(object)
-            let call = CallNode(ConstantNode(.null, source, range), argumentNodes, labels: labels, calleeName: name, source, range)
+            let call = CallNode(ConstantNode(.null, source, range), argumentNodes, labels: labels,
+                                keywordRanges: keywordRanges, calleeName: name, source, range)
             return MethodCallNode(receiver, name, optional: optional, call: call, source, range)
         }
         var calleeName = "expression"
         if case .name(let name) = callee.kind { calleeName = name }
-        return CallNode(compileExpression(callee), argumentNodes, labels: labels, calleeName: calleeName, source, range)
+        return CallNode(compileExpression(callee), argumentNodes, labels: labels, keywordRanges: keywordRanges,
+                        calleeName: calleeName, source, range)
     }
 
     /// Compiles a function body in a new function scope; the closure node captures what it uses.

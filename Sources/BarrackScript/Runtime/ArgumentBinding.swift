@@ -24,6 +24,13 @@ enum ArgumentBinding {
             }
         }
 
+        /// Whether the keyword of the argument at fault is the mistake (an unknown one), so that the
+        /// caret goes under the keyword rather than its value.
+        var isAboutTheKeyword: Bool {
+            if case .unknownLabel = self { return true }
+            return false
+        }
+
         /// The error a script sees, naming the built-in, the parameter and what to do.
         func error(_ builtin: BuiltinFunction, labels: [String?]) -> ErrorObject {
             let parameters = builtin.parameters
@@ -51,6 +58,7 @@ enum ArgumentBinding {
             }
             let error = ErrorObject.argument(message)
             error.argumentOffset = offset
+            error.blamesKeyword = isAboutTheKeyword
             return error
         }
     }

@@ -27,6 +27,8 @@ public final class ErrorObject: Error, @unchecked Sendable, CustomStringConverti
     /// The offset among a call's arguments of the one at fault, found from `parameter` or by
     /// the binding of arguments to parameters.
     var argumentOffset: Int?
+    /// Whether the keyword of that argument is at fault (`nmae:`), not its value.
+    var blamesKeyword = false
     /// The error that was unwinding when a `finally` or `defer` block raised this one instead.
     public internal(set) var replaced: ErrorObject?
 

@@ -60,6 +60,9 @@ public struct CallArgument: Sendable {
     public var label: String?
     /// The value.
     public var value: Expr
+    /// Where the keyword is written (`nmae` of `nmae: "x"`), for an error about the keyword itself;
+    /// nil for a positional argument and for `in` (which stands for `region:`).
+    public var labelRange: SourceRange? = nil
 }
 
 /// The prefix operators.

@@ -49,7 +49,7 @@ extension Parser {
                 arguments.append(CallArgument(label: "region", value: try parseExpression()))
             default:
                 if let label = parseArgumentLabel() {
-                    arguments.append(CallArgument(label: label, value: try parseExpression()))
+                    arguments.append(CallArgument(label: label.text, value: try parseExpression(), labelRange: label.range))
                 } else if canStartOperand(peek.kind) || peek.kind == .kwNot {
                     arguments.append(CallArgument(label: nil, value: try parseExpression()))
                 } else {

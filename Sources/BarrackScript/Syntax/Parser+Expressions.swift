@@ -255,15 +255,15 @@ extension Parser {
             if peek.kind == .eof { break }
             let label = parseArgumentLabel()
             let value = try parseNestedExpression()
-            arguments.append(CallArgument(label: label, value: value))
+            arguments.append(CallArgument(label: label?.text, value: value, labelRange: label?.range))
             if !match(.comma) { break }
         }
         try expectClosing(.rightParen, "')'", opener: open)
         return arguments
     }
 
-    /// `key:` before an argument: a word immediately followed by `:`.
-    mutating func parseArgumentLabel() -> String? {
+    /// `key:` before an argument: a word immediately followed by `:`, and where the word is.
+    mutating func parseArgumentLabel() -> (text: String, range: SourceRange)? {
         let token = peek
         guard peek(1).kind == .colon, !peek(1).spaceBefore else { return nil }
         switch token.kind {
@@ -274,7 +274,7 @@ extension Parser {
         }
         advance()
         advance()
-        return source.text(token.range)
+        return (source.text(token.range), token.range)
     }
 
     mutating func parsePrimary() throws -> Expr {

@@ -4,15 +4,18 @@ final class CallNode: ExprNode {
     let arguments: [ExprNode]
     /// The keyword of each argument, or nil; `hasLabels` when any is set.
     let labels: [String?]
+    /// Where each keyword is written, for an error about the keyword (`nmae:`).
+    let keywordRanges: [SourceRange?]
     let hasLabels: Bool
     /// The name written at the call, for messages.
     let calleeName: String
 
-    init(_ callee: ExprNode, _ arguments: [ExprNode], labels: [String?], calleeName: String,
-         _ source: Source, _ range: SourceRange) {
+    init(_ callee: ExprNode, _ arguments: [ExprNode], labels: [String?], keywordRanges: [SourceRange?] = [],
+         calleeName: String, _ source: Source, _ range: SourceRange) {
         self.callee = callee
         self.arguments = arguments
         self.labels = labels
+        self.keywordRanges = keywordRanges
         self.hasLabels = labels.contains { $0 != nil }
         self.calleeName = calleeName
         super.init(source, range)
@@ -35,7 +38,7 @@ final class CallNode: ExprNode {
             do {
                 return try context.callBuiltin(builtin, values, labels: labels)
             } catch {
-                throw located(error, arguments: arguments)
+                throw located(error, arguments: arguments, keywords: keywordRanges)
             }
         }
         do {
@@ -188,7 +191,7 @@ final class MethodCallNode: ExprNode {
         do {
             return try frame.context.callBuiltin(method, values, labels: labels)
         } catch {
-            throw located(error, arguments: [receiver] + call.arguments)
+            throw located(error, arguments: [receiver] + call.arguments, keywords: [nil] + call.keywordRanges)
         }
     }
 }

@@ -30,9 +30,10 @@ class ExprNode {
     /// Gives an error from a call this node made the location of the argument at fault, when it
     /// names one (`deploy … in FINLAND-9` points at `FINLAND-9`), else this node's.
     @inline(never)
-    final func located(_ error: Error, arguments: [ExprNode]) -> Error {
+    final func located(_ error: Error, arguments: [ExprNode], keywords: [SourceRange?] = []) -> Error {
         if let error = error as? ErrorObject, let offset = error.argumentOffset, arguments.indices.contains(offset) {
-            error.locate(source, arguments[offset].range)
+            let keyword = error.blamesKeyword && keywords.indices.contains(offset) ? keywords[offset] : nil
+            error.locate(source, keyword ?? arguments[offset].range)
         }
         return located(error)
     }
