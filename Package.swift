@@ -21,10 +21,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        .target(name: "BarrackScript"),
+        // JSON values with their key order, parsed and written: a leaf shared by the language and
+        // the client (no Foundation, no networking).
+        .target(name: "BarrackJSON"),
+        .target(name: "BarrackScript", dependencies: ["BarrackJSON"]),
         .target(
             name: "BarrackAPI",
-            dependencies: [.product(name: "Logging", package: "swift-log")]
+            dependencies: ["BarrackJSON", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "BarrackSandbox", dependencies: ["BarrackAPI", .product(name: "Crypto", package: "swift-crypto")]),
         // The standard library: the .brk modules in stdlib/, compiled into the binary.

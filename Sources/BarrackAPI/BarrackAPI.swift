@@ -1,9 +1,14 @@
+// The JSON values the client speaks are BarrackJSON's, shared with the language: every user of
+// the client sees them as its own.
+@_exported import BarrackJSON
+
 /// The Barrack platform client.
 ///
 /// The module has one layer per concern, each in its own folder:
 ///
-/// - `JSON/`: `JSONValue`, the dynamic JSON that the raw call path and the script built-ins use;
-///   its own parser keeps the platform's key order, which `JSONDecoder` loses.
+/// - `JSON/`: `Data` conveniences for `JSONValue` (the `BarrackJSON` module, shared with the
+///   language), the dynamic JSON that the raw call path and the script built-ins use; its parser
+///   keeps the platform's key order, which `JSONDecoder` loses.
 /// - `Transport/`: `Transport` and its request and response types. `HTTPTransport` speaks HTTP
 ///   through `URLSession`; the sandbox provides an in-process transport of its own.
 /// - `Endpoints/`: `OperationID` and the one endpoint table (`Endpoint`), the only place where a

@@ -6,18 +6,7 @@ import BarrackScript
 public enum ValueConversion {
     /// A JSON value as a script value.
     public static func value(_ json: JSONValue) -> Value {
-        switch json {
-        case .null: return .null
-        case .bool(let flag): return .bool(flag)
-        case .int(let number): return .int(number)
-        case .double(let number): return .float(number)
-        case .string(let text): return .string(text)
-        case .array(let elements): return .list(ListObject(elements.map(value)))
-        case .object(let object):
-            let map = MapObject()
-            for member in object.members { map[member.key] = value(member.value) }
-            return .map(map)
-        }
+        Value(json: json)
     }
 
     /// How deep a value sent to the platform may nest: far deeper than any request body, and

@@ -16,7 +16,8 @@ enum JSONText {
 /// strings, numbers, booleans, nil): a string is left plain only when no YAML reader could take
 /// it for anything else (it starts with a letter, holds only letters, digits, `-`, `_`, `.` and
 /// `/`, and is not a word YAML 1.1 reads as a boolean or nil); every other string is written as a
-/// JSON string, which YAML 1.2 reads as the same double-quoted string.
+/// JSON string, which YAML 1.2 reads as the same double-quoted string. Yams was measured against
+/// it and not taken (docs/DESIGN.md, "Libraries and the hand-written parts that stay").
 enum YAMLText {
     /// The document, ending in a newline.
     static func document(_ value: Value) -> String {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Why a text is not valid JSON, and where: a byte offset and the line and column (from 1).
 public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
@@ -11,17 +9,18 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 }
 
 extension JSONValue {
-    /// Parses a complete JSON text (RFC 8259), keeping the key order of every object.
+    /// Parses a complete JSON text (RFC 8259) given as UTF-8 bytes, keeping the key order of
+    /// every object.
     ///
     /// Throws `JSONParseError` naming the line and column of the first problem.
-    public init(parsing data: Data) throws {
-        var parser = JSONParser(bytes: Array(data))
+    public init(parsing bytes: [UInt8]) throws {
+        var parser = JSONParser(bytes: bytes)
         self = try parser.parseDocument()
     }
 
     /// Parses a complete JSON text given as a string.
     public init(parsing text: String) throws {
-        try self.init(parsing: Data(text.utf8))
+        try self.init(parsing: Array(text.utf8))
     }
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 extension JSONValue {
     /// The JSON text of this value, members in their order; compact unless `pretty`.
     ///
@@ -8,11 +6,6 @@ extension JSONValue {
         var output = ""
         write(to: &output, pretty: pretty, indent: 0)
         return output
-    }
-
-    /// The UTF-8 bytes of `serialized(pretty:)`.
-    public func jsonData(pretty: Bool = false) -> Data {
-        Data(serialized(pretty: pretty).utf8)
     }
 
     private func write(to output: inout String, pretty: Bool, indent: Int) {
