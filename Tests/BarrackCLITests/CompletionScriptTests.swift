@@ -10,27 +10,27 @@ final class CompletionScriptTests: XCTestCase {
         barrack = try BarrackShell()
     }
 
-    /// The words bash offers for the command line `line` (the last word is the one completed).
-    private func bashCompletions(_ line: [String], files: [String] = []) throws -> [String] {
-        let script = barrack("--generate-completion-script", "bash")
+    /// Writes the completion script for `shell` and the empty `files` into the test's folder;
+    /// the script's path.
+    private func installScript(for shell: String, files: [String]) throws -> URL {
+        let script = barrack("--generate-completion-script", shell)
         XCTAssertEqual(script.status, 0, script.standardError)
         let folder = barrack.home.folder
-        let scriptFile = folder.appendingPathComponent("barrack.bash")
+        let scriptFile = folder.appendingPathComponent("barrack." + shell)
         try script.standardOutput.write(to: scriptFile, atomically: true, encoding: .utf8)
         for file in files {
             XCTAssertTrue(FileManager.default.createFile(atPath: folder.appendingPathComponent(file).path, contents: Data()))
         }
-        let words = line.map { "'\($0)'" }.joined(separator: " ")
-        let program = """
-            source \(scriptFile.path)
-            COMP_WORDS=(\(words)); COMP_CWORD=\(line.count - 1)
-            _barrack barrack '\(line.last ?? "")' '\(line.count > 1 ? line[line.count - 2] : "")'
-            printf '%s\\n' "${COMPREPLY[@]}"
-            """
+        return scriptFile
+    }
+
+    /// Runs a shell with `arguments` in the test's folder; its output lines, sorted.
+    private func shellLines(_ shell: String, _ arguments: [String], environment: [String: String]? = nil) throws -> [String] {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", program]
-        process.currentDirectoryURL = folder
+        process.executableURL = URL(fileURLWithPath: shell)
+        process.arguments = arguments
+        process.currentDirectoryURL = barrack.home.folder
+        if let environment { process.environment = environment }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -38,6 +38,19 @@ final class CompletionScriptTests: XCTestCase {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).sorted()
+    }
+
+    /// The words bash offers for the command line `line` (the last word is the one completed).
+    private func bashCompletions(_ line: [String], files: [String] = []) throws -> [String] {
+        let scriptFile = try installScript(for: "bash", files: files)
+        let words = line.map { "'\($0)'" }.joined(separator: " ")
+        let program = """
+            source \(scriptFile.path)
+            COMP_WORDS=(\(words)); COMP_CWORD=\(line.count - 1)
+            _barrack barrack '\(line.last ?? "")' '\(line.count > 1 ? line[line.count - 2] : "")'
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        return try shellLines("/bin/bash", ["-c", program])
     }
 
     func testTheFirstWordCompletesVerbsSubcommandsAndFiles() throws {
@@ -89,27 +102,10 @@ final class CompletionScriptTests: XCTestCase {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/fish") else {
             throw XCTSkip("fish is not installed (.ci/run installs it)")
         }
-        let script = barrack("--generate-completion-script", "fish")
-        XCTAssertEqual(script.status, 0, script.standardError)
-        let folder = barrack.home.folder
-        let scriptFile = folder.appendingPathComponent("barrack.fish")
-        try script.standardOutput.write(to: scriptFile, atomically: true, encoding: .utf8)
-        for file in files {
-            XCTAssertTrue(FileManager.default.createFile(atPath: folder.appendingPathComponent(file).path, contents: Data()))
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/fish")
-        process.arguments = ["--no-config", "-c", "source \(scriptFile.path); complete -C '\(line)'"]
-        process.currentDirectoryURL = folder
-        process.environment = ["HOME": folder.path, "PATH": "/usr/bin:/bin"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n")
-            .map { String($0.split(separator: "\t").first ?? "") }.sorted()
+        let scriptFile = try installScript(for: "fish", files: files)
+        let lines = try shellLines("/usr/bin/fish", ["--no-config", "-c", "source \(scriptFile.path); complete -C '\(line)'"],
+                                   environment: ["HOME": barrack.home.folder.path, "PATH": "/usr/bin:/bin"])
+        return lines.map { String($0.split(separator: "\t").first ?? "") }.sorted()
     }
 
     func testFishCompletesVerbsTheirOptionsAndValuesAndFiles() throws {
