@@ -72,7 +72,7 @@ let package = Package(
             dependencies: ["BarrackSandbox", "BarrackSandboxServer", "BarrackAPI", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(name: "BarrackCLITests", dependencies: ["BarrackScript"]),
-        .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript"]),
+        .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript", "BarrackPlatform"]),
         .testTarget(
             name: "BarrackPlatformTests",
             dependencies: ["BarrackPlatform", "BarrackScript", "BarrackAPI", "BarrackSandbox"]

@@ -24,39 +24,11 @@ public enum RequestSchema {
     }
 
     /// Each operation's request body schema, read once from the embedded document.
-    private static let schemas: [OperationID: JSONValue] = {
-        guard let document = try? JSONValue(parsing: OpenAPIDocument.json), let paths = document["paths"]?.objectValue
-        else { return [:] }
-        var result: [OperationID: JSONValue] = [:]
-        for path in paths {
-            guard let item = path.value.objectValue else { continue }
-            for method in item {
-                guard let name = method.value["operationId"]?.stringValue, let operation = OperationID(rawValue: name),
-                      let schema = method.value["requestBody"]?["content"]?["application/json"]?["schema"]
-                else { continue }
-                result[operation] = schema
-            }
-        }
-        return result
-    }()
-
-    private static let components: JSONObject = {
-        guard let document = try? JSONValue(parsing: OpenAPIDocument.json),
-              let schemas = document["components"]?["schemas"]?.objectValue else { return JSONObject() }
-        return schemas
-    }()
-
-    /// A schema with its `$ref` followed.
-    private static func resolved(_ schema: JSONValue) -> JSONValue {
-        var current = schema
-        for _ in 0..<8 {
-            guard let reference = current["$ref"]?.stringValue else { return current }
-            let name = reference.split(separator: "/").last.map(String.init) ?? reference
-            guard let target = components[name] else { return current }
-            current = target
-        }
-        return current
+    private static let schemas: [OperationID: JSONValue] = OpenAPISchemas.operations { operation in
+        operation["requestBody"]?["content"]?["application/json"]?["schema"]
     }
+
+    private static func resolved(_ schema: JSONValue) -> JSONValue { OpenAPISchemas.resolved(schema) }
 
     /// The named members a schema's objects may have, across its `oneOf`, `anyOf` and `allOf`;
     /// nil when it is open (no `additionalProperties: false`) or not an object schema.

@@ -1,3 +1,4 @@
+import BarrackPlatform
 import BarrackScript
 
 /// What Tab offers in the REPL, worked out from the line and the cursor alone, so that it is
@@ -32,6 +33,9 @@ struct Completer {
     var atoms: CompletionAtoms
     /// The platform's resources, asked only when an argument takes one.
     var resources: any ResourceLookup
+    /// The fields of the record a built-in returns, by its name (`instance(vm).⇥`); read from
+    /// the API document, so nothing is called.
+    var resultFields: (String) -> [String]? = Platform.resultFields(of:)
 
     /// Characters that end a word; the line editor gives readline the same set, so that both
     /// agree on where the word being completed starts. `-` is not among them: it is part of
@@ -99,7 +103,13 @@ struct Completer {
         var tokens = Lexer.tokenize(Source(name: "<completion>", bytes: before)).tokens
         while let last = tokens.last, last.kind == .eof || last.kind == .newline { tokens.removeLast() }
         guard let last = tokens.last, last.kind == .dot || last.kind == .questionDot else { return nil }
-        let receiver = MemberReceiver(tokens.dropLast()) { globals[$0] }
+        let globals = self.globals
+        let resultFields = self.resultFields
+        let receiver = MemberReceiver(tokens.dropLast(), global: { globals[$0] }, results: { name in
+            // Only a call of the built-in itself: a variable of the same name holds something else.
+            guard case .function(let function)? = globals[name], function.builtin?.name == name else { return nil }
+            return resultFields(name)
+        })
         return receiver?.memberNames ?? []
     }
 

@@ -2,7 +2,8 @@ import BarrackScript
 
 /// What stands before the `.` of `receiver.word` at the prompt, worked out without running
 /// anything: a value the session already holds (`vm.`, `vm.boot_source.`, `xs[0].`), a literal
-/// (`"abc".`, `[1, 2].`, `{a: 1}.`), or the type a method returns (`"a b".split().`).
+/// (`"abc".`, `[1, 2].`, `{a: 1}.`), the type a method returns (`"a b".split().`), or the record a
+/// platform built-in returns (`instance(vm).`, its fields from the API document).
 ///
 /// Completion offers the keys of a map value and the methods of the receiver's type; nothing is
 /// evaluated, so Tab never calls the platform or a user function.
@@ -13,8 +14,9 @@ enum MemberReceiver {
     case type(String)
 
     /// The receiver made of `tokens` (everything before the `.`), or nil when it cannot be told.
-    /// `global` reads the session's top-level variables.
-    init?(_ tokens: ArraySlice<Token>, global: (String) -> Value?) {
+    /// `global` reads the session's top-level variables; `results` gives the fields of the record
+    /// a built-in of that name returns.
+    init?(_ tokens: ArraySlice<Token>, global: (String) -> Value?, results: (String) -> [String]? = { _ in nil }) {
         guard let last = tokens.last else { return nil }
         let before = tokens.dropLast()
         switch last.kind {
@@ -22,7 +24,7 @@ enum MemberReceiver {
             self = .type("string")
         case .identifier:
             if let dot = before.last, dot.kind == .dot || dot.kind == .questionDot {
-                guard let base = MemberReceiver(before.dropLast(), global: global), case .value(.map(let map)) = base,
+                guard let base = MemberReceiver(before.dropLast(), global: global, results: results), case .value(.map(let map)) = base,
                       let member = map[last.text] else { return nil }
                 self = .value(member)
             } else {
@@ -34,12 +36,20 @@ enum MemberReceiver {
             let head = tokens[..<open]
             guard let callee = head.last, callee.kind == .identifier, !tokens[open].spaceBefore else {
                 // A parenthesised expression: what is inside.
-                self.init(tokens[(open + 1)..<(tokens.endIndex - 1)], global: global)
+                self.init(tokens[(open + 1)..<(tokens.endIndex - 1)], global: global, results: results)
                 return
             }
             let calleeBase = head.dropLast()
+            if calleeBase.last.map({ $0.kind != .dot && $0.kind != .questionDot }) ?? true {
+                // A call of a platform built-in: the fields of the record it returns.
+                guard let fields = results(callee.text) else { return nil }
+                let record = MapObject()
+                for field in fields { record[field] = .null }
+                self = .value(.map(record))
+                return
+            }
             guard let dot = calleeBase.last, dot.kind == .dot || dot.kind == .questionDot,
-                  let base = MemberReceiver(calleeBase.dropLast(), global: global),
+                  let base = MemberReceiver(calleeBase.dropLast(), global: global, results: results),
                   let result = MemberReceiver.methodResult(callee.text, on: base) else { return nil }
             self = result
         case .rightBracket:
@@ -52,7 +62,7 @@ enum MemberReceiver {
                 self = .type("list")
                 return
             }
-            guard let base = MemberReceiver(head, global: global), case .value(let container) = base,
+            guard let base = MemberReceiver(head, global: global, results: results), case .value(let container) = base,
                   tokens.count == tokens.distance(from: tokens.startIndex, to: open) + 3,
                   let element = MemberReceiver.element(of: container, at: tokens[open + 1]) else { return nil }
             self = .value(element)
