@@ -48,9 +48,10 @@ enum DurationUnit {
             guard !remaining.isEmpty else { return .success(total) }
             let numberText = remaining.prefix { $0.isASCIIDigit || $0 == "_" }
             remaining = remaining.dropFirst(numberText.count)
-            guard let count = Int(numberText.filter { $0 != "_" }) else {
-                return .failure(Problem(message: "has a part that is not a whole number"))
+            guard !numberText.isEmpty else {
+                return .failure(Problem(message: "has '\(remaining)' after its last unit; each part is a number and a unit (1h30m)"))
             }
+            guard let count = Int(numberText.filter { $0 != "_" }) else { return .failure(Problem(message: "is too long")) }
             guard let (next, afterUnit) = unit(at: remaining) else {
                 return .failure(Problem(message: "has a part without a unit (ms, s, m, h or d)"))
             }
