@@ -67,6 +67,16 @@ final class LostAnswerTests: XCTestCase {
         XCTAssertNil(body(transport.base.requests.first)?["name"])
     }
 
+    func testANamelessRestoreKeepsThePlatformsNameAndIsNotResent() async {
+        // The platform names it `<snapshot>-restored`; the client does not make up another name.
+        let transport = RecordingTransport([Self.dropped])
+        await assertThrowsAPIError(code: "NETWORK", containing: "without a name cannot be looked up") {
+            _ = try await self.client(transport).call(.restoreSnapshot, path: ["id": "BRK-1S"], body: ["gpu_count": 1])
+        }
+        XCTAssertNil(body(transport.requests.first)?["name"])
+        XCTAssertEqual(transport.requests.count, 1)
+    }
+
     func testALostResizeIsSettledByReadingTheVolumeBack() async throws {
         let volume = #"{"id": "BRK-1V", "name": "d", "region": "FINLAND-1", "size_gb": 200, "volume_type": "NVMe", "status": "AVAILABLE", "tier": "advanced", "bootable": false, "hourly_cost": 0.01, "created_at": "2025-01-15T10:30:00Z"}"#
         let transport = RecordingTransport([

@@ -8,8 +8,9 @@
 ///   that second send is looked up once more: the first send had worked after all;
 /// - a generated SSH key found that way is deleted and created again, because its private key is
 ///   shown only once, in the lost answer;
-/// - a create without a name (a deploy, a restore) is given one before it is first sent, in the
-///   platform's own pattern (`NamelessCreate`), so that it can be looked up like any other;
+/// - a deploy without a name is given one before it is first sent, in the platform's own pattern
+///   (`NamelessCreate`), so that it can be looked up like any other (a restore without a name is
+///   reported, not resent: the platform names it after its snapshot);
 /// - an action or a deletion is sent again, and a refusal of that second send that the first one
 ///   explains (`INVALID_STATE`, `VOLUME_NOT_AVAILABLE`, `NOT_FOUND`, …) settles it as done: the
 ///   resource is read back and returned as the answer;

@@ -1,12 +1,15 @@
 import Foundation
 
-/// A deploy or a restore sent without a name gets one from the client before its first send, so
-/// that a lost answer can be settled by looking the name up (`LostAnswerRecovery`) instead of
-/// leaving an unknown instance billing. The name follows the platform's own pattern for names it
-/// makes up (barrack-api.md section 4, `barrack-{gpu}-{random}`): `barrack-h100-kqzvtx`.
+/// A deploy sent without a name gets one from the client before its first send, so that a lost
+/// answer can be settled by looking the name up (`LostAnswerRecovery`) instead of leaving an
+/// unknown instance billing. The name follows the platform's own pattern for names it makes up
+/// (barrack-api.md section 4, `barrack-{gpu}-{random}`): `barrack-h100-kqzvtx`.
+///
+/// A restore is left alone: the platform names it `<snapshot>-restored` (section 6), a name the
+/// client cannot know without reading the snapshot, and a user expects.
 enum NamelessCreate {
-    /// The creates whose name the platform would otherwise choose.
-    static let operations: Set<OperationID> = [.deployInstance, .restoreSnapshot]
+    /// The creates whose name the platform would otherwise make up at random.
+    static let operations: Set<OperationID> = [.deployInstance]
     /// Random letters at the end: 26^6 ≈ 3 × 10⁸ names per GPU.
     static let suffixLength = 6
 
@@ -19,10 +22,10 @@ enum NamelessCreate {
         return JSONValue.object(request).jsonData()
     }
 
-    /// `barrack-` + the GPU model's first part (`h100` of `H100-SXM5-80GB`, else `restore`) + `-` + letters.
+    /// `barrack-` + the GPU model's first part (`h100` of `H100-SXM5-80GB`, else `gpu`) + `-` + letters.
     static func name(gpuModel: String?) -> String {
-        let first = gpuModel?.split(separator: "-").first.map { $0.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-        let gpu = String((first?.isEmpty == false ? first : nil)?.prefix(8) ?? "restore")
+        let first = gpuModel?.split(separator: "-").first?.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) } ?? ""
+        let gpu = first.isEmpty ? "gpu" : String(first.prefix(8))
         let letters = (0..<suffixLength).map { _ in String(UnicodeScalar(UInt8.random(in: 97...122))) }.joined()
         return "barrack-\(gpu)-\(letters)"
     }
