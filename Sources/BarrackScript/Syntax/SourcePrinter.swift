@@ -31,14 +31,12 @@ public struct SourcePrinter {
         self.depth = depth
         switch statement.kind {
         case .expression(let expression):
-            // A statement that starts with `{` is a block, so a map in front is bracketed.
-            let text = commandOrExpression(expression)
-            line(depth, startsWithBrace(expression) ? "(\(text))" : text)
+            line(depth, leadingBraceBracketed(expression, commandOrExpression(expression)))
         case .letDeclaration(let name, _, let value):
             line(depth, "let \(name) = \(commandOrExpression(value))")
         case .assignment(let target, let op, let value):
-            let targetText = self.text(of: target, Precedence.lowest)
-            line(depth, "\(startsWithBrace(target) ? "(\(targetText))" : targetText) \(op.rawValue) \(commandOrExpression(value))")
+            let targetText = leadingBraceBracketed(target, text(of: target, Precedence.lowest))
+            line(depth, "\(targetText) \(op.rawValue) \(commandOrExpression(value))")
         case .function(let function):
             self.function(function, keyword: "fn \(function.name ?? "")", depth)
         case .returnStatement(let value):
@@ -135,10 +133,15 @@ public struct SourcePrinter {
         return value
     }
 
-    /// A single-expression body: a `{` there would open a block, so a map in front is bracketed.
+    /// A single-expression body.
     private func bodyText(_ value: Expr) -> String {
-        let text = self.text(of: value, Precedence.lowest)
-        return startsWithBrace(value) ? "(\(text))" : text
+        leadingBraceBracketed(value, text(of: value, Precedence.lowest))
+    }
+
+    /// `text`, the source of `expression`, bracketed when it starts with a map: where a statement
+    /// or a function body begins, a `{` opens a block.
+    private func leadingBraceBracketed(_ expression: Expr, _ text: String) -> String {
+        startsWithBrace(expression) ? "(\(text))" : text
     }
 
     /// An expression after a keyword (`if`, `while`, `in`, `where`, `timeout`…): a lambda there
