@@ -19,15 +19,24 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.70.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
     ],
     targets: [
         // JSON values with their key order, parsed and written: a leaf shared by the language and
         // the client (no Foundation, no networking).
         .target(name: "BarrackJSON"),
         .target(name: "BarrackScript", dependencies: ["BarrackJSON"]),
+        // The HTTP client is SwiftNIO's (AsyncHTTPClient), not Foundation's URLSession: linking
+        // FoundationNetworking (libcurl) costs every start of `barrack` 11–15 ms, scripts that never
+        // call the platform included (docs/PERFORMANCE.md, "Start-up").
         .target(
             name: "BarrackAPI",
-            dependencies: ["BarrackJSON", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "BarrackJSON", .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
         ),
         .target(name: "BarrackSandbox", dependencies: ["BarrackAPI", .product(name: "Crypto", package: "swift-crypto")]),
         // The standard library: the .brk modules in stdlib/, compiled into the binary.

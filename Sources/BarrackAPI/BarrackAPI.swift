@@ -10,7 +10,7 @@
 ///   language), the dynamic JSON that the raw call path and the script built-ins use; its parser
 ///   keeps the platform's key order, which `JSONDecoder` loses.
 /// - `Transport/`: `Transport` and its request and response types. `HTTPTransport` speaks HTTP
-///   through `URLSession`; the sandbox provides an in-process transport of its own.
+///   through SwiftNIO's `AsyncHTTPClient`; the sandbox provides an in-process transport of its own.
 /// - `Endpoints/`: `OperationID` and the one endpoint table (`Endpoint`), the only place where a
 ///   path, a method or a query parameter of the platform is written down.
 /// - `Models/`: Codable models named after the platform's schemas.

@@ -45,4 +45,29 @@ final class HTTPTransportTests: XCTestCase {
         }
         XCTAssertEqual(sleeps.sleeps.count, 1, "the deploy never reached a server, so it was tried again")
     }
+
+    func testAServerThatNeverAnswersTimesOutWithAnUnknownOutcome() async throws {
+        // A listening socket that is never read: the connection is made, the answer never comes.
+        let listener = try SilentListener()
+        defer { listener.close() }
+        let transport = try HTTPTransport(baseURL: "http://127.0.0.1:\(listener.port)/")
+        let started = ContinuousClock.now
+        do {
+            _ = try await transport.send(TransportRequest(method: .post, path: "/api/instances/", timeout: .milliseconds(300)))
+            XCTFail("a silent server gave an answer")
+        } catch let error as TransportError {
+            XCTAssertEqual(error.kind, .timedOut, error.message)
+        }
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5), "the request's own timeout ended it")
+    }
+
+    func testTheAnswersStatusHeadersAndBodyComeBackWhole() async throws {
+        let server = try OneAnswerServer(answer: "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nX-Request-Id: r-1\r\nContent-Length: 11\r\nConnection: close\r\n\r\n{\"id\": \"a\"}")
+        defer { server.close() }
+        let transport = try HTTPTransport(baseURL: "http://127.0.0.1:\(server.port)/")
+        let response = try await transport.send(TransportRequest(method: .get, path: "/api/instances/"))
+        XCTAssertEqual(response.status, 201)
+        XCTAssertEqual(response.headers.first { $0.key.lowercased() == "x-request-id" }?.value, "r-1")
+        XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "{\"id\": \"a\"}")
+    }
 }

@@ -1,10 +1,11 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
-/// Sends requests to the platform over HTTP with Foundation's `URLSession`.
+/// Sends requests to the platform over HTTP with SwiftNIO's `AsyncHTTPClient`.
 ///
 /// Request paths from the endpoint table start with `/api/`; the base URL names the API root
 /// (`https://barrack.ai/api/`), so a trailing `/api` of the base URL is not repeated:
@@ -14,42 +15,41 @@ import Foundation
 /// A request that carries a key (`Authorization` or `X-API-Key`) is refused unless it goes over
 /// HTTPS or to a loopback address. Cancelling the calling task cancels the HTTP request.
 ///
-/// Every request but a GET goes over a connection of its own (`Connection: close`, through
-/// `bodySession`). On Linux, `URLSession` (libcurl) sends a request again by itself when a
-/// kept-alive connection turns out closed: a POST with a body then waits out the whole timeout
-/// (measured: 10 of 19 dropped POSTs waited 60 s) instead of failing at once, and a DELETE or a
-/// bodiless POST (`stop`) is silently sent twice, which the client must decide, not libcurl. A
-/// fresh connection fails the attempt within milliseconds and is never resent; it costs one
-/// connection set-up per change, none per read.
+/// Every request but a GET goes over a connection of its own (`Connection: close`): a request
+/// sent over a kept-alive connection that the server has just closed fails without the client
+/// knowing whether it arrived, and only the client's retry policy may decide to send a deploy
+/// again. A fresh connection fails the attempt within milliseconds; it costs one connection
+/// set-up per change, none per read.
+///
+/// Why not Foundation's `URLSession`: on Linux it is FoundationNetworking over libcurl, and
+/// linking it costs every start of `barrack` 11–15 ms, scripts that never call the platform
+/// included (docs/PERFORMANCE.md, "Start-up"); it also resent a dropped POST by itself.
 public struct HTTPTransport: Transport, CustomStringConvertible {
     public let baseURL: URL
     let root: URL
-    let session: URLSession
-    let bodySession: URLSession
+    let client: HTTPClient
 
-    /// The session transports share unless given another: up to 32 connections to one host,
-    /// because `parallel for … limit 16` sends 16 requests at once and the shared session allows
-    /// only 6, which made 200 reads at 20 ms each take 1.2 s instead of the ideal 0.25 s.
-    public static let defaultSession: URLSession = {
-        let configuration = URLSessionConfiguration.default
-        configuration.httpMaximumConnectionsPerHost = 32
-        return URLSession(configuration: configuration)
+    /// The client transports share unless given another: up to 32 connections to one host,
+    /// because `parallel for … limit 16` sends 16 requests at once. Connection failures are not
+    /// retried inside the client: whether to try again is the retry policy's decision.
+    public static let defaultClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 32
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
+        return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
     }()
 
-    /// The session of every request but a GET, whose connections are never reused.
-    public static let defaultBodySession: URLSession = {
-        let configuration = URLSessionConfiguration.default
-        configuration.httpMaximumConnectionsPerHost = 32
-        return URLSession(configuration: configuration)
-    }()
+    /// The longest answer body accepted (64 MiB); a longer one is a broken answer.
+    static let maxBodyBytes = 64 << 20
+
+    /// How long a request waits for its whole answer when it names no timeout of its own.
+    static let defaultTimeout: TimeAmount = .seconds(60)
 
     /// Creates a transport for `baseURL`.
     ///
     /// Throws `BarrackAPIError` `CONFIGURATION` for a URL that is not an absolute http(s) URL.
-    public init(
-        baseURL: URL, session: URLSession = HTTPTransport.defaultSession,
-        bodySession: URLSession = HTTPTransport.defaultBodySession
-    ) throws {
+    public init(baseURL: URL, client: HTTPClient = HTTPTransport.defaultClient) throws {
         guard let scheme = baseURL.scheme?.lowercased(), scheme == "http" || scheme == "https",
             baseURL.host != nil,
             var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false)
@@ -68,19 +68,15 @@ public struct HTTPTransport: Transport, CustomStringConvertible {
         }
         self.baseURL = baseURL
         self.root = root
-        self.session = session
-        self.bodySession = bodySession
+        self.client = client
     }
 
     /// Creates a transport for a base URL given as text (from the environment or a config file).
-    public init(
-        baseURL: String, session: URLSession = HTTPTransport.defaultSession,
-        bodySession: URLSession = HTTPTransport.defaultBodySession
-    ) throws {
+    public init(baseURL: String, client: HTTPClient = HTTPTransport.defaultClient) throws {
         guard let url = URL(string: baseURL) else {
             throw BarrackAPIError(.configuration, message: "the API URL '\(baseURL)' is not a valid URL")
         }
-        try self.init(baseURL: url, session: session, bodySession: bodySession)
+        try self.init(baseURL: url, client: client)
     }
 
     public var description: String { "HTTPTransport(\(baseURL.absoluteString))" }
@@ -100,93 +96,63 @@ public struct HTTPTransport: Transport, CustomStringConvertible {
         {
             throw TransportError(.refused, problem)
         }
-        var urlRequest = URLRequest(url: url)
-        urlRequest.httpMethod = request.method.rawValue
-        urlRequest.httpBody = request.body
-        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        if let timeout = request.timeout {
-            let (seconds, attoseconds) = timeout.components
-            urlRequest.timeoutInterval = Double(seconds) + Double(attoseconds) / 1e18
+        var outgoing = HTTPClientRequest(url: url.absoluteString)
+        outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
+        for (name, value) in request.headers { outgoing.headers.replaceOrAdd(name: name, value: value) }
+        if request.method != .get { outgoing.headers.replaceOrAdd(name: "Connection", value: "close") }
+        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        var timeout = Self.defaultTimeout
+        if let limit = request.timeout {
+            let (seconds, attoseconds) = limit.components
+            timeout = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         }
-        var chosen = session
-        if request.method != .get {
-            urlRequest.setValue("close", forHTTPHeaderField: "Connection")
-            chosen = bodySession
-        }
-        let (data, response) = try await perform(urlRequest, in: chosen)
-        guard let http = response as? HTTPURLResponse else {
-            throw TransportError(.connectionLost, "\(request.method.rawValue) \(request.path): the answer is not HTTP")
-        }
-        var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String { headers[name] = "\(value)" }
-        }
-        return TransportResponse(status: http.statusCode, headers: headers, body: data)
-    }
-
-    /// Runs a data task, cancelling it when the calling task is cancelled.
-    private func perform(_ request: URLRequest, in session: URLSession) async throws -> (Data, URLResponse) {
-        let handle = TaskHandle()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let task = session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: Self.transportError(error, request: request))
-                    } else if let response {
-                        continuation.resume(returning: (data ?? Data(), response))
-                    } else {
-                        continuation.resume(throwing: TransportError(.connectionLost, "no answer"))
-                    }
+        let target = "\(request.method.rawValue) \(request.path)"
+        do {
+            let response = try await client.execute(outgoing, timeout: timeout)
+            let body = try await response.body.collect(upTo: Self.maxBodyBytes)
+            var headers: [String: String] = [:]
+            for header in response.headers {
+                if let earlier = headers[header.name] {
+                    headers[header.name] = earlier + ", " + header.value
+                } else {
+                    headers[header.name] = header.value
                 }
-                handle.start(task)
             }
-        } onCancel: {
-            handle.cancel()
+            return TransportResponse(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
+        } catch {
+            throw Self.transportError(error, target: target, host: url.host ?? "the host")
         }
     }
 
-    /// Classifies a `URLSession` failure by whether the request can have reached the server.
-    static func transportError(_ error: any Error, request: URLRequest) -> any Error {
-        let target = "\(request.httpMethod ?? "GET") \(request.url?.path ?? "")"
-        guard let urlError = error as? URLError else {
-            return TransportError(.connectionLost, "\(target): \(error.localizedDescription)")
+    /// Classifies an HTTP client failure by whether the request can have reached the server.
+    static func transportError(_ error: any Error, target: String, host: String) -> any Error {
+        if error is CancellationError { return error }
+        if let failure = error as? HTTPClientError {
+            switch failure {
+            case .cancelled, .requestStreamCancelled:
+                return CancellationError()
+            case .deadlineExceeded, .readTimeout, .writeTimeout:
+                return TransportError(.timedOut, "\(target): no answer in time")
+            case .connectTimeout, .tlsHandshakeTimeout, .invalidURL, .emptyHost, .emptyScheme,
+                .getConnectionFromPoolTimeout:
+                return TransportError(.notConnected, "\(target): cannot connect to \(host) (\(failure))")
+            default:
+                return TransportError(.connectionLost, "\(target): \(failure)")
+            }
         }
-        switch urlError.code {
-        case .cancelled:
-            return CancellationError()
-        case .timedOut:
-            return TransportError(.timedOut, "\(target): no answer in time")
-        case .cannotFindHost, .cannotConnectToHost, .dnsLookupFailed, .notConnectedToInternet,
-            .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .cannotLoadFromNetwork:
-            return TransportError(.notConnected, "\(target): cannot connect to \(request.url?.host ?? "the host") (\(urlError.localizedDescription))")
-        default:
-            return TransportError(.connectionLost, "\(target): \(urlError.localizedDescription)")
+        if error is NIOConnectionError || error is NIOSSLError || error is BoringSSLError || error is SocketAddressError
+            || Self.isConnectTimeout(error)
+        {
+            return TransportError(.notConnected, "\(target): cannot connect to \(host) (\(error))")
         }
-    }
-}
-
-/// The running data task of one request, so that cancellation can reach it from another thread.
-private final class TaskHandle: @unchecked Sendable {
-    // Guarded by `lock`: `start` and `cancel` run on different threads.
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var cancelled = false
-
-    func start(_ task: URLSessionDataTask) {
-        lock.lock()
-        self.task = task
-        let cancelled = self.cancelled
-        lock.unlock()
-        task.resume()
-        if cancelled { task.cancel() }
+        if let io = error as? IOError, [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH, EADDRNOTAVAIL].contains(io.errnoCode) {
+            return TransportError(.notConnected, "\(target): cannot connect to \(host) (\(io))")
+        }
+        return TransportError(.connectionLost, "\(target): \(error)")
     }
 
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        let task = self.task
-        lock.unlock()
-        task?.cancel()
+    private static func isConnectTimeout(_ error: any Error) -> Bool {
+        if let channel = error as? ChannelError, case .connectTimeout = channel { return true }
+        return false
     }
 }
