@@ -32,7 +32,9 @@ public struct PlatformCommand: Sendable {
 
     /// The verb for a built-in name, or the built-in name for a verb.
     public static func verbName(_ builtin: String) -> String {
-        builtin.replacingOccurrences(of: "_", with: "-")
+        // Not Foundation's `replacingOccurrences`: it bridges through `NSString`, and every
+        // start of `barrack` names all 67 verbs.
+        String(builtin.map { $0 == "_" ? "-" : $0 })
     }
 
     init(spec: PlatformBuiltinSpec) {

@@ -5,7 +5,8 @@ import BarrackScript
 /// operations as verbs (`barrack instances`), or opens the REPL.
 @main
 struct BarrackCommand: ParsableCommand {
-    static var configuration: CommandConfiguration {
+    // Made once: the argument parser reads it many times per start, and its text lists every verb.
+    static let configuration: CommandConfiguration = {
         CommandConfiguration(
             commandName: "barrack",
             abstract: "Barrack Script: automate the Barrack GPU cloud.",
@@ -28,7 +29,7 @@ struct BarrackCommand: ParsableCommand {
             ],
             defaultSubcommand: RunCommand.self
         )
-    }
+    }()
 
     /// Verbs first (`barrack instances`), then the subcommands; a usage mistake exits with 2, as
     /// the README says, not ArgumentParser's 64.
