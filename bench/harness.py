@@ -227,9 +227,28 @@ def large_script(blocks):
     return "\n".join(lines) + "\n"
 
 
+def large_python(blocks):
+    """The Python twin of `large_script`: the same ten-line blocks, statement for statement."""
+    lines = []
+    for i in range(blocks):
+        lines += [
+            f"def step_{i}(a, b={i % 9 + 1}):",
+            f"    x = a * b + {i}",
+            f'    return f"big {{x}}" if x > 10 else str(x)',
+            f"v_{i} = step_{i}({i % 5})",
+            f'm_{i} = {{"name": "n{i}", "sizes": list(map(lambda s: s * {i % 7 + 1}, [1, 2, 3])), "region": "FINLAND-1"}}',
+            f"for j in range(3):",
+            f"    if j % 2 == 0:",
+            f'        m_{i}[f"k{{j}}"] = len(v_{i}) + j',
+            f'while len(m_{i}["sizes"]) > 5:',
+            f'    m_{i}["sizes"].pop()',
+        ]
+    return "\n".join(lines) + "\n"
+
+
 def run_check(languages, runs, line_count=100_000):
     """Median time of `barrack check` on a generated script of `line_count` lines."""
-    values, failures = [], []
+    values, failures, check_times = [], [], []
     with tempfile.TemporaryDirectory(prefix="barrack-bench-") as folder:
         path = Path(folder) / "large.brk"
         path.write_text(large_script(line_count // 10))
@@ -242,10 +261,28 @@ def run_check(languages, runs, line_count=100_000):
                     break
                 times.append(outcome.seconds)
             values.append("FAILED" if failure else seconds(median(times)))
+            if not failure:
+                check_times.append(median(times))
             if failure:
                 failures.append(f"{name}: {failure}")
-    header = ["measure"] + [name for name, _ in languages.barracks()]
-    text = markdown_table(header, [[f"`barrack check` on {line_count:,} lines (median of {runs})"] + values])
+        # Python's side: compile() of the same program, in a whole process like `barrack check`.
+        twin = Path(folder) / "large.py"
+        twin.write_text(large_python(line_count // 10))
+        compile_python = [languages.python, "-c", f"compile(open({str(twin)!r}).read(), 'large.py', 'exec')"]
+        python_times = []
+        for _ in range(runs):
+            outcome = timed(compile_python)
+            if outcome.failure:
+                failures.append(f"python3 compile(): {outcome.failure}")
+                break
+            python_times.append(outcome.seconds)
+    python_value = seconds(median(python_times)) if python_times else "FAILED"
+    header = ["measure"] + [name for name, _ in languages.barracks()] + ["python3 compile()"]
+    row = [f"`barrack check` on {line_count:,} lines (median of {runs})"] + values + [python_value]
+    if python_times and values and values[0] != "FAILED":
+        header.append("barrack/python3")
+        row.append(ratio(check_times[0], median(python_times)))
+    text = markdown_table(header, [row])
     if failures:
         text += "\n\nFailure: " + "; ".join(failures)
     return text

@@ -81,6 +81,12 @@ final class CommandLineConventionTests: XCTestCase {
                       unknown.standardError)
     }
 
+    func testPrintWritesJSONWithJSONOutput() throws {
+        let run = barrack("--output", "json", "-e", "print({gpus: [\"H100\"], hours: 1.5}, \"text\")")
+        XCTAssertEqual(run.status, 0, run.standardError)
+        XCTAssertEqual(run.standardOutput, "{\"gpus\":[\"H100\"],\"hours\":1.5} text\n")
+    }
+
     func testScriptErrorsAreObjectsWithJSONOutput() throws {
         let run = barrack("--output", "json", "-e", "let x = 1\nx.nope")
         XCTAssertEqual(run.status, 1)

@@ -29,6 +29,15 @@ final class InterpreterTests: XCTestCase {
         return failure
     }
 
+    func testAHostChoosesHowPrintWritesValuesOtherThanStrings() throws {
+        let (interpreter, output) = makeInterpreter()
+        try run(interpreter, "print([1, \"a\"], {k: 2m})")
+        interpreter.printForm = { try $0.jsonText() }
+        try run(interpreter, "print([1, \"a\"], {k: 2m}, \"plain\")")
+        XCTAssertEqual(output.lines, ["[1, \"a\"] {k: 2m}", "[1,\"a\"] {\"k\":120} plain"])
+        XCTAssertEqual(try run(interpreter, "print(fn() 1)")?.code, "TYPE_ERROR", "a function has no JSON form")
+    }
+
     func testRegisteredBuiltinIsCallableInBothSyntaxes() throws {
         let (interpreter, output) = makeInterpreter()
         interpreter.register(BuiltinFunction(name: "double", parameters: [.required("n", "int")]) { call in

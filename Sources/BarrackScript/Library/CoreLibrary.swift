@@ -29,7 +29,7 @@ enum CoreLibrary {
                 returns: "nil", example: "print \"total:\" 42") { call in
             let interpreter = call.interpreter
             let pieces = try call.rest.map { value -> String in
-                if interpreter.printsJSON, !(value.isString) { return try JSON.encode(value, pretty: false) }
+                if let form = interpreter.printForm, !(value.isString) { return try form(value) }
                 return value.description
             }
             call.thread.print(pieces.joined(separator: " ") + "\n")

@@ -69,6 +69,12 @@ enum JSON {
 }
 
 extension Value {
+    /// The value as JSON text, as `json(v)` writes it (indented by two spaces when `pretty`).
+    /// Throws `TYPE_ERROR` for a function and `VALUE_ERROR` for a float with no JSON form.
+    public func jsonText(pretty: Bool = false) throws -> String {
+        try JSON.encode(self, pretty: pretty)
+    }
+
     /// A JSON value as a script value: objects become maps in their key order, arrays lists.
     public init(json: JSONValue) {
         switch json {

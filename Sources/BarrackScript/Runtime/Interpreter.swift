@@ -37,8 +37,9 @@ public final class Interpreter: @unchecked Sendable {
     /// Where `print` writes, for threads created after it is set. Defaults to buffered standard
     /// output.
     public var output: @Sendable (String) -> Void = { StandardStreams.write($0) }
-    /// `print` writes values other than strings as compact JSON (`--output json`).
-    public var printsJSON = false
+    /// How `print` writes an argument that is not a string; `nil` writes its `description`. A
+    /// host chooses the form (the command line's `--output json` writes `Value.jsonText()`).
+    public var printForm: (@Sendable (Value) throws -> String)?
     /// The clock behind `now`, `sleep` and `wait until`.
     public var clock: any ScriptClock = SystemClock()
     /// The step limit of threads created after it is set (see `ScriptThread.stepLimit`).

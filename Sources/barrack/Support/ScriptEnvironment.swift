@@ -35,7 +35,7 @@ struct ScriptEnvironment {
         backend.install(in: interpreter, dryRun: options.dryRun, maxHourly: options.maxHourly, confirmation: confirmation,
                         notice: notice)
         let output = options.output ?? backend.output ?? .table
-        if output == .json { interpreter.printsJSON = true }
+        if output == .json { interpreter.printForm = { try $0.jsonText() } }
         interpreter.register(ShowBuiltin.function(format: output))
         return ScriptEnvironment(interpreter: interpreter, backend: backend, output: output)
     }
