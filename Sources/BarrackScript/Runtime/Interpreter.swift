@@ -131,6 +131,12 @@ public final class Interpreter: @unchecked Sendable {
                         on thread: ScriptThread? = nil) throws(CompileFailure) -> Program {
         let (statements, diagnostics) = Parser.parse(source)
         guard diagnostics.isEmpty else { throw CompileFailure(diagnostics: diagnostics) }
+        return try compile(statements, of: source, keepsResults: keepsResults, on: thread)
+    }
+
+    /// Compiles statements already parsed from `source` (see `compile(_:keepsResults:on:)`).
+    func compile(_ statements: [Stmt], of source: Source, keepsResults: Bool = false,
+                 on thread: ScriptThread? = nil) throws(CompileFailure) -> Program {
         let load = thread.map(\.load) ?? defaultLoad
         lock.acquire()
         defer { lock.release() }

@@ -2,7 +2,7 @@ import ArgumentParser
 import BarrackScript
 
 /// `barrack check FILE…`: reports every syntax and name error, and every call of a built-in that
-/// cannot bind (`Checker.checkCalls`), runs nothing.
+/// cannot bind (`Checker.checkAll`), runs nothing.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -14,6 +14,10 @@ struct CheckCommand: ParsableCommand {
     var files: [String]
 
     func run() throws {
+        // The checked trees are never freed: the process exits right after, and freeing the tree
+        // of a large script took a fifth of checking it (docs/PERFORMANCE.md).
+        let kept = KeptReports()
+        _ = Unmanaged.passRetained(kept)
         var status: Int32 = 0
         for path in files {
             let source: Source
@@ -24,14 +28,10 @@ struct CheckCommand: ParsableCommand {
                 status = 2
                 continue
             }
-            let diagnostics: [Diagnostic]
             let interpreter = ScriptEnvironment.detachedInterpreter(configured: true)
-            do {
-                _ = try interpreter.compile(source)
-                diagnostics = Checker.checkCalls(source, builtins: interpreter.builtins)
-            } catch {
-                diagnostics = error.diagnostics
-            }
+            let report = Checker.checkAll(source, in: interpreter)
+            kept.reports.append(report)
+            let diagnostics = report.diagnostics
             for diagnostic in diagnostics {
                 Terminal.standardError.write(diagnostic.description + "\n")
             }
@@ -39,4 +39,9 @@ struct CheckCommand: ParsableCommand {
         }
         if status != 0 { throw ExitCode(status) }
     }
+}
+
+/// The reports `barrack check` keeps alive until it exits.
+private final class KeptReports {
+    var reports: [Checker.Report] = []
 }
