@@ -61,6 +61,14 @@ final class InterpreterTests: XCTestCase {
                                           builtins: interpreter.builtins)
         XCTAssertEqual(problems.map(\.message), ["launch has no parameter 'nmae'; did you mean 'name'? (parameters: region, name?)"])
         XCTAssertEqual(problems.first?.range.start, 17, "under the unknown keyword")
+        // `Checker.checkAll` (what `barrack check` runs) gives the same from one parse, and syntax
+        // or name errors before call problems.
+        let all = Checker.checkAll(Source(name: "test", text: "launch FINLAND-1 nmae: \"x\""), in: interpreter)
+        XCTAssertEqual(all.diagnostics.map(\.message), problems.map(\.message))
+        XCTAssertEqual(Checker.checkAll(Source(name: "test", text: "print nope"), in: interpreter).diagnostics.count, 1)
+        XCTAssertEqual(Checker.checkAll(Source(name: "test", text: "let = 1"), in: interpreter).diagnostics.first?.range.start, 4)
+        XCTAssertEqual(Checker.checkAll(Source(name: "test", text: "launch FINLAND-1"), in: interpreter).diagnostics.count, 0)
+        XCTAssertNil(interpreter.global("nope"), "checking leaves no names behind")
         let unknown = try run(interpreter, "let f = launch\nf FINLAND-1 nmae: \"x\"")
         XCTAssertEqual(unknown?.code, "ARGUMENT_ERROR")
         XCTAssertTrue(unknown?.message.contains("launch has no parameter 'nmae'; did you mean 'name'?") ?? false,
