@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "BarrackAPI", targets: ["BarrackAPI"]),
         .library(name: "BarrackSandbox", targets: ["BarrackSandbox"]),
         .library(name: "BarrackPlatform", targets: ["BarrackPlatform"]),
+        .library(name: "BarrackPlayground", targets: ["BarrackPlayground"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // JSON values with their key order, parsed and written: a leaf shared by the language and
@@ -59,6 +62,26 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // The teaching playground (issue 15): a web page and a JSON API over Hummingbird, one
+        // sandbox per learner kept in SQLite (GRDB).
+        .target(
+            name: "BarrackPlaygroundAssets", path: "playground",
+            resources: [
+                .embedInCode("web/index.html"), .embedInCode("web/app.js"), .embedInCode("web/app.css"),
+                .embedInCode("lessons/01-first-deploy.md"), .embedInCode("lessons/02-wait-active.md"),
+                .embedInCode("lessons/03-out-of-stock.md"), .embedInCode("lessons/04-volumes.md"),
+                .embedInCode("lessons/05-parallel-for.md"), .embedInCode("lessons/06-costs.md"),
+            ]
+        ),
+        .target(
+            name: "BarrackPlayground",
+            dependencies: [
+                "BarrackScript", "BarrackPlatform", "BarrackSandbox", "BarrackAPI", "BarrackPlaygroundAssets",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "barrack",
             dependencies: [
@@ -67,6 +90,7 @@ let package = Package(
                 "BarrackSandbox",
                 "BarrackSandboxServer",
                 "BarrackPlatform",
+                "BarrackPlayground",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -76,6 +100,10 @@ let package = Package(
             dependencies: ["BarrackScript", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "BarrackAPITests", dependencies: ["BarrackAPI"]),
+        .testTarget(
+            name: "BarrackPlaygroundTests",
+            dependencies: ["BarrackPlayground", "BarrackSandbox", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .testTarget(
             name: "BarrackSandboxTests",
             dependencies: ["BarrackSandbox", "BarrackSandboxServer", "BarrackAPI", .product(name: "Crypto", package: "swift-crypto")]

@@ -124,6 +124,15 @@ public final class PlatformBackend: @unchecked Sendable {
         return backend
     }
 
+    /// A backend on a sandbox the host has opened itself (the playground opens one per learner),
+    /// with no configuration file, key or environment.
+    public static func sandboxed(_ sandbox: Sandbox) -> PlatformBackend {
+        let holder = LazySandbox(open: { sandbox }, announce: { _ in })
+        let client = BarrackClient(transport: LazySandboxTransport(holder: holder),
+                                   logger: Logger(label: "barrack.api") { _ in SwiftLogNoOpLogHandler() })
+        return PlatformBackend(client: client, sandbox: holder, configuration: BarrackConfiguration())
+    }
+
     /// The clock scripts should run on: the sandbox's, so that waits take simulated time.
     public var clock: (any ScriptClock)? {
         if let lazySandbox { return SandboxScriptClock { lazySandbox.ifOpened } }

@@ -26,6 +26,7 @@ struct BarrackCommand: ParsableCommand {
             subcommands: [
                 RunCommand.self, PlanCommand.self, CostsCommand.self, CheckCommand.self, ParseCommand.self, BuiltinsCommand.self, HelpCommand.self,
                 SandboxCommand.self,
+                PlaygroundCommand.self,
             ],
             defaultSubcommand: RunCommand.self
         )

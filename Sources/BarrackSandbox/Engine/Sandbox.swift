@@ -80,12 +80,21 @@ public final class Sandbox: @unchecked Sendable {
     /// Throws `SandboxStoreError.locked` when another process holds the data folder for longer
     /// than `lockWait`, and `.corrupt` when the saved state was damaged (it has been moved aside;
     /// opening again starts fresh).
-    public init(configuration: Configuration = Configuration()) throws {
+    public convenience init(configuration: Configuration = Configuration()) throws {
+        try self.init(configuration: configuration, store: configuration.dataDirectory.map { SandboxStore(directory: $0) })
+    }
+
+    /// Opens a sandbox whose state a host keeps (the playground keeps each learner's in its
+    /// database); `configuration.dataDirectory` is not used.
+    public convenience init(configuration: Configuration = Configuration(), storage: any SandboxStateStorage) throws {
+        try self.init(configuration: configuration, store: HostedStateStore(storage: storage))
+    }
+
+    private init(configuration: Configuration, store: (any SandboxStateStore)?) throws {
         self.configuration = configuration
         recordsChanges = false
         let catalogue = SandboxCatalogue.standard
         var state = SandboxState.fresh(catalogue: catalogue, seed: configuration.seed)
-        let store = configuration.dataDirectory.map { SandboxStore(directory: $0) }
         if let store {
             knownVersion = try store.exclusively(wait: configuration.lockWait) {
                 if let saved = try store.load() {

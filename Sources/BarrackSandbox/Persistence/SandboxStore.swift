@@ -93,15 +93,26 @@ public struct SandboxStore: SandboxStateStore {
         } catch {
             throw .io(path: path, reason: error.localizedDescription)
         }
+        switch Self.decode(data, path: path) {
+        case .success(let state):
+            return state
+        case .failure(let error):
+            guard case .io(_, let reason) = error else { throw error }
+            let aside = try moveAside(reason: reason, now: now)
+            throw .corrupt(path: path, movedTo: aside.path, reason: reason)
+        }
+    }
+
+    /// A saved state's bytes decoded, or what is wrong with them: `.newerFormat`, or `.io` whose
+    /// reason says how the bytes are damaged.
+    static func decode(_ data: Data, path: String) -> Result<SandboxState, SandboxStoreError> {
         let reason: String
         do {
             let header = try JSONDecoder().decode(FormatHeader.self, from: data)
             guard header.format <= SandboxState.currentFormat else {
-                throw SandboxStoreError.newerFormat(path: path, format: header.format)
+                return .failure(.newerFormat(path: path, format: header.format))
             }
-            return try Self.decoder.decode(SandboxState.self, from: data)
-        } catch let error as SandboxStoreError {
-            throw error
+            return .success(try decoder.decode(SandboxState.self, from: data))
         } catch let DecodingError.dataCorrupted(context) {
             reason = "not valid JSON: " + context.debugDescription
         } catch let DecodingError.keyNotFound(key, _) {
@@ -113,8 +124,7 @@ public struct SandboxStore: SandboxStateStore {
         } catch {
             reason = "\(error)"
         }
-        let aside = try moveAside(reason: reason, now: now)
-        throw .corrupt(path: path, movedTo: aside.path, reason: reason)
+        return .failure(.io(path: path, reason: reason))
     }
 
     /// Moves the damaged state file to `sandbox.json.corrupt-<UTC time>`, adding `-2`, `-3`, … when

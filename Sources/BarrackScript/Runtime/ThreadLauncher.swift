@@ -23,6 +23,12 @@ public enum ThreadLauncher {
         if let thread = start(body) { join(thread) } else { body() }
     }
 
+    /// Runs `body` on a new thread with a large stack without waiting for it (on the calling
+    /// thread when the system refuses a new one).
+    public static func detach(_ body: @escaping () -> Void) {
+        if let thread = start(body) { pthread_detach(thread) } else { body() }
+    }
+
     /// Starts `body` on a new thread with a large stack; nil if the system refused.
     static func start(_ body: @escaping () -> Void, stackSize: Int = ThreadLauncher.stackSize) -> pthread_t? {
         var attributes = pthread_attr_t()

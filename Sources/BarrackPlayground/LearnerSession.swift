@@ -1,0 +1,126 @@
+import BarrackPlatform
+import BarrackSandbox
+import BarrackScript
+import Foundation
+import Synchronization
+
+/// One learner: a sandbox of their own, kept in the database, and an interpreter whose globals
+/// last from one run to the next (until a reset or a restart of the server).
+final class LearnerSession: @unchecked Sendable {
+    let token: String
+    let sandbox: Sandbox
+    private let limits: PlaygroundLimits
+    /// Runs of one learner go one at a time; it also guards `interpreter`.
+    private let runLock = NSLock()
+    private var interpreter: Interpreter
+
+    /// Opens `token`'s sandbox from `store` (a fresh one when none is saved).
+    init(token: String, store: PlaygroundStore, limits: PlaygroundLimits) throws {
+        self.token = token
+        self.limits = limits
+        sandbox = try Sandbox(storage: SessionSandboxStorage(store: store, token: token))
+        interpreter = Self.makeInterpreter(sandbox)
+    }
+
+    /// An interpreter with the platform's built-ins on `sandbox` and none of the host's I/O:
+    /// no `env`, `input`, `exit` or file imports (only the standard library's modules).
+    static func makeInterpreter(_ sandbox: Sandbox) -> Interpreter {
+        let interpreter = Interpreter(capabilities: [])
+        PlatformBackend.sandboxed(sandbox).install(in: interpreter)
+        return interpreter
+    }
+
+    /// The names a learner can complete: built-ins, keywords and the standard library's modules.
+    var completions: [String] {
+        runLock.withLock { Set(interpreter.builtins.map(\.name)).union(TokenKind.keywords.keys).sorted() }
+    }
+
+    /// A fresh sandbox and an interpreter without the learner's globals.
+    func reset() throws {
+        try runLock.withLock {
+            try sandbox.reset()
+            interpreter = Self.makeInterpreter(sandbox)
+        }
+    }
+
+    /// Runs `text` (one REPL line when `repl`), telling `emit` what it prints as it prints it and
+    /// then how it ended. Blocks until the run ends; runs of this session wait for each other.
+    /// Call it on a thread with a large stack (`ThreadLauncher.detach`): the run's thread is the
+    /// caller's, whose CPU priority is lowered if the run goes on (`CPUPriority`).
+    func run(_ text: String, repl: Bool, emit: @escaping @Sendable (RunEvent) -> Void) {
+        runLock.withLock {
+            Self.run(text, name: repl ? "<repl>" : "main.brk", keepsResults: repl, in: interpreter,
+                     limits: limits, emit: emit)
+        }
+    }
+
+    /// Runs a lesson's check against this learner's sandbox, in an interpreter of its own so that
+    /// the learner's globals neither help nor hinder it: done when it ends without an error. Call it
+    /// on a thread with a large stack, like `run`.
+    func check(_ text: String) -> (done: Bool, message: String) {
+        let printed = Mutex("")
+        let outcome = Mutex<RunFailure?>(nil)
+        runLock.withLock {
+            Self.run(text, name: "check.brk", keepsResults: false, in: Self.makeInterpreter(sandbox), limits: limits) { event in
+                switch event {
+                case .output(let text): printed.withLock { $0 += text }
+                case .failed(let failure, _): outcome.withLock { $0 = failure }
+                case .finished: break
+                }
+            }
+        }
+        if let failure = outcome.withLock({ $0 }) {
+            return (false, failure.code == "ERROR" || failure.code == "VALUE_ERROR" ? failure.message : failure.text)
+        }
+        let text = printed.withLock { $0 }.trimmingCharacters(in: .whitespacesAndNewlines)
+        return (true, text.isEmpty ? "Done!" : text)
+    }
+
+    private static func run(_ text: String, name: String, keepsResults: Bool, in interpreter: Interpreter,
+                            limits: PlaygroundLimits, emit: @escaping @Sendable (RunEvent) -> Void) {
+        let started = ContinuousClock.now
+        func elapsed() -> Int {
+            let duration = ContinuousClock.now - started
+            return Int(duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        }
+        let program: Program
+        do {
+            program = try interpreter.compile(Source(name: name, text: text), keepsResults: keepsResults)
+        } catch {
+            emit(.failed(RunFailure(error), milliseconds: elapsed()))
+            return
+        }
+        let thread = ScriptThread(interpreter)
+        thread.stepLimit = limits.steps
+        thread.timeLimit = limits.seconds
+        thread.memoryLimit = limits.memoryMegabytes << 20
+        thread.input = { nil }
+        let meter = OutputMeter(limit: limits.outputBytes)
+        thread.print = { [unowned thread] text in
+            if meter.admit(text) { emit(.output(text)) } else { thread.cancel() }
+        }
+        let finished = Atomic<Bool>(false)
+        var failure: RunFailure?
+        CPUPriority.demote(CPUPriority.currentThread()) { finished.load(ordering: .relaxed) }
+        do {
+            try interpreter.run(program, on: thread)
+        } catch let error as ErrorObject {
+            failure = RunFailure(error)
+        } catch is ExitRequest {
+            failure = RunFailure(code: "CAPABILITY", message: "exit is not available in the playground")
+        } catch {
+            failure = RunFailure(code: "ERROR", message: "\(error)")
+        }
+        finished.store(true, ordering: .relaxed)
+        if meter.hasOverflowed {
+            failure = RunFailure(code: "OUTPUT_LIMIT",
+                                 message: "the run printed more than \(limits.outputBytes) bytes; the rest was cut off")
+        }
+        if let failure {
+            emit(.failed(failure, milliseconds: elapsed()))
+        } else {
+            let result = keepsResults ? interpreter.lastResult.flatMap { value -> String? in if case .null = value { return nil }; return value.description } : nil
+            emit(.finished(result: result, milliseconds: elapsed()))
+        }
+    }
+}

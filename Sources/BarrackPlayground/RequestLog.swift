@@ -1,0 +1,42 @@
+import Hummingbird
+
+/// One line per request on the server's log (`POST /api/run 200 12 ms`), and every failure
+/// answered in the API's JSON form: bad input gets a 4xx with a message, never a 5xx.
+struct RequestLog: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    let log: @Sendable (String) -> Void
+    let registry: SessionRegistry
+
+    /// The API's paths, for telling "wrong method" (405) from "nothing here" (404).
+    static let knownPaths = ["/", "/app.js", "/app.css", "/api/session", "/api/run", "/api/resources", "/api/reset",
+                             "/api/lessons", "/api/completions"]
+
+    func handle(_ request: Request, context: Context,
+                next: (Request, Context) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        let response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as PlaygroundError {
+            response = error.response
+        } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
+            let path = request.uri.path
+            if Self.knownPaths.contains(path) || path.hasPrefix("/api/lessons/") {
+                response = PlaygroundError(status: .methodNotAllowed, code: "METHOD_NOT_ALLOWED",
+                                           message: "\(request.method) is not allowed on \(path)").response
+            } else {
+                response = PlaygroundError.notFound(path).response
+            }
+        } catch let error as HTTPError where error.status.code < 500 {
+            response = PlaygroundError(status: error.status, code: "BAD_REQUEST", message: error.body ?? "\(error.status)").response
+        } catch {
+            response = PlaygroundError(status: .internalServerError, code: "INTERNAL", message: "\(error)").response
+        }
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1_000
+        log("\(request.method) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", milliseconds)) ms")
+        registry.sweepIfDue()
+        return response
+    }
+}

@@ -1,0 +1,36 @@
+import BarrackAPI
+import BarrackSandbox
+import Foundation
+
+/// What `GET /api/resources` shows of a learner's sandbox: instances, volumes, balance, clock.
+enum ResourceSummary {
+    static func of(_ sandbox: Sandbox) throws -> JSONValue {
+        let status = try sandbox.currentStatus()
+        let instances = try items(sandbox, "/api/instances/", key: "instances").map { item -> JSONValue in
+            ["id": item["id"] ?? .null, "name": item["name"] ?? .null, "status": item["status"] ?? .null,
+             "gpu": item["gpu_model"] ?? .null, "gpu_count": item["gpu_count"] ?? .null,
+             "region": item["region"] ?? .null]
+        }
+        let volumes = try items(sandbox, "/api/volumes/", key: "volumes").map { item -> JSONValue in
+            ["id": item["id"] ?? .null, "name": item["name"] ?? .null, "status": item["status"] ?? .null,
+             "size_gb": item["size_gb"] ?? .null]
+        }
+        return ["instances": .array(instances), "volumes": .array(volumes),
+                "balance": .double(status.balance), "currency": .string(status.currency),
+                "clock": .string(status.simulatedTime.formatted(.iso8601))]
+    }
+
+    /// Every item of a list operation, page by page, as the sandbox answers it over its API.
+    private static func items(_ sandbox: Sandbox, _ path: String, key: String) throws -> [JSONValue] {
+        var all: [JSONValue] = []
+        for page in 1...1_000 {
+            let answer = sandbox.handle(method: "GET", path: path, query: [QueryItem(name: "page", value: String(page)),
+                                                                            QueryItem(name: "limit", value: "100")])
+            let value = try JSONValue(parsing: String(decoding: answer.body, as: UTF8.self))
+            let items = value[key]?.arrayValue ?? []
+            all += items
+            if items.count < 100 { break }
+        }
+        return all
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import BarrackPlayground
+import BarrackSandbox
+import Foundation
+
+/// `barrack playground …`: the teaching playground in a browser.
+struct PlaygroundCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "playground",
+        abstract: "Serve the teaching playground: Barrack Script in the browser, a private sandbox per learner.",
+        subcommands: [Serve.self]
+    )
+
+    /// `barrack playground serve`: the page and its API until SIGINT or SIGTERM.
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the playground's page, lessons and JSON API (docs/PLAYGROUND.md).",
+            discussion: """
+                Prints the page's URL on standard output first, then one line per request on \
+                standard error. Each browser gets a session of its own (a cookie) with its own \
+                sandbox, kept in DIR/playground.sqlite; scripts cannot read the environment, \
+                files or standard input. Ctrl-C or SIGTERM stops it.
+                """
+        )
+
+        @Option(help: "The address to listen on (0.0.0.0 for every network interface).")
+        var host = "127.0.0.1"
+
+        @Option(help: "The port to listen on; 0 picks a free one.")
+        var port = 8080
+
+        @Option(help: ArgumentHelp("Where the learners' sandboxes are kept.", valueName: "DIR"))
+        var data: String?
+
+        @Option(help: "Loop iterations and calls per run.")
+        var stepLimit = PlaygroundLimits().steps
+
+        @Option(help: "Seconds of wall time per run.")
+        var timeLimit = PlaygroundLimits().seconds
+
+        @Option(help: "Bytes of output per run.")
+        var outputLimit = PlaygroundLimits().outputBytes
+
+        @Option(help: "Megabytes of memory per run.")
+        var memoryLimit = PlaygroundLimits().memoryMegabytes
+
+        @Option(help: "Bytes of source per run.")
+        var maxScript = PlaygroundLimits().scriptBytes
+
+        @Option(help: "How long an idle session is kept: 30m, 2h, 1d, or seconds.")
+        var sessionIdle = "24h"
+
+        @Option(help: "Sessions at once.")
+        var maxSessions = PlaygroundLimits().sessions
+
+        func validate() throws {
+            guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535; got \(port)") }
+            guard stepLimit > 0 else { throw ValidationError("--step-limit must be positive; got \(stepLimit)") }
+            guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds; got \(timeLimit)") }
+            guard outputLimit > 0 else { throw ValidationError("--output-limit must be positive; got \(outputLimit)") }
+            guard memoryLimit > 0 else { throw ValidationError("--memory-limit must be positive; got \(memoryLimit)") }
+            guard maxScript > 0 else { throw ValidationError("--max-script must be positive; got \(maxScript)") }
+            guard maxSessions > 0 else { throw ValidationError("--max-sessions must be positive; got \(maxSessions)") }
+            _ = try idleSeconds()
+        }
+
+        /// `--session-idle` in seconds.
+        func idleSeconds() throws -> Double {
+            let units: [Character: Double] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
+            var text = Substring(sessionIdle.trimmingCharacters(in: .whitespaces))
+            var scale = 1.0
+            if let last = text.last, let unit = units[last] {
+                scale = unit
+                text = text.dropLast()
+            }
+            guard let number = Double(text), number > 0, number.isFinite else {
+                throw ValidationError("--session-idle must be like 30m, 2h, 1d or a number of seconds; got '\(sessionIdle)'")
+            }
+            return number * scale
+        }
+
+        func run() throws {
+            var limits = PlaygroundLimits()
+            limits.steps = stepLimit
+            limits.seconds = timeLimit
+            limits.outputBytes = outputLimit
+            limits.memoryMegabytes = memoryLimit
+            limits.scriptBytes = maxScript
+            limits.sessionIdleSeconds = try idleSeconds()
+            limits.sessions = maxSessions
+            let directory: URL
+            if let data {
+                directory = URL(fileURLWithPath: data)
+            } else if let base = SandboxStore.defaultDirectory(environment: ProcessInfo.processInfo.environment) {
+                directory = base.appendingPathComponent("playground")
+            } else {
+                throw ValidationError("give --data DIR: neither XDG_DATA_HOME nor HOME is set")
+            }
+            let server = try PlaygroundServer(host: host, port: port, dataDirectory: directory, limits: limits) { line in
+                FileHandle.standardError.write(Data((line + "\n").utf8))
+            }
+            try blocking {
+                try await server.run { url in
+                    // Unbuffered, so that whoever reads the URL sees it before any request.
+                    FileHandle.standardOutput.write(Data((url + "\n").utf8))
+                    FileHandle.standardError.write(Data("barrack playground serving on \(url); Ctrl-C stops it\n".utf8))
+                }
+            }
+        }
+    }
+}
