@@ -1,1 +1,349 @@
-placeholder
+// The Barrack Script playground page: an editor with highlighting, runs streamed from the
+// server, a REPL line, the learner's sandbox and the lessons. No library, no network but the
+// playground's own API (docs/PLAYGROUND.md).
+"use strict";
+
+const KEYWORDS = new Set(("let fn return if else while for in where break continue try catch raise import " +
+  "wait until timeout every parallel limit and or not true false nil finally defer x").split(" "));
+
+const $ = (id) => document.getElementById(id);
+const state = { names: [], lesson: null, running: false, history: [], historyAt: 0 };
+
+// --- Highlighting -----------------------------------------------------------------------------
+
+function escapeHTML(text) {
+  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]));
+}
+
+function span(kind, text) {
+  return `<span class="tok-${kind}">${escapeHTML(text)}</span>`;
+}
+
+// A string literal with its {interpolations} marked.
+function stringHTML(text) {
+  let html = "";
+  let depth = 0;
+  let piece = "";
+  for (const c of text) {
+    if (c === "{" && depth++ === 0) { html += span("string", piece); piece = c; continue; }
+    if (c === "}" && depth > 0 && --depth === 0) { html += span("interp", piece + c); piece = ""; continue; }
+    piece += c;
+  }
+  return html + span(depth > 0 ? "interp" : "string", piece);
+}
+
+const TOKEN = new RegExp([
+  /(#[^\n]*)/.source,                                    // 1 comment
+  /("""[\s\S]*?(?:"""|$)|"(?:\\.|[^"\\\n])*"?)/.source,  // 2 string
+  /(\d[\d_]*(?:\.\d+)?(?:[a-zA-Z]+\d*)*)/.source,        // 3 number, duration, size
+  /([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|[A-Z][A-Z0-9_]{2,})\b/.source, // 4 region, model or status
+  /([A-Za-z_][A-Za-z0-9_]*)/.source,                     // 5 word
+].join("|"), "g");
+
+function highlight(text) {
+  let html = "";
+  let last = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    html += escapeHTML(text.slice(last, match.index));
+    const [token, comment, string, number, constant, word] = match;
+    if (comment) html += span("comment", comment);
+    else if (string) html += stringHTML(string);
+    else if (number) html += span("number", number);
+    else if (constant) html += span("constant", constant);
+    else if (KEYWORDS.has(word)) html += span("keyword", word);
+    else if (state.names.includes(word) && text[match.index + word.length] !== ":") html += span("builtin", word);
+    else html += escapeHTML(token);
+    last = match.index + token.length;
+  }
+  // A trailing newline needs a character after it to take up a line in the <pre>.
+  return html + escapeHTML(text.slice(last)) + "\n";
+}
+
+function refreshHighlight() {
+  $("highlight").innerHTML = highlight($("editor").value);
+  syncScroll();
+}
+
+function syncScroll() {
+  $("highlight").scrollTop = $("editor").scrollTop;
+  $("highlight").scrollLeft = $("editor").scrollLeft;
+}
+
+// --- Completion -------------------------------------------------------------------------------
+
+// Completes the word before the caret of `field` from the built-ins and keywords: one candidate
+// is inserted, several are listed.
+function complete(field) {
+  const end = field.selectionStart;
+  const prefix = field.value.slice(0, end).match(/[A-Za-z_][A-Za-z0-9_]*$/);
+  const list = $("completions");
+  if (!prefix) { list.hidden = true; return false; }
+  const word = prefix[0];
+  const matches = state.names.filter((name) => name.startsWith(word) && name !== word);
+  if (matches.length === 0) { list.hidden = true; return false; }
+  let insert = matches[0];
+  if (matches.length > 1) {
+    insert = matches.reduce((common, name) => {
+      let i = 0;
+      while (i < common.length && common[i] === name[i]) i++;
+      return common.slice(0, i);
+    });
+    list.replaceChildren(...matches.slice(0, 40).map((name) => {
+      const item = document.createElement("li");
+      item.textContent = name;
+      item.setAttribute("role", "option");
+      return item;
+    }));
+    list.hidden = false;
+  } else {
+    list.hidden = true;
+  }
+  const addition = insert.slice(word.length);
+  if (addition) {
+    field.setRangeText(addition, end, end, "end");
+    if (field === $("editor")) refreshHighlight();
+  }
+  return true;
+}
+
+// --- Output -----------------------------------------------------------------------------------
+
+function show(text, kind) {
+  const output = $("output");
+  const line = document.createElement(kind === "error" ? "div" : "span");
+  if (kind) line.className = kind;
+  line.textContent = text;
+  output.append(line);
+  output.scrollTop = output.scrollHeight;
+  return line;
+}
+
+function showError(error) {
+  const where = error.line ? ` (line ${error.line}, column ${error.column})` : "";
+  const box = show("", "error");
+  box.dataset.code = error.code;
+  box.textContent = `${error.code}${where}\n${error.text || error.message}\n`;
+}
+
+// Runs `source` on the server and shows its output as it streams in.
+async function run(source, repl) {
+  if (state.running) return;
+  state.running = true;
+  $("run").disabled = true;
+  try {
+    const response = await fetch("/api/run", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ source, repl }),
+    });
+    if (!response.ok) {
+      const answer = await response.json().catch(() => ({}));
+      showError(answer.error || { code: `HTTP ${response.status}`, message: response.statusText });
+      return;
+    }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let pending = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (value) pending += decoder.decode(value, { stream: true });
+      let newline;
+      while ((newline = pending.indexOf("\n")) >= 0) {
+        handleEvent(JSON.parse(pending.slice(0, newline)));
+        pending = pending.slice(newline + 1);
+      }
+      if (done) break;
+    }
+  } catch (problem) {
+    showError({ code: "NETWORK", message: String(problem) });
+  } finally {
+    state.running = false;
+    $("run").disabled = false;
+    refreshResources();
+  }
+}
+
+function handleEvent(event) {
+  if (event.type === "output") {
+    show(event.text);
+  } else if (event.type === "done") {
+    if (event.ok && event.result !== null && event.result !== undefined) show(`= ${event.result}\n`, "result");
+    if (!event.ok) showError(event.error);
+    show(`${event.ok ? "finished" : "stopped"} in ${event.elapsed_ms} ms\n`, "meta");
+  }
+}
+
+// --- The sandbox panel ------------------------------------------------------------------------
+
+function item(text, pill) {
+  const entry = document.createElement("li");
+  entry.textContent = text;
+  if (pill) {
+    const badge = document.createElement("span");
+    badge.className = "pill";
+    badge.textContent = pill;
+    entry.append(badge);
+  }
+  return entry;
+}
+
+function group(title, entries, empty) {
+  const heading = document.createElement("h3");
+  heading.textContent = title;
+  const list = document.createElement("ul");
+  list.append(...(entries.length ? entries : [item(empty)]));
+  return [heading, list];
+}
+
+async function refreshResources() {
+  const response = await fetch("/api/resources");
+  if (!response.ok) return;
+  const sandbox = await response.json();
+  const facts = document.createElement("p");
+  facts.className = "facts";
+  facts.textContent = `Balance ${sandbox.balance.toFixed(2)} ${sandbox.currency} · clock ${sandbox.clock.replace("T", " ")}`;
+  const instances = sandbox.instances.map((vm) =>
+    item(`${vm.name} · ${vm.gpu} × ${vm.gpu_count} · ${vm.region}`, vm.status));
+  const volumes = sandbox.volumes.map((volume) => item(`${volume.name} · ${volume.size_gb} GB`, volume.status));
+  $("resources").replaceChildren(facts, ...group(`Instances (${instances.length})`, instances, "none"),
+    ...group(`Volumes (${volumes.length})`, volumes, "none"));
+}
+
+// --- Lessons ----------------------------------------------------------------------------------
+
+// A small Markdown: headings, paragraphs, lists, code blocks, `code` and **bold**.
+function markdown(text) {
+  const inline = (line) => escapeHTML(line)
+    .replace(/`([^`]+)`/g, "<code>$1</code>")
+    .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>");
+  let html = "";
+  let list = false;
+  const blocks = text.split(/\n```[^\n]*\n([\s\S]*?)\n```/);
+  blocks.forEach((block, index) => {
+    if (index % 2 === 1) { html += `<pre><code>${escapeHTML(block)}</code></pre>`; return; }
+    for (const paragraph of block.split(/\n\s*\n/)) {
+      const lines = paragraph.trim().split("\n");
+      if (!lines[0]) continue;
+      if (lines[0].startsWith("#")) {
+        const level = Math.min(lines[0].match(/^#+/)[0].length + 2, 6);
+        html += `<h${level}>${inline(lines[0].replace(/^#+\s*/, ""))}</h${level}>`;
+        lines.shift();
+        if (!lines.length) continue;
+      }
+      list = lines.every((line) => /^\s*[-*] /.test(line));
+      html += list
+        ? `<ul>${lines.map((line) => `<li>${inline(line.replace(/^\s*[-*] /, ""))}</li>`).join("")}</ul>`
+        : `<p>${inline(lines.join(" "))}</p>`;
+    }
+  });
+  return html;
+}
+
+async function loadLessons() {
+  const response = await fetch("/api/lessons");
+  if (!response.ok) return;
+  const { lessons } = await response.json();
+  $("lesson-list").replaceChildren(...lessons.map((lesson, index) => {
+    const option = document.createElement("option");
+    option.value = lesson.id;
+    option.textContent = `${index + 1}. ${lesson.title}`;
+    return option;
+  }));
+  if (lessons.length) await openLesson(lessons[0].id, !$("editor").value);
+}
+
+async function openLesson(id, loadStarter) {
+  const response = await fetch(`/api/lessons/${encodeURIComponent(id)}`);
+  if (!response.ok) return;
+  state.lesson = await response.json();
+  $("lesson").innerHTML = markdown(state.lesson.markdown);
+  $("lesson").dataset.lesson = id;
+  setStatus("", "");
+  if (loadStarter) setEditor(state.lesson.starter);
+}
+
+function setStatus(text, kind) {
+  $("lesson-status").textContent = text;
+  $("lesson-status").className = `status ${kind}`;
+}
+
+async function checkLesson() {
+  if (!state.lesson) return;
+  setStatus("Checking…", "");
+  const response = await fetch(`/api/lessons/${encodeURIComponent(state.lesson.id)}/check`, { method: "POST" });
+  const answer = await response.json();
+  if (!response.ok) { setStatus(answer.error ? answer.error.message : "the check failed", "not-yet"); return; }
+  setStatus(answer.done ? `✓ ${answer.message}` : `Not yet: ${answer.message}`, answer.done ? "done" : "not-yet");
+  refreshResources();
+}
+
+// --- Wiring -----------------------------------------------------------------------------------
+
+function setEditor(text) {
+  $("editor").value = text;
+  refreshHighlight();
+}
+
+function wire() {
+  const editor = $("editor");
+  editor.addEventListener("input", refreshHighlight);
+  editor.addEventListener("scroll", syncScroll);
+  editor.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      run(editor.value, false);
+    } else if (event.key === "Tab" && !event.shiftKey) {
+      event.preventDefault();
+      if (!complete(editor)) { editor.setRangeText("  ", editor.selectionStart, editor.selectionEnd, "end"); refreshHighlight(); }
+    } else if (event.key === "Escape") {
+      $("completions").hidden = true;
+    }
+  });
+  $("run").addEventListener("click", () => run(editor.value, false));
+
+  const line = $("repl-input");
+  $("repl").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = line.value;
+    if (!text.trim()) return;
+    state.history.push(text);
+    state.historyAt = state.history.length;
+    show(`› ${text}\n`, "echo");
+    line.value = "";
+    run(text, true);
+  });
+  line.addEventListener("keydown", (event) => {
+    if (event.key === "Tab") { event.preventDefault(); complete(line); }
+    if (event.key === "ArrowUp" && state.historyAt > 0) { line.value = state.history[--state.historyAt]; event.preventDefault(); }
+    if (event.key === "ArrowDown" && state.historyAt < state.history.length) {
+      line.value = state.history[++state.historyAt] || "";
+      event.preventDefault();
+    }
+  });
+
+  $("reset").addEventListener("click", async () => {
+    if (!window.confirm("Delete everything in your sandbox and forget your variables?")) return;
+    await fetch("/api/reset", { method: "POST" });
+    show("The sandbox is reset: a fresh account, no resources, no variables.\n", "meta");
+    setStatus("", "");
+    refreshResources();
+  });
+  $("lesson-list").addEventListener("change", (event) => openLesson(event.target.value, false));
+  $("load-starter").addEventListener("click", () => state.lesson && setEditor(state.lesson.starter));
+  $("check").addEventListener("click", checkLesson);
+}
+
+async function start() {
+  wire();
+  refreshHighlight();
+  const response = await fetch("/api/completions");
+  if (response.ok) {
+    state.names = (await response.json()).names;
+    $("names").replaceChildren(...state.names.map((name) => Object.assign(document.createElement("option"), { value: name })));
+  }
+  await Promise.all([loadLessons(), refreshResources()]);
+  refreshHighlight();
+  document.body.dataset.ready = "true";
+}
+
+start();
