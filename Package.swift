@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "BarrackAPITests", dependencies: ["BarrackAPI"]),
         .testTarget(
             name: "BarrackPlaygroundTests",
-            dependencies: ["BarrackPlayground", "BarrackSandbox", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["BarrackPlayground", "BarrackPlaygroundAssets"]
         ),
         .testTarget(
             name: "BarrackSandboxTests",

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A `barrack sandbox serve --port 0 --speed 0` of its own, with its own data folder, for one
-/// script; its base URL comes from the first line it prints.
+/// A `barrack sandbox serve --port 0 --speed 0` of its own (or another server command: `barrack
+/// playground serve`), with its own data folder, for one test; its base URL comes from the first
+/// line it prints.
 final class SandboxServerProcess: @unchecked Sendable {
     /// `http://127.0.0.1:PORT`, as `--api-url` takes it.
     let baseURL: String
@@ -10,12 +11,14 @@ final class SandboxServerProcess: @unchecked Sendable {
 
     /// Starts the server and waits up to `timeout` seconds for its address; with `environment`
     /// and `folder`, in that home rather than a fresh one; `extraVariables` are added to either.
+    /// `command` is the server's subcommand and its fixed options; `suffix` ends the URL it prints.
     init(binary: URL, options: [String], timeout: Double, environment: [String: String]? = nil,
-         folder: URL? = nil, extraVariables: [String: String] = [:]) throws {
+         folder: URL? = nil, extraVariables: [String: String] = [:],
+         command: [String] = ["sandbox", "serve", "--port", "0", "--speed", "0"], suffix: String = "/api/") throws {
         home = try SandboxEnvironment()
         process = Process()
         process.executableURL = binary
-        process.arguments = ["sandbox", "serve", "--port", "0", "--speed", "0"] + options
+        process.arguments = command + options
         process.environment = (environment ?? home.variables()).merging(extraVariables) { _, extra in extra }
         process.currentDirectoryURL = folder ?? home.folder
         process.standardInput = FileHandle.nullDevice
@@ -42,13 +45,13 @@ final class SandboxServerProcess: @unchecked Sendable {
             read.signal()
         }
         guard read.wait(timeout: .now() + timeout) == .success, let url = firstLine.text,
-              url.hasPrefix("http://"), url.hasSuffix("/api/") else {
+              url.hasPrefix("http://"), url.hasSuffix(suffix) else {
             process.terminate()
             process.waitUntilExit()
             let logText = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            throw ServerStartError(description: "barrack sandbox serve printed no address within \(timeout) s: \(logText)")
+            throw ServerStartError(description: "barrack \(command.prefix(2).joined(separator: " ")) printed no address within \(timeout) s: \(logText)")
         }
-        baseURL = String(url.dropLast("/api/".count))
+        baseURL = String(url.dropLast(suffix.count))
     }
 
     /// The server's own environment: `barrack sandbox …` commands run with it change the
@@ -60,12 +63,15 @@ final class SandboxServerProcess: @unchecked Sendable {
         (try? String(contentsOf: home.folder.appendingPathComponent("server.log"), encoding: .utf8)) ?? ""
     }
 
-    /// Stops the server (SIGTERM, which it handles by saving and leaving) and waits for it.
-    func stop() {
+    /// Stops the server (SIGTERM, which it handles by saving and leaving) and waits for it;
+    /// returns its exit status.
+    @discardableResult
+    func stop() -> Int32 {
         if process.isRunning {
             process.terminate()
         }
         process.waitUntilExit()
+        return process.terminationStatus
     }
 
     deinit {
