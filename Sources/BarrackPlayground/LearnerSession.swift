@@ -70,7 +70,8 @@ final class LearnerSession: @unchecked Sendable {
             }
         }
         if let failure = outcome.withLock({ $0 }) {
-            return (false, failure.code == "ERROR" || failure.code == "VALUE_ERROR" ? failure.message : failure.text)
+            // A check says why with `raise "hint"`: the hint alone is what the learner needs.
+            return (false, failure.code == ErrorCode.raised ? failure.message : failure.text)
         }
         let text = printed.withLock { $0 }.trimmingCharacters(in: .whitespacesAndNewlines)
         return (true, text.isEmpty ? "Done!" : text)

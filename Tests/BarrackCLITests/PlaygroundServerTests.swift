@@ -173,6 +173,8 @@ final class PlaygroundServerTests: XCTestCase {
             XCTAssertEqual(reset.status, 200)
             let before = try await Self.call(server, "POST", "/api/lessons/\(lesson)/check", token: token)
             XCTAssertEqual(before.json["done"] as? Bool, false, "\(lesson) is not done on a fresh sandbox: \(before.body)")
+            XCTAssertFalse((before.json["message"] as? String ?? "check.brk").contains("check.brk"),
+                           "a check's hint is shown alone, not as an error report: \(before.body)")
             let detail = try await Self.call(server, "GET", "/api/lessons/\(lesson)", token: token)
             let starter = try XCTUnwrap(detail.json["starter"] as? String)
             XCTAssertFalse((detail.json["markdown"] as? String ?? "").contains("barrack check"), "the check stays hidden")
