@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The parts and their arrows (docs/DESIGN.md): barrack → BarrackPlatform → (BarrackScript, BarrackAPI);
-// BarrackSandbox → BarrackAPI. Only the `barrack` executable links GNU readline (GPL).
+// BarrackSandbox → BarrackAPI; BarrackPlayground → (BarrackPlatform, BarrackSandbox). Only the `barrack` executable links GNU readline (GPL).
 let package = Package(
     name: "barrack",
     platforms: [.macOS(.v13)],
