@@ -13,11 +13,17 @@ final class LearnerSession: @unchecked Sendable {
     /// Runs of one learner go one at a time; it also guards `interpreter`.
     private let runLock = NSLock()
     private var interpreter: Interpreter
+    /// Whether the last run ended at a limit: the next one starts as a long run at the gate, so
+    /// that a learner who runs `while true {}` again and again cannot take a processor from others.
+    private var lastRunHitALimit = false
 
     /// Opens `token`'s sandbox from `store` (a fresh one when none is saved).
-    init(token: String, store: PlaygroundStore, limits: PlaygroundLimits) throws {
+    private let gate: RunGate
+
+    init(token: String, store: PlaygroundStore, limits: PlaygroundLimits, gate: RunGate) throws {
         self.token = token
         self.limits = limits
+        self.gate = gate
         sandbox = try Sandbox(storage: SessionSandboxStorage(store: store, token: token))
         interpreter = Self.makeInterpreter(sandbox)
     }
@@ -45,12 +51,13 @@ final class LearnerSession: @unchecked Sendable {
 
     /// Runs `text` (one REPL line when `repl`), telling `emit` what it prints as it prints it and
     /// then how it ended. Blocks until the run ends; runs of this session wait for each other.
-    /// Call it on a thread with a large stack (`ThreadLauncher.detach`): the run's thread is the
-    /// caller's, whose CPU priority is lowered if the run goes on (`CPUPriority`).
+    /// Call it on a thread with a large stack (`ThreadLauncher.detach`); a run that goes on waits
+    /// at the gate while shorter runs of others run (`RunGate`).
     func run(_ text: String, repl: Bool, emit: @escaping @Sendable (RunEvent) -> Void) {
         runLock.withLock {
-            Self.run(text, name: repl ? "<repl>" : "main.brk", keepsResults: repl, in: interpreter,
-                     limits: limits, emit: emit)
+            let outcome = Self.run(text, name: repl ? "<repl>" : "main.brk", keepsResults: repl, in: interpreter,
+                                   limits: limits, ticket: gate.enter(startsLong: lastRunHitALimit), emit: emit)
+            lastRunHitALimit = outcome.map(Self.limitCodes.contains) ?? false
         }
     }
 
@@ -61,7 +68,8 @@ final class LearnerSession: @unchecked Sendable {
         let printed = Mutex("")
         let outcome = Mutex<RunFailure?>(nil)
         runLock.withLock {
-            Self.run(text, name: "check.brk", keepsResults: false, in: Self.makeInterpreter(sandbox), limits: limits) { event in
+            _ = Self.run(text, name: "check.brk", keepsResults: false, in: Self.makeInterpreter(sandbox), limits: limits,
+                         ticket: gate.enter(startsLong: false)) { event in
                 switch event {
                 case .output(let text): printed.withLock { $0 += text }
                 case .failed(let failure, _): outcome.withLock { $0 = failure }
@@ -77,8 +85,15 @@ final class LearnerSession: @unchecked Sendable {
         return (true, text.isEmpty ? "Done!" : text)
     }
 
+    /// The errors of a run that used up a limit.
+    private static let limitCodes: Set<String> = ["STEP_LIMIT", "TIME_LIMIT", "MEMORY_LIMIT", "OUTPUT_LIMIT"]
+
+    /// Runs `text` and returns the code of the error it ended with, if any.
+    @discardableResult
     private static func run(_ text: String, name: String, keepsResults: Bool, in interpreter: Interpreter,
-                            limits: PlaygroundLimits, emit: @escaping @Sendable (RunEvent) -> Void) {
+                            limits: PlaygroundLimits, ticket: RunGate.Ticket,
+                            emit: @escaping @Sendable (RunEvent) -> Void) -> String? {
+        defer { ticket.finish() }
         let started = ContinuousClock.now
         func elapsed() -> Int {
             let duration = ContinuousClock.now - started
@@ -89,7 +104,7 @@ final class LearnerSession: @unchecked Sendable {
             program = try interpreter.compile(Source(name: name, text: text), keepsResults: keepsResults)
         } catch {
             emit(.failed(RunFailure(error), milliseconds: elapsed()))
-            return
+            return "SYNTAX_ERROR"
         }
         let thread = ScriptThread(interpreter)
         thread.stepLimit = limits.steps
@@ -100,9 +115,8 @@ final class LearnerSession: @unchecked Sendable {
         thread.print = { [unowned thread] text in
             if meter.admit(text) { emit(.output(text)) } else { thread.cancel() }
         }
-        let finished = Atomic<Bool>(false)
+        thread.checkpoint = { [unowned thread] in ticket.checkpoint { thread.isCancelled } }
         var failure: RunFailure?
-        CPUPriority.demote(CPUPriority.currentThread()) { finished.load(ordering: .relaxed) }
         do {
             try interpreter.run(program, on: thread)
         } catch let error as ErrorObject {
@@ -112,16 +126,16 @@ final class LearnerSession: @unchecked Sendable {
         } catch {
             failure = RunFailure(code: "ERROR", message: "\(error)")
         }
-        finished.store(true, ordering: .relaxed)
         if meter.hasOverflowed {
             failure = RunFailure(code: "OUTPUT_LIMIT",
                                  message: "the run printed more than \(limits.outputBytes) bytes; the rest was cut off")
         }
         if let failure {
             emit(.failed(failure, milliseconds: elapsed()))
-        } else {
-            let result = keepsResults ? interpreter.lastResult.flatMap { value -> String? in if case .null = value { return nil }; return value.description } : nil
-            emit(.finished(result: result, milliseconds: elapsed()))
+            return failure.code
         }
+        let result = keepsResults ? interpreter.lastResult.flatMap { value -> String? in if case .null = value { return nil }; return value.description } : nil
+        emit(.finished(result: result, milliseconds: elapsed()))
+        return nil
     }
 }

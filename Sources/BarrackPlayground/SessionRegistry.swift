@@ -8,6 +8,8 @@ final class SessionRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var open: [String: LearnerSession] = [:]
     private var lastSweep = Date()
+    /// Where long runs let short ones go first, across every session.
+    private let gate = RunGate()
 
     init(store: PlaygroundStore, limits: PlaygroundLimits) {
         self.store = store
@@ -35,7 +37,7 @@ final class SessionRegistry: @unchecked Sendable {
         }
         return try lock.withLock {
             if let session = open[token] { return session }
-            let session = try LearnerSession(token: token, store: store, limits: limits)
+            let session = try LearnerSession(token: token, store: store, limits: limits, gate: gate)
             open[token] = session
             return session
         }

@@ -1,5 +1,6 @@
 import BarrackScript
 import Foundation
+import Synchronization
 import XCTest
 
 /// Limits that end a run with an error code instead of a crash (docs/RELIABILITY.md, "Limits").
@@ -17,6 +18,23 @@ final class LimitTests: XCTestCase {
             do { try interpreter.run(program) } catch { failure = error as? ErrorObject }
         }
         return (printed.text.split(separator: "\n").map(String.init), failure)
+    }
+
+    func testTheHostsCheckpointRunsEveryThousandStepsWorkersIncluded() throws {
+        let interpreter = Interpreter()
+        interpreter.output = { _ in }
+        let program = try interpreter.compile(Source(name: "checkpoint", text: """
+            let n = 0
+            while n < 10240 { n += 1 }
+            parallel for i in range(4) { for j in range(2048) {} }
+            """))
+        let thread = ScriptThread(interpreter)
+        let calls = Mutex(0)
+        thread.checkpoint = { calls.withLock { $0 += 1 } }
+        ThreadLauncher.runAndWait { try? interpreter.run(program, on: thread) }
+        // 10,240 loop steps, then 4 × 2,048 in the workers (counted on the run): 18 checkpoints or more.
+        XCTAssertGreaterThanOrEqual(calls.withLock { $0 }, 18)
+        XCTAssertLessThanOrEqual(calls.withLock { $0 }, 20)
     }
 
     func testTenMegabyteLiteralsRun() throws {

@@ -121,7 +121,14 @@ final class ExecutionContext {
         if budget.cancellations.load(ordering: .relaxed) != seenCancellations || budget.stepCount > stepLimit {
             try stopForBudget()
         }
-        if budget.stepCount & 1023 == 0, let memory = budget.memoryGuard { try memory.check() }
+        if budget.stepCount & 1023 == 0 { try everyThousandSteps(budget) }
+    }
+
+    /// The memory check and the host's checkpoint, every 1,024 steps.
+    @inline(never)
+    private func everyThousandSteps(_ budget: ScriptThread) throws {
+        if let memory = budget.memoryGuard { try memory.checkPeriodically() }
+        budget.checkpoint?()
     }
 
     @inline(never)

@@ -41,6 +41,10 @@ public final class ScriptThread: @unchecked Sendable {
     /// Where `input` reads a line from; nil at the end of input. Called without the interpreter
     /// lock, so it may block.
     public var input: @Sendable () -> String?
+    /// Called on the evaluating thread every 1,024 steps of the run (its `parallel for` workers'
+    /// included), under the interpreter lock: a host can pause a long run there, as the playground
+    /// does to let shorter runs of other learners go first. Set it before the run starts.
+    public var checkpoint: (@Sendable () -> Void)?
     /// Reads the file an `import "path"` names (already made relative to the importing file), or
     /// nil when this host does not let scripts import files. Used by `Interpreter.compile(_:on:)`.
     public var load: (@Sendable (_ path: String) throws -> Source)?
