@@ -15,6 +15,8 @@ final class ExecutionContext {
     let thread: ScriptThread
     /// The thread that owns the step budget and the cancellation, held here for `tick()`.
     unowned(unsafe) let budget: ScriptThread
+    /// `budget` again, read by `tick()` without retaining it.
+    private let counter: Borrowed<ScriptThread>
     /// The thread's limits, read once: they are fixed while a run goes.
     let stepLimit: Int
     let maxCallDepth: Int
@@ -49,6 +51,7 @@ final class ExecutionContext {
         self.interpreter = interpreter
         self.thread = thread
         self.budget = thread.root
+        self.counter = Borrowed(thread.root)
         self.stepLimit = thread.stepLimit ?? Int.max
         self.maxCallDepth = thread.maxCallDepth
         self.depth = thread.baseDepth
@@ -97,7 +100,7 @@ final class ExecutionContext {
         slotTop += prototype.slotCount
         cellTop += prototype.cellCount
         if slotTop > slotsReady || cellTop > cellsReady { makeReady(slots: slotTop, cells: cellTop) }
-        return Frame(slots: slots + slotBase, cells: cells + cellBase, function: function, context: self)
+        return Frame(slots: slots + slotBase, cells: cells + cellBase, captures: function?.captures.baseAddress, context: self)
     }
 
     /// Releases a frame, dropping the references it held.
@@ -116,12 +119,13 @@ final class ExecutionContext {
     /// `parallel for` workers share it without atomics; the cancellation count is a relaxed load.
     @inline(__always)
     func tick() throws {
-        let budget = budget
-        budget.stepCount &+= 1
-        if budget.cancellations.load(ordering: .relaxed) != seenCancellations || budget.stepCount > stepLimit {
-            try stopForBudget()
+        try counter.with { budget in
+            budget.stepCount &+= 1
+            if budget.cancellations.load(ordering: .relaxed) != seenCancellations || budget.stepCount > stepLimit {
+                try stopForBudget()
+            }
+            if budget.stepCount & 1023 == 0 { try everyThousandSteps(budget) }
         }
-        if budget.stepCount & 1023 == 0 { try everyThousandSteps(budget) }
     }
 
     /// The memory check and the host's checkpoint, every 1,024 steps.
@@ -172,8 +176,10 @@ final class ExecutionContext {
 
     /// Runs a script function's body with `arguments` already bound in `frame`.
     func runBody(_ prototype: FunctionPrototype, _ frame: Frame) throws -> Value {
-        for (slot, cell) in prototype.capturedParameters { frame.cells[cell] = Cell(frame.slots[slot]) }
-        if try prototype.body.exec(frame) == .returnValue {
+        if prototype.capturesParameters {
+            for (slot, cell) in prototype.capturedParameters { frame.cells[cell] = Cell(frame.slots[slot]) }
+        }
+        if try prototype.entry.with({ try $0.exec(frame) }) == .returnValue {
             let value = returnValue
             returnValue = .null
             return value

@@ -7,14 +7,19 @@ public final class FunctionObject: @unchecked Sendable {
     public let name: String
     /// The compiled script function, when this is one.
     let prototype: FunctionPrototype?
-    /// The variables the script function captured, by reference.
-    let captures: ContiguousArray<Cell>
+    /// `prototype` again, read by a call without retaining it.
+    let compiled: Borrowed<FunctionPrototype>?
+    /// The variables the script function captured, by reference: retained when the closure is
+    /// made and released with it, so that a frame reads them without reference counting.
+    let captures: UnsafeMutableBufferPointer<Unmanaged<Cell>>
     /// The built-in, when this is one.
     public let builtin: BuiltinFunction?
 
-    init(prototype: FunctionPrototype, captures: ContiguousArray<Cell>) {
+    /// A closure of `prototype` over `captures`, whose cells (each retained once) it now owns.
+    init(prototype: FunctionPrototype, captures: UnsafeMutableBufferPointer<Unmanaged<Cell>>) {
         self.name = prototype.name
         self.prototype = prototype
+        self.compiled = Borrowed(prototype)
         self.captures = captures
         self.builtin = nil
     }
@@ -23,8 +28,14 @@ public final class FunctionObject: @unchecked Sendable {
     public init(builtin: BuiltinFunction) {
         self.name = builtin.name
         self.prototype = nil
-        self.captures = []
+        self.compiled = nil
+        self.captures = UnsafeMutableBufferPointer(start: nil, count: 0)
         self.builtin = builtin
+    }
+
+    deinit {
+        for cell in captures { cell.release() }
+        captures.deallocate()
     }
 }
 
@@ -55,9 +66,16 @@ final class FunctionPrototype: @unchecked Sendable {
     @exclusivity(unchecked) var slotCount = 0
     @exclusivity(unchecked) var cellCount = 0
     /// Parameters that closures capture: (parameter slot, cell index), moved into cells on entry.
-    @exclusivity(unchecked) var capturedParameters: [(slot: Int, cell: Int)] = []
+    @exclusivity(unchecked) var capturedParameters: [(slot: Int, cell: Int)] = [] {
+        didSet { capturesParameters = !capturedParameters.isEmpty }
+    }
+    @exclusivity(unchecked) private(set) var capturesParameters = false
     @exclusivity(unchecked) var captureSources: [CaptureSource] = []
-    @exclusivity(unchecked) var body: StmtNode = EmptyNode()
+    @exclusivity(unchecked) var body: StmtNode {
+        didSet { entry = Borrowed(body) }
+    }
+    /// `body`, read by a call without retaining it.
+    @exclusivity(unchecked) private(set) var entry: Borrowed<StmtNode>
     let source: Source
     let range: SourceRange
 
@@ -68,5 +86,8 @@ final class FunctionPrototype: @unchecked Sendable {
         self.parameterCount = parameterNames.count
         self.source = source
         self.range = range
+        let empty = EmptyNode()
+        self.body = empty
+        self.entry = Borrowed(empty)
     }
 }

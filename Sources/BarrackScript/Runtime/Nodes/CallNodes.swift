@@ -9,6 +9,7 @@ final class CallNode: ExprNode {
     let hasLabels: Bool
     /// The name written at the call, for messages.
     let calleeName: String
+    private let argumentNodes: [Borrowed<ExprNode>]
 
     init(_ callee: ExprNode, _ arguments: [ExprNode], labels: [String?], keywordRanges: [SourceRange?] = [],
          calleeName: String, _ source: Source, _ range: SourceRange) {
@@ -18,6 +19,7 @@ final class CallNode: ExprNode {
         self.keywordRanges = keywordRanges
         self.hasLabels = labels.contains { $0 != nil }
         self.calleeName = calleeName
+        self.argumentNodes = arguments.borrowed
         super.init(source, range)
     }
 
@@ -31,16 +33,24 @@ final class CallNode: ExprNode {
 
     @inline(__always)
     func invoke(_ function: FunctionObject, _ frame: Frame) throws -> Value {
-        let context = frame.context
-        guard let prototype = function.prototype else {
+        guard let compiled = function.compiled else {
             guard let builtin = function.builtin else { return .null }
             let values = try evaluateArguments(frame)
             do {
-                return try context.callBuiltin(builtin, values, labels: labels)
+                return try frame.context.callBuiltin(builtin, values, labels: labels)
             } catch {
                 throw located(error, arguments: arguments, keywords: keywordRanges)
             }
         }
+        return try compiled.with { prototype in
+            try frame.withContext { try invoke(function, prototype, frame, context: $0) }
+        }
+    }
+
+    /// Calls a script function: a frame on the stack, the arguments in its first slots.
+    @inline(__always)
+    private func invoke(_ function: FunctionObject, _ prototype: FunctionPrototype, _ frame: Frame,
+                        context: ExecutionContext) throws -> Value {
         do {
             try context.tick()
             let callee = try context.pushFrame(prototype, function: function)
@@ -49,7 +59,7 @@ final class CallNode: ExprNode {
             if !hasLabels && given <= prototype.parameterCount {
                 var index = 0
                 while index < given {
-                    callee.slots[index] = try arguments[index].eval(frame)
+                    callee.slots[index] = try argumentNodes[index].with { try $0.eval(frame) }
                     index += 1
                 }
                 if given < prototype.parameterCount {

@@ -97,20 +97,19 @@ final class ClosureNode: ExprNode {
     }
 
     func makeClosure(_ frame: Frame) -> FunctionObject {
-        var captures = ContiguousArray<Cell>()
-        captures.reserveCapacity(prototype.captureSources.count)
-        for capture in prototype.captureSources {
-            if capture.isLocal {
-                if let cell = frame.cells[capture.index] {
-                    captures.append(cell)
-                } else {
-                    let cell = Cell()
-                    frame.cells[capture.index] = cell
-                    captures.append(cell)
-                }
-            } else if let function = frame.function {
-                captures.append(function.captures[capture.index])
+        let sources = prototype.captureSources
+        let captures = UnsafeMutableBufferPointer<Unmanaged<Cell>>.allocate(capacity: sources.count)
+        for (index, capture) in sources.enumerated() {
+            let cell: Cell
+            if !capture.isLocal, let enclosing = frame.captures {
+                cell = enclosing[capture.index].takeUnretainedValue()
+            } else if let existing = frame.cells[capture.index] {
+                cell = existing
+            } else {
+                cell = Cell()
+                frame.cells[capture.index] = cell
             }
+            captures[index] = .passRetained(cell)
         }
         return FunctionObject(prototype: prototype, captures: captures)
     }

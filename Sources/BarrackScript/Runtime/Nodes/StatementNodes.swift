@@ -165,12 +165,14 @@ final class IndexStoreNode: StmtNode {
 /// (so they can call each other and be called before their `fn` line), then its statements.
 final class BlockNode: StmtNode {
     let statements: [StmtNode]
+    private let steps: [Borrowed<StmtNode>]
     let freshCells: [Int]
     let functions: [(location: VariableLocation, closure: ClosureNode)]
     let hasPrologue: Bool
 
     init(_ statements: [StmtNode], freshCells: [Int], functions: [(location: VariableLocation, closure: ClosureNode)]) {
         self.statements = statements
+        self.steps = statements.borrowed
         self.freshCells = freshCells
         self.functions = functions
         self.hasPrologue = !freshCells.isEmpty || !functions.isEmpty
@@ -188,9 +190,9 @@ final class BlockNode: StmtNode {
     override func exec(_ frame: Frame) throws -> Flow {
         enter(frame)
         var index = 0
-        let count = statements.count
+        let count = steps.count
         while index < count {
-            let flow = try statements[index].exec(frame)
+            let flow = try steps[index].with { try $0.exec(frame) }
             if flow != .normal { return flow }
             index += 1
         }
@@ -203,22 +205,28 @@ final class IfNode: StmtNode {
     let conditions: [ExprNode]
     let bodies: [StmtNode]
     let elseBody: StmtNode?
+    private let tests: [Borrowed<ExprNode>]
+    private let branches: [Borrowed<StmtNode>]
+    private let otherwise: Borrowed<StmtNode>?
 
     init(conditions: [ExprNode], bodies: [StmtNode], elseBody: StmtNode?) {
         self.conditions = conditions
         self.bodies = bodies
         self.elseBody = elseBody
+        self.tests = conditions.borrowed
+        self.branches = bodies.borrowed
+        self.otherwise = elseBody.map(Borrowed.init)
     }
 
     override func exec(_ frame: Frame) throws -> Flow {
         var index = 0
-        let count = conditions.count
+        let count = tests.count
         while index < count {
-            if try conditions[index].test(frame) { return try bodies[index].exec(frame) }
+            if try tests[index].with({ try $0.test(frame) }) { return try branches[index].with { try $0.exec(frame) } }
             index += 1
         }
-        guard let elseBody else { return .normal }
-        return try elseBody.exec(frame)
+        guard let otherwise else { return .normal }
+        return try otherwise.with { try $0.exec(frame) }
     }
 }
 
@@ -251,14 +259,19 @@ final class WhileNode: StmtNode {
 final class JumpNode: StmtNode {
     let flow: Flow
     let value: ExprNode?
+    private let result: Borrowed<ExprNode>?
 
     init(_ flow: Flow, value: ExprNode? = nil) {
         self.flow = flow
         self.value = value
+        self.result = value.map(Borrowed.init)
     }
 
     override func exec(_ frame: Frame) throws -> Flow {
-        if let value { frame.context.returnValue = try value.eval(frame) }
+        if let result {
+            let value = try result.with { try $0.eval(frame) }
+            frame.withContext { $0.returnValue = value }
+        }
         return flow
     }
 }

@@ -32,7 +32,7 @@ final class CaptureNode: ExprNode {
     }
 
     override func eval(_ frame: Frame) throws -> Value {
-        frame.function?.captures[index].value ?? .null
+        frame.captures?[index]._withUnsafeGuaranteedRef { $0.value } ?? .null
     }
 }
 
@@ -58,7 +58,7 @@ enum VariableLocation {
         case .local(let slot): frame.slots[slot] = value
         case .cell(let index):
             if let cell = frame.cells[index] { cell.value = value } else { frame.cells[index] = Cell(value) }
-        case .capture(let index): frame.function?.captures[index].value = value
+        case .capture(let index): frame.captures?[index]._withUnsafeGuaranteedRef { $0.value = value }
         case .global(let slot): frame.context.globals.storage[slot] = value
         }
     }
@@ -68,7 +68,7 @@ enum VariableLocation {
         switch self {
         case .local(let slot): return frame.slots[slot]
         case .cell(let index): return frame.cells[index]?.value ?? .null
-        case .capture(let index): return frame.function?.captures[index].value ?? .null
+        case .capture(let index): return frame.captures?[index]._withUnsafeGuaranteedRef { $0.value } ?? .null
         case .global(let slot): return frame.context.globals.storage[slot]
         }
     }
