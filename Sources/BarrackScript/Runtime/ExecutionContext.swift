@@ -195,16 +195,23 @@ final class ExecutionContext {
         if let builtin = function.builtin {
             return try callBuiltin(builtin, arguments, labels: labels ?? [])
         }
-        guard let prototype = function.prototype else { return .null }
-        try tick()
-        let frame = try pushFrame(prototype, function: function)
-        defer { popFrame(frame, prototype) }
-        try bind(prototype, frame, arguments: arguments, labels: labels ?? [])
-        return try runBody(prototype, frame)
+        guard let compiled = function.compiled else { return .null }
+        return try compiled.with { prototype in
+            try tick()
+            let frame = try pushFrame(prototype, function: function)
+            defer { popFrame(frame, prototype) }
+            try bind(prototype, frame, arguments: arguments, labels: labels ?? [])
+            return try runBody(prototype, frame)
+        }
     }
 
     /// Stores arguments in a new frame's parameter slots, applies defaults, checks the counts.
     func bind(_ prototype: FunctionPrototype, _ frame: Frame, arguments: [Value], labels: [String?]) throws {
+        if arguments.count <= prototype.parameterCount && labels.allSatisfy({ $0 == nil }) {
+            // Positional arguments only (a built-in calling back: `map`, `filter`, `sort`).
+            for (index, argument) in arguments.enumerated() { frame.slots[index] = argument }
+            return try fillDefaults(prototype, frame, after: arguments.count)
+        }
         let names = prototype.parameterNames
         var given = [Bool](repeating: false, count: names.count)
         for (position, argument) in arguments.enumerated() {
@@ -233,6 +240,19 @@ final class ExecutionContext {
                 throw ErrorObject.argument("\(prototype.name)() is missing its argument '\(names[index])'")
             }
             frame.slots[index] = try defaultValue.eval(frame)
+        }
+    }
+
+    /// Stores the default of each parameter after the first `given`, which a positional call set.
+    @inline(__always)
+    func fillDefaults(_ prototype: FunctionPrototype, _ frame: Frame, after given: Int) throws {
+        var index = given
+        while index < prototype.parameterCount {
+            guard let defaultValue = prototype.defaults[index] else {
+                throw ErrorObject.argument("\(prototype.name)() is missing its argument '\(prototype.parameterNames[index])'")
+            }
+            frame.slots[index] = try defaultValue.eval(frame)
+            index += 1
         }
     }
 

@@ -62,14 +62,7 @@ final class CallNode: ExprNode {
                     callee.slots[index] = try argumentNodes[index].with { try $0.eval(frame) }
                     index += 1
                 }
-                if given < prototype.parameterCount {
-                    for index in given..<prototype.parameterCount {
-                        guard let defaultValue = prototype.defaults[index] else {
-                            throw ErrorObject.argument("\(prototype.name)() is missing its argument '\(prototype.parameterNames[index])'")
-                        }
-                        callee.slots[index] = try defaultValue.eval(callee)
-                    }
-                }
+                if given < prototype.parameterCount { try context.fillDefaults(prototype, callee, after: given) }
             } else {
                 try context.bind(prototype, callee, arguments: try evaluateArguments(frame), labels: labels)
             }
