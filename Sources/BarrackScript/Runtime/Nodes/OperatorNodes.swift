@@ -3,17 +3,23 @@ final class BinaryNode: ExprNode {
     let op: BinaryOperator
     let left: ExprNode
     let right: ExprNode
+    /// The operands read without visiting a node when they are int literals or local variables
+    /// (`i * 7`, `n < 2`, `x * y`): a tenth of the integer loop's time went to those visits.
+    private let leftOperand: Operand
+    private let rightOperand: Operand
 
     init(_ op: BinaryOperator, _ left: ExprNode, _ right: ExprNode, _ source: Source, _ range: SourceRange) {
         self.op = op
         self.left = left
         self.right = right
+        self.leftOperand = Operand(left)
+        self.rightOperand = Operand(right)
         super.init(source, range)
     }
 
     override func eval(_ frame: Frame) throws -> Value {
-        let a = try left.eval(frame)
-        let b = try right.eval(frame)
+        let a = try leftOperand.value(left, frame)
+        let b = try rightOperand.value(right, frame)
         // Ints first: most arithmetic in scripts is on ints, and this path needs no call.
         if case .int(let x) = a, case .int(let y) = b {
             switch op {
@@ -49,8 +55,8 @@ final class BinaryNode: ExprNode {
     /// The operator as a condition (`if`, `while`, `and`, `not`): comparisons of numbers answer
     /// without making a `Value`.
     override func test(_ frame: Frame) throws -> Bool {
-        let a = try left.eval(frame)
-        let b = try right.eval(frame)
+        let a = try leftOperand.value(left, frame)
+        let b = try rightOperand.value(right, frame)
         if case .int(let x) = a, case .int(let y) = b {
             switch op {
             case .less: return x < y
