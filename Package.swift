@@ -2,7 +2,8 @@
 import PackageDescription
 
 // The parts and their arrows (docs/DESIGN.md): barrack → BarrackPlatform → (BarrackScript, BarrackAPI);
-// BarrackSandbox → BarrackAPI; BarrackPlayground → (BarrackPlatform, BarrackSandbox). Only the `barrack` executable links GNU readline (GPL).
+// BarrackSandbox → BarrackAPI; BarrackBackends → (BarrackPlatform, BarrackSandbox);
+// BarrackPlayground → (BarrackBackends, BarrackPlatform, BarrackSandbox). Only the `barrack` executable links GNU readline (GPL).
 let package = Package(
     name: "barrack",
     platforms: [.macOS(.v13)],
@@ -12,6 +13,7 @@ let package = Package(
         .library(name: "BarrackAPI", targets: ["BarrackAPI"]),
         .library(name: "BarrackSandbox", targets: ["BarrackSandbox"]),
         .library(name: "BarrackPlatform", targets: ["BarrackPlatform"]),
+        .library(name: "BarrackBackends", targets: ["BarrackBackends"]),
         .library(name: "BarrackPlayground", targets: ["BarrackPlayground"]),
     ],
     dependencies: [
@@ -48,7 +50,17 @@ let package = Package(
         .target(
             name: "BarrackPlatform",
             dependencies: [
-                "BarrackScript", "BarrackAPI", "BarrackSandbox", "BarrackStandardLibrary",
+                "BarrackScript", "BarrackAPI", "BarrackStandardLibrary",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The backends a host chooses between (the real platform, the in-process sandbox) and the
+        // sandbox's copies that rehearsals run in: kept out of BarrackPlatform, which knows no
+        // simulator (docs/DESIGN.md).
+        .target(
+            name: "BarrackBackends",
+            dependencies: [
+                "BarrackPlatform", "BarrackSandbox", "BarrackAPI", "BarrackScript",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -76,7 +88,7 @@ let package = Package(
         .target(
             name: "BarrackPlayground",
             dependencies: [
-                "BarrackScript", "BarrackPlatform", "BarrackSandbox", "BarrackAPI", "BarrackPlaygroundAssets",
+                "BarrackScript", "BarrackPlatform", "BarrackBackends", "BarrackSandbox", "BarrackAPI", "BarrackPlaygroundAssets",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -90,6 +102,7 @@ let package = Package(
                 "BarrackSandbox",
                 "BarrackSandboxServer",
                 "BarrackPlatform",
+                "BarrackBackends",
                 "BarrackPlayground",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -112,7 +125,7 @@ let package = Package(
         .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript", "BarrackPlatform"]),
         .testTarget(
             name: "BarrackPlatformTests",
-            dependencies: ["BarrackPlatform", "BarrackScript", "BarrackAPI", "BarrackSandbox"]
+            dependencies: ["BarrackPlatform", "BarrackBackends", "BarrackScript", "BarrackAPI", "BarrackSandbox"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -26,12 +26,16 @@ public final class BudgetGuard: @unchecked Sendable {
     private var releases = 0
     /// Asks before a call that adds more than its threshold per hour, when set.
     private let confirmation: SpendConfirmation?
+    /// Makes the copies a call is rehearsed in to learn its cost; without one, a call the guard
+    /// must weigh fails with `BUDGET_EXCEEDED` and nothing is sent.
+    private let copier: (any PlatformCopier)?
 
-    /// A guard with the host's limit in the account's currency per hour, or none, and the
-    /// question to ask before a large new spend, or none.
-    public init(maxHourly: Double?, confirmation: SpendConfirmation? = nil) {
+    /// A guard with the host's limit in the account's currency per hour, or none, the question to
+    /// ask before a large new spend, or none, and the copies to rehearse calls in.
+    public init(maxHourly: Double?, confirmation: SpendConfirmation? = nil, copier: (any PlatformCopier)? = nil) {
         hostLimit = maxHourly
         self.confirmation = confirmation
+        self.copier = copier
     }
 
     /// The limit in force: the lower of the host's and the script's; nil when neither set one.
@@ -60,6 +64,10 @@ public final class BudgetGuard: @unchecked Sendable {
     func reserve(_ operation: OperationID, path: [String: String], query: [QueryItem], body: JSONValue?,
                  connection: any PlatformConnection, call: BuiltinCall) throws -> Double {
         guard PlatformEffect.of(operation) == .spend, limit != nil || confirmation != nil else { return 0 }
+        guard let copier else {
+            throw ErrorObject(code: "BUDGET_EXCEEDED",
+                              message: "\(operation.rawValue) may add to the hourly spend, and this host cannot estimate by how much (it gave the budget guard no copy of the platform to rehearse in); nothing was sent")
+        }
         call.withoutLock { checking.lock() }
         defer { checking.unlock() }
         // A call that finishes while this check reads the account may or may not show in what it
@@ -68,7 +76,7 @@ public final class BudgetGuard: @unchecked Sendable {
         let estimate: (current: Double, cost: Double, currency: String)
         do {
             estimate = try BlockingBridge.run(call) {
-                let rehearsal = Rehearsal(target: connection)
+                let rehearsal = Rehearsal(target: connection, copier: copier)
                 try await rehearsal.seed()
                 _ = try? await rehearsal.call(operation, pathParameters: path, query: query, body: body)
                 let spend = rehearsal.hourlySpend ?? (0, 0)

@@ -1,5 +1,4 @@
 import BarrackAPI
-import BarrackSandbox
 import BarrackScript
 
 /// What `barrack plan` reports about a rehearsal: the changes the script made to the throw-away
@@ -10,7 +9,7 @@ import BarrackScript
 ///     print(report.json)   // {"changes": [...], "hourly_before": 0, "hourly_after": 19.95, ...}
 public struct PlanReport: Sendable {
     /// The operations that changed the copy, in order.
-    public var changes: [SandboxChange]
+    public var changes: [PlannedChange]
     /// The hourly spend of the platform before the script, and after it (every change under way
     /// counted as finished).
     public var hourlyBefore: Double

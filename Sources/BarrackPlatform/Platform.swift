@@ -11,21 +11,23 @@ import BarrackStandardLibrary
 public enum Platform {
     /// Registers every platform built-in, talking to the platform through `connection`.
     ///
-    /// With `dryRun`, the script runs against a `Rehearsal` of `connection`: a throw-away copy of
-    /// the platform seeded through its reads. Nothing but those reads reaches `connection`; every
-    /// change is made in the copy and printed on standard error as the request it stands for,
-    /// with its hourly cost, and the interpreter's clock becomes the copy's.
+    /// With `dryRun` (`--dry-run`), a copier of the platform, the script runs against a
+    /// `Rehearsal` of `connection`: a throw-away copy of the platform seeded through its reads.
+    /// Nothing but those reads reaches `connection`; every change is made in the copy and printed
+    /// on standard error as the request it stands for, with its hourly cost, and the
+    /// interpreter's clock becomes the copy's.
     ///
     /// `budget` (`--max-hourly`) guards calls that add to the hourly spend; `defaults` fills in
     /// what a configuration gives (the `region` of the config file), and `notice` hears one line
     /// after each call that spends or deletes and succeeded.
-    public static func register(in interpreter: Interpreter, connection: any PlatformConnection, dryRun: Bool = false,
+    public static func register(in interpreter: Interpreter, connection: any PlatformConnection,
+                                dryRun copier: (any PlatformCopier)? = nil,
                                 budget: BudgetGuard = BudgetGuard(maxHourly: nil),
                                 defaults: PlatformDefaults = PlatformDefaults(),
                                 notice: (@Sendable (String) -> Void)? = nil) {
-        if dryRun {
-            register(in: interpreter, rehearsal: Rehearsal(target: connection), announcesChanges: true, budget: budget,
-                     defaults: defaults)
+        if let copier {
+            register(in: interpreter, rehearsal: Rehearsal(target: connection, copier: copier), announcesChanges: true,
+                     budget: budget, defaults: defaults)
             return
         }
         for builtin in builtins(connection: connection, budget: budget, defaults: defaults, notice: notice) {

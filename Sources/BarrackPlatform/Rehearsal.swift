@@ -1,5 +1,4 @@
 import BarrackAPI
-import BarrackSandbox
 import BarrackScript
 import Foundation
 
@@ -9,9 +8,10 @@ import Foundation
 ///
 /// At its first call the rehearsal reads the target's state — instances, volumes, SSH keys,
 /// firewalls, startup scripts, snapshots, images, balance and GPU stock — through the target's
-/// own read operations, and seeds an in-memory sandbox with it (`Sandbox(seed:)`). From then on
-/// every call, reads included, goes to that copy, so the script sees its own rehearsed changes.
-/// The target is the real platform, a `barrack sandbox serve`, or the local sandbox alike.
+/// own read operations, and seeds a copy with it (the host's `PlatformCopier`: the sandbox's,
+/// `SandboxCopier`). From then on every call, reads included, goes to that copy, so the script
+/// sees its own rehearsed changes. The target is the real platform, a `barrack sandbox serve`, or
+/// the local sandbox alike.
 public final class Rehearsal: PlatformConnection, @unchecked Sendable {
     /// The reads that make the seed, in the order they are sent.
     public static let seedOperations: [OperationID] = [
@@ -20,105 +20,68 @@ public final class Rehearsal: PlatformConnection, @unchecked Sendable {
     ]
 
     private let target: any PlatformConnection
+    private let copier: any PlatformCopier
     private let lock = NSLock()
-    private var seeding: Task<Copy, Error>?
-    private var copy: Copy?
+    private var seeding: Task<Seeded, Error>?
+    private var seeded: Seeded?
 
-    private struct Copy: Sendable {
-        let sandbox: Sandbox
-        let connection: ClientConnection
+    private struct Seeded: Sendable {
+        let copy: any PlatformCopy
         let hourlyBefore: Double
         let balanceBefore: (amount: Double, currency: String)
     }
 
-    /// A rehearsal of `target`; nothing is read until the first call.
-    public init(target: any PlatformConnection) {
+    /// A rehearsal of `target` in copies `copier` makes; nothing is read until the first call.
+    public init(target: any PlatformConnection, copier: any PlatformCopier) {
         self.target = target
+        self.copier = copier
     }
 
     public func call(_ operation: OperationID, pathParameters: [String: String], query: [QueryItem],
                      body: JSONValue?) async throws -> JSONValue {
-        let copy = try await seeded()
+        let copy = try await seed()
         return try await copy.connection.call(operation, pathParameters: pathParameters, query: query, body: body)
     }
 
     /// The copy, seeding it first if no call has yet.
     @discardableResult
-    public func seed() async throws -> Sandbox {
-        try await seeded().sandbox
-    }
-
-    /// The copy once seeded, else nil.
-    public var sandbox: Sandbox? { lock.withLock { copy?.sandbox } }
-
-    /// The operations that changed the copy, in order.
-    public var changes: [SandboxChange] { sandbox?.changes ?? [] }
-
-    /// The hourly spend of the target when the rehearsal began, and of the copy now (counting
-    /// every change under way as finished); both nil before the first call.
-    public var hourlySpend: (before: Double, after: Double)? {
-        guard let copy = lock.withLock({ self.copy }) else { return nil }
-        return (copy.hourlyBefore, copy.sandbox.steadyHourlySpend)
-    }
-
-    /// The target's balance and currency when the rehearsal began; nil before the first call.
-    public var balanceBefore: (amount: Double, currency: String)? {
-        lock.withLock { copy?.balanceBefore }
-    }
-
-    /// The clock scripts should run on: the copy's, so that a wait for a deploy takes no real time.
-    public var clock: any ScriptClock {
-        SandboxScriptClock { [weak self] in self?.sandbox }
-    }
-
-    private func seeded() async throws -> Copy {
-        let task = lock.withLock { () -> Task<Copy, Error> in
+    public func seed() async throws -> any PlatformCopy {
+        let task = lock.withLock { () -> Task<Seeded, Error> in
             if let seeding { return seeding }
             let target = self.target
-            let task = Task { try await Rehearsal.makeCopy(of: target) }
+            let copier = self.copier
+            let task = Task {
+                let copy = try await copier.copy(of: target)
+                return Seeded(copy: copy, hourlyBefore: copy.steadyHourlySpend, balanceBefore: copy.balance)
+            }
             seeding = task
             return task
         }
         let made = try await task.value
-        lock.withLock { copy = made }
-        return made
+        lock.withLock { seeded = made }
+        return made.copy
     }
 
-    private static func makeCopy(of target: any PlatformConnection) async throws -> Copy {
-        let seed = try await readSeed(from: target)
-        let sandbox = Sandbox(seed: seed)
-        let connection = ClientConnection(client: BarrackClient(transport: SandboxTransport(sandbox: sandbox)))
-        return Copy(sandbox: sandbox, connection: connection, hourlyBefore: sandbox.steadyHourlySpend,
-                    balanceBefore: sandbox.balance)
+    /// The copy once seeded, else nil.
+    public var copy: (any PlatformCopy)? { lock.withLock { seeded?.copy } }
+
+    /// The operations that changed the copy, in order.
+    public var changes: [PlannedChange] { copy?.changes ?? [] }
+
+    /// The hourly spend of the target when the rehearsal began, and of the copy now (counting
+    /// every change under way as finished); both nil before the first call.
+    public var hourlySpend: (before: Double, after: Double)? {
+        guard let seeded = lock.withLock({ self.seeded }) else { return nil }
+        return (seeded.hourlyBefore, seeded.copy.steadyHourlySpend)
     }
 
-    /// The target's state through its read operations.
-    static func readSeed(from target: any PlatformConnection) async throws -> SandboxSeed {
-        let balance = try await target.call(.getBalance, pathParameters: [:], query: [], body: nil)
-        guard let amount = balance["balance"]?["amount"]?.doubleValue,
-              let currency = balance["balance"]?["currency"]?.stringValue else {
-            throw BarrackAPIError(.decoding, message: "cannot rehearse: get_balance answered without balance.amount and balance.currency")
-        }
-        var seed = SandboxSeed(now: Date(), balance: amount, currency: CurrencyEnum(rawValue: currency))
-        seed.stock = try await items(.getGPUStock, from: target)
-        seed.instances = try await items(.listInstances, from: target)
-        seed.volumes = try await items(.listVolumes, from: target)
-        seed.sshKeys = try await items(.listSSHKeys, from: target)
-        seed.firewalls = try await items(.listFirewalls, from: target)
-        seed.scripts = try await items(.listScripts, from: target)
-        seed.snapshots = try await items(.listSnapshots, from: target)
-        seed.images = try await items(.listImages, from: target)
-        return seed
+    /// The target's balance and currency when the rehearsal began; nil before the first call.
+    public var balanceBefore: (amount: Double, currency: String)? {
+        lock.withLock { seeded?.balanceBefore }
     }
 
-    private static func items<Item: Decodable>(_ operation: OperationID, from target: any PlatformConnection) async throws -> [Item] {
-        let answer = try await target.call(operation, pathParameters: [:], query: [], body: nil)
-        guard let key = operation.endpoint.itemsKey, case .array(let list)? = answer[key] else { return [] }
-        let decoder = JSONDecoder()
-        do {
-            return try list.map { try decoder.decode(Item.self, from: $0.jsonData()) }
-        } catch {
-            throw BarrackAPIError(.decoding, message: "cannot rehearse: the answer of \(operation.rawValue) could not be read: \(error)")
-        }
+    /// The clock scripts should run on: the copy's, so that a wait for a deploy takes no real time.
+    public var clock: any ScriptClock {
+        SimulatedClock { [weak self] in self?.copy }
     }
 }

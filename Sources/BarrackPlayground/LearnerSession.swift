@@ -1,3 +1,4 @@
+import BarrackBackends
 import BarrackPlatform
 import BarrackSandbox
 import BarrackScript

@@ -1,4 +1,5 @@
 import BarrackAPI
+import BarrackBackends
 import BarrackPlatform
 import BarrackScript
 import Foundation
@@ -62,8 +63,9 @@ final class ScriptHost: @unchecked Sendable {
     private let lock = NSLock()
     private var text = ""
 
-    init(connection: any PlatformConnection, dryRun: Bool = false, budget: BudgetGuard = BudgetGuard(maxHourly: nil)) {
-        Platform.register(in: interpreter, connection: connection, dryRun: dryRun, budget: budget)
+    init(connection: any PlatformConnection, dryRun: Bool = false,
+         budget: BudgetGuard = BudgetGuard(maxHourly: nil, copier: SandboxCopier())) {
+        Platform.register(in: interpreter, connection: connection, dryRun: dryRun ? SandboxCopier() : nil, budget: budget)
         interpreter.output = { [unowned self] piece in lock.withLock { text += piece } }
     }
 

@@ -1,4 +1,5 @@
 import BarrackAPI
+import BarrackBackends
 import BarrackPlatform
 import BarrackScript
 import Foundation
@@ -38,7 +39,7 @@ final class SpendConfirmationTests: XCTestCase {
     func testARefusalIsNotConfirmedAndSendsNothingButReads() throws {
         let platform = RecordingConnection.stocked()
         let asker = Asker(false)
-        let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: nil, confirmation: asker.confirmation()))
+        let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: nil, confirmation: asker.confirmation(), copier: SandboxCopier()))
         try XCTAssertNil(host.run("try { \(Self.big) } catch err { print err.code err.details.cost err.details.threshold }"))
         XCTAssertEqual(host.lines, ["NOT_CONFIRMED 19.95 10.0"])
         XCTAssertEqual(asker.questions, [
@@ -50,7 +51,7 @@ final class SpendConfirmationTests: XCTestCase {
     func testAYesSendsTheCallAndACheapCallIsNotAsked() throws {
         let platform = RecordingConnection.stocked()
         let asker = Asker(true)
-        let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: nil, confirmation: asker.confirmation()))
+        let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: nil, confirmation: asker.confirmation(), copier: SandboxCopier()))
         try XCTAssertNil(host.run(Self.big))
         try XCTAssertNil(host.run("deploy gpu: \"H100-SXM5-80GB\" x 1 in FINLAND-1"))
         XCTAssertEqual(asker.questions.count, 1)
@@ -59,7 +60,7 @@ final class SpendConfirmationTests: XCTestCase {
 
     func testAnInterruptWhileAskingIsInterruptedAndSendsNothing() throws {
         let platform = RecordingConnection.stocked()
-        let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: nil, confirmation: Asker(nil).confirmation()))
+        let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: nil, confirmation: Asker(nil).confirmation(), copier: SandboxCopier()))
         XCTAssertEqual(try host.run(Self.big)?.code, "INTERRUPTED")
         assertOnlyReads(platform)
     }
@@ -68,7 +69,7 @@ final class SpendConfirmationTests: XCTestCase {
     func testACallOverTheBudgetFailsWithoutAsking() throws {
         let platform = RecordingConnection.stocked()
         let asker = Asker(true)
-        let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: 15, confirmation: asker.confirmation()))
+        let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: 15, confirmation: asker.confirmation(), copier: SandboxCopier()))
         XCTAssertEqual(try host.run(Self.big)?.code, "BUDGET_EXCEEDED")
         XCTAssertEqual(asker.questions, [])
         assertOnlyReads(platform)
@@ -77,9 +78,20 @@ final class SpendConfirmationTests: XCTestCase {
     /// A refusal gives back the room it reserved: the next call within the budget still fits.
     func testARefusalReleasesItsReservation() throws {
         let platform = RecordingConnection.stocked()
-        let guardian = BudgetGuard(maxHourly: 25, confirmation: Asker(false).confirmation())
+        let guardian = BudgetGuard(maxHourly: 25, confirmation: Asker(false).confirmation(), copier: SandboxCopier())
         let host = ScriptHost(connection: platform, budget: guardian)
         XCTAssertEqual(try host.run(Self.big)?.code, "NOT_CONFIRMED")
         XCTAssertEqual(try host.run(Self.big)?.code, "NOT_CONFIRMED", "the first refusal kept its 19.95/h reserved")
+    }
+
+    /// A host that sets a limit but gives the guard no copy of the platform to rehearse in cannot
+    /// weigh a call: the call fails with BUDGET_EXCEEDED, says why, and nothing is sent.
+    func testAGuardWithoutACopierRefusesASpendingCall() throws {
+        let platform = RecordingConnection.stocked()
+        let host = ScriptHost(connection: platform, budget: BudgetGuard(maxHourly: 100))
+        let error = try host.run(Self.big)
+        XCTAssertEqual(error?.code, "BUDGET_EXCEEDED")
+        XCTAssertTrue(error?.message.contains("cannot estimate") ?? false, error?.message ?? "no error")
+        assertOnlyReads(platform)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BarrackBackends
 import BarrackPlatform
 import BarrackScript
 import Foundation

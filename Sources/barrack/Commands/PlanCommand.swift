@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarrackAPI
+import BarrackBackends
 import BarrackPlatform
 import BarrackScript
 import Foundation
@@ -59,10 +60,11 @@ struct PlanCommand: ParsableCommand {
         }
         defer { try? backend.close() }
         for warning in backend.warnings { StandardStreams.writeError("barrack: warning: \(warning)\n") }
-        let rehearsal = Rehearsal(target: ClientConnection(client: backend.client))
+        let rehearsal = Rehearsal(target: ClientConnection(client: backend.client), copier: SandboxCopier())
         let interpreter = Interpreter()
         Platform.register(in: interpreter, rehearsal: rehearsal, announcesChanges: false,
-                          budget: BudgetGuard(maxHourly: global.maxHourly ?? backend.profileMaxHourly),
+                          budget: BudgetGuard(maxHourly: global.maxHourly ?? backend.profileMaxHourly,
+                                              copier: SandboxCopier()),
                           defaults: backend.defaults)
         interpreter.output = { StandardStreams.writeError($0) }
         interpreter.define("args", .list(arguments.dropFirst().map { .string($0) }))

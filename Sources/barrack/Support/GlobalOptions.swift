@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarrackAPI
+import BarrackBackends
 import BarrackPlatform
 import BarrackScript
 

@@ -1,4 +1,5 @@
 import BarrackAPI
+import BarrackBackends
 import BarrackPlatform
 import BarrackScript
 import Foundation

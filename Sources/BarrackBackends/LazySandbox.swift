@@ -1,6 +1,5 @@
 import BarrackAPI
 import BarrackSandbox
-import BarrackScript
 import Foundation
 
 /// The in-process sandbox, opened at the first request: a script that never calls the platform
@@ -50,27 +49,4 @@ struct LazySandboxTransport: Transport, CustomStringConvertible {
     var losesAnswers: Bool { false }
 
     var description: String { "SandboxTransport(in-process)" }
-}
-
-/// Scripts on the in-process sandbox sleep in simulated time: once the script has used the
-/// platform, a `sleep 2h` or a `wait … every 10s` moves the sandbox's clock on at once instead of
-/// holding the script, so a five-minute deploy is waited for in moments. Before that (a script
-/// that never calls the platform), time is the machine's own and sleeps are real.
-struct SandboxScriptClock: ScriptClock {
-    /// The sandbox once it is open, else nil.
-    let current: @Sendable () -> Sandbox?
-
-    func now() -> Double {
-        guard let sandbox = current() else { return SystemClock().now() }
-        return sandbox.clock.now.timeIntervalSince1970
-    }
-
-    func sleep(milliseconds: Int, isInterrupted: () -> Bool) {
-        guard let sandbox = current() else {
-            SystemClock().sleep(milliseconds: milliseconds, isInterrupted: isInterrupted)
-            return
-        }
-        guard !isInterrupted() else { return }
-        sandbox.clock.advance(by: Double(milliseconds) / 1_000)
-    }
 }

@@ -1,4 +1,5 @@
 import BarrackAPI
+import BarrackPlatform
 import BarrackSandbox
 import BarrackScript
 import Foundation

@@ -1,4 +1,5 @@
 import BarrackAPI
+import BarrackPlatform
 import BarrackSandbox
 import BarrackScript
 import Foundation
@@ -135,7 +136,7 @@ public final class PlatformBackend: @unchecked Sendable {
 
     /// The clock scripts should run on: the sandbox's, so that waits take simulated time.
     public var clock: (any ScriptClock)? {
-        if let lazySandbox { return SandboxScriptClock { lazySandbox.ifOpened } }
+        if let lazySandbox { return SimulatedClock { lazySandbox.ifOpened.map(SandboxTime.init) } }
         return remoteClock
     }
 
@@ -145,9 +146,10 @@ public final class PlatformBackend: @unchecked Sendable {
     /// `maxHourly` (`--max-hourly`) overrides the profile's `max_hourly` as the budget guard's limit.
     public func install(in interpreter: Interpreter, dryRun: Bool = false, maxHourly: Double? = nil,
                         confirmation: SpendConfirmation? = nil, notice: (@Sendable (String) -> Void)? = nil) {
-        let budget = BudgetGuard(maxHourly: maxHourly ?? profileMaxHourly, confirmation: dryRun ? nil : confirmation)
-        Platform.register(in: interpreter, connection: ClientConnection(client: client), dryRun: dryRun,
-                          budget: budget, defaults: defaults, notice: notice)
+        let budget = BudgetGuard(maxHourly: maxHourly ?? profileMaxHourly, confirmation: dryRun ? nil : confirmation,
+                                 copier: SandboxCopier())
+        Platform.register(in: interpreter, connection: ClientConnection(client: client),
+                          dryRun: dryRun ? SandboxCopier() : nil, budget: budget, defaults: defaults, notice: notice)
         if !dryRun, let clock { interpreter.clock = clock }
     }
 
