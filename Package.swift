@@ -156,8 +156,10 @@ let package = Package(
             name: "BarrackSandboxTests",
             dependencies: ["BarrackSandbox", "BarrackSandboxServer", "BarrackAPI", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .testTarget(name: "BarrackCLITests", dependencies: ["BarrackScript"]),
-        .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript", "BarrackPlatform"]),
+        // What more than one test target needs (a guard around Foundation's `Process.run()`).
+        .target(name: "BarrackTestSupport", path: "Tests/BarrackTestSupport"),
+        .testTarget(name: "BarrackCLITests", dependencies: ["BarrackScript", "BarrackTestSupport"]),
+        .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript", "BarrackPlatform", "BarrackTestSupport"]),
         .testTarget(
             name: "BarrackPlatformTests",
             dependencies: ["BarrackPlatform", "BarrackBackends", "BarrackScript", "BarrackAPI", "BarrackSandbox"]

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import BarrackTestSupport
 
 /// The shell completion scripts, driven in a real bash: the completion function is called as bash
 /// calls it on Tab, and `COMPREPLY` is read back.
@@ -34,6 +35,7 @@ final class CompletionScriptTests: XCTestCase {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
+        ProcessSpawnGuard.prepare()
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -91,6 +93,7 @@ final class CompletionScriptTests: XCTestCase {
             let check = Process()
             check.executableURL = URL(fileURLWithPath: "/usr/bin/zsh")
             check.arguments = ["-n", file.path]
+            ProcessSpawnGuard.prepare()
             try? check.run()
             check.waitUntilExit()
             XCTAssertEqual(check.terminationStatus, 0, "zsh -n finds the script malformed")

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import BarrackTestSupport
 
 /// Issue 14's cleanup promise, for the real binary: Ctrl-C (SIGINT) during a script that deployed
 /// still runs its pending `finally` and `defer` blocks, which release what it made; a second
@@ -23,6 +24,7 @@ final class InterruptCleanupCLITests: XCTestCase {
         process.standardError = error
         let errorText = LockedText()
         error.fileHandleForReading.readabilityHandler = { handle in errorText.append(handle.availableData) }
+        ProcessSpawnGuard.prepare()
         try process.run()
         // Each mark is looked for after the place where the one before it was seen.
         var seen = 0

@@ -1,4 +1,5 @@
 import Foundation
+import BarrackTestSupport
 
 /// A `barrack sandbox serve --port 0 --speed 0` of its own (or another server command: `barrack
 /// playground serve`), with its own data folder, for one test; its base URL comes from the first
@@ -30,6 +31,7 @@ final class SandboxServerProcess: @unchecked Sendable {
         process.standardError = try FileHandle(forWritingTo: log)
         let output = Pipe()
         process.standardOutput = output
+        ProcessSpawnGuard.prepare()
         try process.run()
 
         let firstLine = FirstLine()

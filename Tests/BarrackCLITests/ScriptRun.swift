@@ -1,4 +1,5 @@
 import Foundation
+import BarrackTestSupport
 
 /// The outcome of running the `barrack` binary once: its streams, exit status, and whether it had
 /// to be stopped.
@@ -34,6 +35,7 @@ struct ScriptRun: Sendable {
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         do {
+            ProcessSpawnGuard.prepare()
             try process.run()
         } catch {
             return ScriptRun(standardOutput: "", standardError: "cannot start \(binary.path): \(error)",
