@@ -10,9 +10,8 @@ import Glibc
 /// the C library's loader reads them (glibc 2.36 or later), with packed relative relocations. The
 /// loader then no longer reads a 3.4 MB relocation table and a 1.1 MB symbol table at every start,
 /// and start-up touches fewer pages: the REPL's idle memory falls from 23 MB to 16 MB, 19 MB without
-/// packed relocations (docs/PERFORMANCE.md, "Start-up"). Debug builds keep the default link: the
-/// test bundle links the executable's objects too, and linked this way its own `Process.run()`
-/// crashed.
+/// packed relocations (docs/PERFORMANCE.md, "Start-up"). Debug builds, which only the tests run,
+/// keep the default link.
 let releaseLinkFlags: [String] = {
     var flags = [
         "-use-ld=lld", "-Xlinker", "--no-export-dynamic",
@@ -24,7 +23,8 @@ let releaseLinkFlags: [String] = {
     var version = [CChar](repeating: 0, count: 64)
     if confstr(Int32(_CS_GNU_LIBC_VERSION), &version, version.count) > 0 {
         // "glibc 2.36"
-        let number = String(cString: version).split(separator: " ").last ?? ""
+        let text = String(decoding: version.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let number = text.split(separator: " ").last ?? ""
         let parts = number.split(separator: ".").compactMap { Int($0) }
         if parts.count >= 2, (parts[0], parts[1]) >= (2, 36) {
             flags += ["-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"]
@@ -156,10 +156,8 @@ let package = Package(
             name: "BarrackSandboxTests",
             dependencies: ["BarrackSandbox", "BarrackSandboxServer", "BarrackAPI", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // What more than one test target needs (a guard around Foundation's `Process.run()`).
-        .target(name: "BarrackTestSupport", path: "Tests/BarrackTestSupport"),
-        .testTarget(name: "BarrackCLITests", dependencies: ["BarrackScript", "BarrackTestSupport"]),
-        .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript", "BarrackPlatform", "BarrackTestSupport"]),
+        .testTarget(name: "BarrackCLITests", dependencies: ["BarrackScript"]),
+        .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript", "BarrackPlatform"]),
         .testTarget(
             name: "BarrackPlatformTests",
             dependencies: ["BarrackPlatform", "BarrackBackends", "BarrackScript", "BarrackAPI", "BarrackSandbox"]

@@ -1,6 +1,5 @@
 import Foundation
 import XCTest
-import BarrackTestSupport
 
 /// The shell completion scripts, driven in a real bash: the completion function is called as bash
 /// calls it on Tab, and `COMPREPLY` is read back.
@@ -35,9 +34,9 @@ final class CompletionScriptTests: XCTestCase {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        ProcessSpawnGuard.prepare()
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
+        try? output.fileHandleForReading.close()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).sorted()
     }
@@ -93,7 +92,6 @@ final class CompletionScriptTests: XCTestCase {
             let check = Process()
             check.executableURL = URL(fileURLWithPath: "/usr/bin/zsh")
             check.arguments = ["-n", file.path]
-            ProcessSpawnGuard.prepare()
             try? check.run()
             check.waitUntilExit()
             XCTAssertEqual(check.terminationStatus, 0, "zsh -n finds the script malformed")

@@ -5,7 +5,6 @@ import Darwin
 #endif
 import Foundation
 import XCTest
-import BarrackTestSupport
 
 /// Issue 12: a process killed (SIGKILL) in the middle of sandbox writes leaves a state the next run
 /// loads; processes share one sandbox through short transactions; a stuck holder is named.
@@ -48,7 +47,6 @@ final class CrashSafetyTests: XCTestCase {
             process.standardInput = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            ProcessSpawnGuard.prepare()
             try process.run()
             // Start-up takes about 100 ms; the kill lands anywhere in the next 400 ms of writes.
             usleep(UInt32(100_000 + random.next() % 400_000))

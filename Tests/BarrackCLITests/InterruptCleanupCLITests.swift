@@ -1,6 +1,5 @@
 import Foundation
 import XCTest
-import BarrackTestSupport
 
 /// Issue 14's cleanup promise, for the real binary: Ctrl-C (SIGINT) during a script that deployed
 /// still runs its pending `finally` and `defer` blocks, which release what it made; a second
@@ -24,7 +23,6 @@ final class InterruptCleanupCLITests: XCTestCase {
         process.standardError = error
         let errorText = LockedText()
         error.fileHandleForReading.readabilityHandler = { handle in errorText.append(handle.availableData) }
-        ProcessSpawnGuard.prepare()
         try process.run()
         // Each mark is looked for after the place where the one before it was seen.
         var seen = 0
@@ -48,6 +46,8 @@ final class InterruptCleanupCLITests: XCTestCase {
         error.fileHandleForReading.readabilityHandler = nil
         errorText.append(error.fileHandleForReading.readDataToEndOfFile())
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        try? output.fileHandleForReading.close()
+        try? error.fileHandleForReading.close()
         return (process.terminationStatus, printed, errorText.text)
     }
 

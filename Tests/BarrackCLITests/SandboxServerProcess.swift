@@ -1,5 +1,4 @@
 import Foundation
-import BarrackTestSupport
 
 /// A `barrack sandbox serve --port 0 --speed 0` of its own (or another server command: `barrack
 /// playground serve`), with its own data folder, for one test; its base URL comes from the first
@@ -31,7 +30,6 @@ final class SandboxServerProcess: @unchecked Sendable {
         process.standardError = try FileHandle(forWritingTo: log)
         let output = Pipe()
         process.standardOutput = output
-        ProcessSpawnGuard.prepare()
         try process.run()
 
         let firstLine = FirstLine()
@@ -73,6 +71,10 @@ final class SandboxServerProcess: @unchecked Sendable {
             process.terminate()
         }
         process.waitUntilExit()
+        // The test process runs hundreds of servers and scripts: every descriptor left open here
+        // stays open until the suite ends (docs/RELIABILITY.md, "A crash in Foundation's …").
+        try? (process.standardOutput as? Pipe)?.fileHandleForReading.close()
+        try? (process.standardError as? FileHandle)?.close()
         return process.terminationStatus
     }
 

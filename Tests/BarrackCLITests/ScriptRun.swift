@@ -1,5 +1,4 @@
 import Foundation
-import BarrackTestSupport
 
 /// The outcome of running the `barrack` binary once: its streams, exit status, and whether it had
 /// to be stopped.
@@ -35,7 +34,6 @@ struct ScriptRun: Sendable {
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         do {
-            ProcessSpawnGuard.prepare()
             try process.run()
         } catch {
             return ScriptRun(standardOutput: "", standardError: "cannot start \(binary.path): \(error)",
@@ -57,6 +55,10 @@ struct ScriptRun: Sendable {
             finished.wait()
         }
         readers.wait()
+        // Closed now rather than whenever the handles are freed: the suite runs this hundreds of
+        // times in one process (docs/RELIABILITY.md, "A crash in Foundation's …").
+        try? output.fileHandleForReading.close()
+        try? error.fileHandleForReading.close()
         return ScriptRun(standardOutput: String(decoding: outputData.data, as: UTF8.self),
                          standardError: String(decoding: errorData.data, as: UTF8.self),
                          status: process.terminationStatus, timedOut: timedOut, timeout: timeout)

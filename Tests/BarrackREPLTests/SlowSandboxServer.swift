@@ -1,5 +1,4 @@
 import Foundation
-import BarrackTestSupport
 
 /// A `barrack sandbox serve` whose every answer comes `latency` late, for REPL tests of what the
 /// prompt does while completion waits on the network.
@@ -17,7 +16,6 @@ final class SlowSandboxServer {
         process.standardError = FileHandle.nullDevice
         let output = Pipe()
         process.standardOutput = output
-        ProcessSpawnGuard.prepare()
         try process.run()
         var data = Data()
         let deadline = Date().addingTimeInterval(TerminalSession.timeoutSeconds)
