@@ -12,6 +12,7 @@ let package = Package(
         .executableTarget(name: "FuzzParser", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzResolver", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzEvaluator", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzDifferential", dependencies: ["FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,7 +24,7 @@ struct BarrackCommand: ParsableCommand {
                 """,
             version: BarrackScript.version,
             subcommands: [
-                RunCommand.self, PlanCommand.self, CostsCommand.self, CheckCommand.self, ParseCommand.self, BuiltinsCommand.self, HelpCommand.self,
+                RunCommand.self, PlanCommand.self, CostsCommand.self, CheckCommand.self, ParseCommand.self, DisassembleCommand.self, BuiltinsCommand.self, HelpCommand.self,
                 SandboxCommand.self,
                 PlaygroundCommand.self,
             ],

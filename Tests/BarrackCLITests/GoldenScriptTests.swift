@@ -1,3 +1,4 @@
+import BarrackScript
 import Foundation
 import XCTest
 
@@ -10,15 +11,36 @@ final class GoldenScriptTests: XCTestCase {
     static let concurrentScripts = 4
 
     func testEveryGoldenScript() throws {
+        try runEveryScript(on: .tree)
+    }
+
+    /// The same scripts on the register VM (`BARRACK_ENGINE=vm`): the same output and errors.
+    func testEveryGoldenScriptOnTheVM() throws {
+        try runEveryScript(on: .vm)
+    }
+
+    private func runEveryScript(on engine: Engine) throws {
         let folder = TestPaths.scripts.appendingPathComponent("lang")
         let scripts = try GoldenScript.all(under: folder)
         XCTAssertGreaterThan(scripts.count, 0, "no golden scripts under \(folder.path)")
         guard let binary = TestPaths.binary() else { return }
+        let environment = Engine.variables(engine)
         let failures = ConcurrentRuns.failures(of: scripts, concurrently: Self.concurrentScripts) { script in
-            script.failures(for: ScriptRun.execute(binary: binary, script: script.url, timeout: Self.timeoutSeconds))
+            script.failures(for: ScriptRun.execute(binary: binary, script: script.url, timeout: Self.timeoutSeconds,
+                                                   environment: environment))
+                .map { engine == .vm ? "on the VM: " + $0 : $0 }
         }
         for failure in failures {
             XCTFail(failure)
         }
+    }
+}
+
+extension Engine {
+    /// This process's environment with `BARRACK_ENGINE` naming `engine`, for a spawned `barrack`.
+    static func variables(_ engine: Engine, _ base: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+        var environment = base
+        environment["BARRACK_ENGINE"] = engine.rawValue
+        return environment
     }
 }

@@ -1,3 +1,4 @@
+import BarrackScript
 import Foundation
 import XCTest
 
@@ -17,15 +18,26 @@ final class PlatformGoldenScriptTests: XCTestCase {
     static var folder: URL { TestPaths.scripts.appendingPathComponent("platform") }
 
     func testEveryPlatformScriptOnTheInProcessSandbox() throws {
+        try runInProcess(on: .tree)
+    }
+
+    /// The same scripts on the register VM: the same output, errors and requests.
+    func testEveryPlatformScriptOnTheVM() throws {
+        try runInProcess(on: .vm)
+    }
+
+    private func runInProcess(on engine: Engine) throws {
         let scripts = try GoldenScript.all(under: Self.folder).filter { !$0.needsServer }
         XCTAssertGreaterThan(scripts.count, 0, "no golden scripts under \(Self.folder.path)")
         guard let binary = TestPaths.binary() else { return }
         let failures = ConcurrentRuns.failures(of: scripts, concurrently: Self.concurrentScripts) { script in
             do {
                 let home = try SandboxEnvironment()
+                let trace = engine == .tree ? APITrace.variables(for: script, "in-process") : [:]
                 let run = ScriptRun.execute(binary: binary, script: script.url, timeout: Self.timeoutSeconds,
-                                            environment: home.variables(APITrace.variables(for: script, "in-process")))
-                return script.failures(for: run) + script.unexpectedErrorOutput(in: run)
+                                            environment: Engine.variables(engine, home.variables(trace)))
+                return (script.failures(for: run) + script.unexpectedErrorOutput(in: run))
+                    .map { engine == .vm ? "on the VM: " + $0 : $0 }
             } catch {
                 return ["\(script.name):1: expected a fresh sandbox folder, got \(error)"]
             }

@@ -92,6 +92,8 @@ public struct ErrorLocation: Sendable {
 /// The stable codes of the language's own errors (LANGUAGE.md section 7).
 public enum ErrorCode {
     public static let name = "NAME_ERROR"
+    /// A program uses a part of the language the VM does not run yet (refused before it runs).
+    public static let notOnVM = "NOT_ON_VM"
     public static let type = "TYPE_ERROR"
     public static let key = "KEY_ERROR"
     public static let index = "INDEX_ERROR"

@@ -179,6 +179,7 @@ final class ExecutionContext {
         if prototype.capturesParameters {
             for (slot, cell) in prototype.capturedParameters { frame.cells[cell] = Cell(frame.slots[slot]) }
         }
+        if let bytecode = prototype.bytecode { return try VM.run(bytecode, frame: frame) }
         if try prototype.entry.with({ try $0.exec(frame) }) == .returnValue {
             let value = returnValue
             returnValue = .null
@@ -236,10 +237,10 @@ final class ExecutionContext {
             frame.slots[index] = argument
         }
         for index in 0..<names.count where !given[index] {
-            guard let defaultValue = prototype.defaults[index] else {
+            guard let defaultValue = try prototype.defaultValue(index, frame) else {
                 throw ErrorObject.argument("\(prototype.name)() is missing its argument '\(names[index])'")
             }
-            frame.slots[index] = try defaultValue.eval(frame)
+            frame.slots[index] = defaultValue
         }
     }
 
@@ -248,10 +249,10 @@ final class ExecutionContext {
     func fillDefaults(_ prototype: FunctionPrototype, _ frame: Frame, after given: Int) throws {
         var index = given
         while index < prototype.parameterCount {
-            guard let defaultValue = prototype.defaults[index] else {
+            guard let defaultValue = try prototype.defaultValue(index, frame) else {
                 throw ErrorObject.argument("\(prototype.name)() is missing its argument '\(prototype.parameterNames[index])'")
             }
-            frame.slots[index] = try defaultValue.eval(frame)
+            frame.slots[index] = defaultValue
             index += 1
         }
     }

@@ -78,6 +78,8 @@ final class FunctionPrototype: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var entry: Borrowed<StmtNode>
     let source: Source
     let range: SourceRange
+    /// The function compiled for the VM (`Compile/`), when the interpreter runs on it.
+    @exclusivity(unchecked) var bytecode: Bytecode?
 
     init(name: String, parameterNames: [String], defaults: [ExprNode?], source: Source, range: SourceRange) {
         self.name = name
@@ -89,5 +91,17 @@ final class FunctionPrototype: @unchecked Sendable {
         let empty = EmptyNode()
         self.body = empty
         self.entry = Borrowed(empty)
+    }
+}
+
+extension FunctionPrototype {
+    /// The default value of parameter `index` computed in the callee's `frame`, on the engine the
+    /// function was compiled for; nil when the parameter has none.
+    func defaultValue(_ index: Int, _ frame: Frame) throws -> Value? {
+        guard let node = defaults[index] else { return nil }
+        if let bytecode, let entry = bytecode.defaults[index] {
+            return try VM.runPiece(bytecode, entry: entry, frame: frame)
+        }
+        return try node.eval(frame)
     }
 }

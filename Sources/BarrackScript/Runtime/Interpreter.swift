@@ -20,6 +20,8 @@ public final class Interpreter: @unchecked Sendable {
     public let lock = InterpreterLock()
     /// What scripts may reach outside the interpreter (fixed at creation).
     public let capabilities: Capabilities
+    /// The evaluator that runs this interpreter's programs (fixed at creation).
+    public let engine: Engine
     let globals = GlobalTable()
     var globalSlots: [String: Int] = [:]
     /// Built-ins in registration order, for help and documentation.
@@ -66,9 +68,11 @@ public final class Interpreter: @unchecked Sendable {
     }
 
     /// Creates an interpreter with the core library registered, and of its I/O built-ins (`env`,
-    /// `input`, `exit`, file imports) those that `capabilities` allows.
-    public init(capabilities: Capabilities = .all) {
+    /// `input`, `exit`, file imports) those that `capabilities` allows, running its programs on
+    /// `engine` (by default the one `BARRACK_ENGINE` names, see `Engine.fromEnvironment`).
+    public init(capabilities: Capabilities = .all, engine: Engine = .fromEnvironment) {
         self.capabilities = capabilities
+        self.engine = engine
         CoreLibrary.register(in: self)
     }
 
@@ -144,6 +148,7 @@ public final class Interpreter: @unchecked Sendable {
         do {
             var compiler = Compiler(interpreter: self, source: source, keepsResults: keepsResults, load: load)
             let prototype = try compiler.compileModule(statements)
+            if engine == .vm { try BytecodeCompiler.compile(prototype) }
             return Program(prototype: prototype, source: source)
         } catch {
             (globalSlots, sessionDeclarations, modules) = (saved.0, saved.1, saved.2)
@@ -229,6 +234,13 @@ final class Module {
 
     init(prototype: FunctionPrototype) {
         self.prototype = prototype
+    }
+
+    /// Runs the module's top level unless an earlier import did.
+    func runOnce(_ context: ExecutionContext) throws {
+        guard !hasRun else { return }
+        hasRun = true
+        _ = try context.interpreter.runModule(prototype, context: context)
     }
 }
 

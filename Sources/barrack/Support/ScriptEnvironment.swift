@@ -45,8 +45,8 @@ struct ScriptEnvironment {
     /// documentation, which never call the platform. When `configured` (for `check`), the
     /// configuration's region, if it can be read, makes `region` optional as it is when the
     /// script runs; documentation never depends on a configuration.
-    static func detachedInterpreter(configured: Bool = false) -> Interpreter {
-        let interpreter = Interpreter()
+    static func detachedInterpreter(configured: Bool = false, engine: Engine = .fromEnvironment) -> Interpreter {
+        let interpreter = Interpreter(engine: engine)
         let region = configured
             ? (try? ConfigurationLoader.load(environment: ProcessInfo.processInfo.environment))?.region?.rawValue : nil
         Platform.register(in: interpreter, connection: DetachedConnection(), defaults: PlatformDefaults(region: region))

@@ -9,9 +9,10 @@ public enum FuzzInterpreter {
     public static let stepLimit = 10_000
     public static let memoryLimit = 256 << 20
 
-    /// A new interpreter set up for fuzzing.
-    public static func make() -> Interpreter {
-        let interpreter = Interpreter()
+    /// A new interpreter set up for fuzzing, on `engine` (by default the one `BARRACK_ENGINE`
+    /// names, so that every target can run against the VM).
+    public static func make(engine: Engine = .fromEnvironment) -> Interpreter {
+        let interpreter = Interpreter(engine: engine)
         interpreter.output = { _ in }
         interpreter.clock = InstantClock()
         interpreter.stepLimit = stepLimit

@@ -48,33 +48,51 @@ final class CallNode: ExprNode {
     }
 
     /// Calls a script function: a frame on the stack, the arguments in its first slots.
+    ///
+    /// An error in an argument is the caller's own and does not list the function in the call
+    /// stack; one from binding, the step count or the body does.
     @inline(__always)
     private func invoke(_ function: FunctionObject, _ prototype: FunctionPrototype, _ frame: Frame,
                         context: ExecutionContext) throws -> Value {
-        do {
-            try context.tick()
-            let callee = try context.pushFrame(prototype, function: function)
-            defer { context.popFrame(callee, prototype) }
-            let given = arguments.count
-            if !hasLabels && given <= prototype.parameterCount {
-                var index = 0
-                while index < given {
-                    callee.slots[index] = try argumentNodes[index].with { try $0.eval(frame) }
-                    index += 1
-                }
-                if given < prototype.parameterCount { try context.fillDefaults(prototype, callee, after: given) }
-            } else {
-                try context.bind(prototype, callee, arguments: try evaluateArguments(frame), labels: labels)
+        let callee: Frame
+        do { callee = try context.pushFrame(prototype, function: function) } catch { throw traced(error, function) }
+        defer { context.popFrame(callee, prototype) }
+        let given = arguments.count
+        var values: [Value]?
+        if !hasLabels && given <= prototype.parameterCount {
+            var index = 0
+            while index < given {
+                callee.slots[index] = try argumentNodes[index].with { try $0.eval(frame) }
+                index += 1
             }
-            return try context.runBody(prototype, callee)
-        } catch let error as ErrorObject {
-            if error.location == nil {
-                error.locate(source, range)
-            } else {
-                error.trace.append(ErrorLocation(function: function.name, source: source, range: range))
-            }
-            throw error
+        } else {
+            values = try evaluateArguments(frame)
         }
+        do {
+            if let values {
+                try context.bind(prototype, callee, arguments: values, labels: labels)
+            } else if given < prototype.parameterCount {
+                try context.fillDefaults(prototype, callee, after: given)
+            }
+            // The step is counted once the arguments are bound, as the VM counts it.
+            try context.tick()
+            return try context.runBody(prototype, callee)
+        } catch {
+            throw traced(error, function)
+        }
+    }
+
+    /// An error that left a call: placed at the call when it has no place, else the call is
+    /// added to its call stack.
+    @inline(never)
+    private func traced(_ error: Error, _ function: FunctionObject) -> Error {
+        guard let error = error as? ErrorObject else { return error }
+        if error.location == nil {
+            error.locate(source, range)
+        } else {
+            error.trace.append(ErrorLocation(function: function.name, source: source, range: range))
+        }
+        return error
     }
 
     func evaluateArguments(_ frame: Frame) throws -> [Value] {

@@ -11,7 +11,11 @@ enum Cleanup {
     /// Runs `body` as cleanup while `pending` (an error, or nil) unwinds; throws what the cleanup
     /// raised, or nothing (the caller then goes on with `pending`).
     static func run(_ body: StmtNode, _ frame: Frame, pending: Error?) throws {
-        let context = frame.context
+        try run(in: frame.context, pending: pending) { _ = try body.exec(frame) }
+    }
+
+    /// Runs `body`, a cleanup block on either engine, under the rules above.
+    static func run(in context: ExecutionContext, pending: Error?, _ body: () throws -> Void) throws {
         let afterInterrupt = (pending as? ErrorObject)?.isCancellation == true
         if afterInterrupt {
             if context.budget.skipsInterruptCleanup { return }
@@ -23,7 +27,7 @@ enum Cleanup {
             if afterInterrupt { context.interruptCleanupDepth -= 1 }
         }
         do {
-            _ = try body.exec(frame)
+            try body()
         } catch let error as ErrorObject {
             if let unwinding = pending as? ErrorObject, unwinding !== error, error.replaced == nil {
                 error.replaced = unwinding
@@ -35,10 +39,15 @@ enum Cleanup {
     /// Runs `bodies` in order as cleanup while `pending` unwinds. Every body runs even when one
     /// raises; the last error raised wins. Returns the error to go on with (nil for none).
     static func runAll(_ bodies: [StmtNode], _ frame: Frame, pending: Error?) -> Error? {
+        runAll(bodies.map { body in { _ = try body.exec(frame) } }, in: frame.context, pending: pending)
+    }
+
+    /// `runAll` for cleanup blocks on either engine.
+    static func runAll(_ bodies: [() throws -> Void], in context: ExecutionContext, pending: Error?) -> Error? {
         var current = pending
         for body in bodies {
             do {
-                try run(body, frame, pending: current)
+                try run(in: context, pending: current, body)
             } catch {
                 current = error
             }

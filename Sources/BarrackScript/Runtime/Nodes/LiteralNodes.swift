@@ -97,7 +97,14 @@ final class ClosureNode: ExprNode {
     }
 
     func makeClosure(_ frame: Frame) -> FunctionObject {
-        let sources = prototype.captureSources
+        prototype.makeClosure(frame)
+    }
+}
+
+extension FunctionPrototype {
+    /// A new closure of this function over `frame`'s cells and captures (both engines).
+    func makeClosure(_ frame: Frame) -> FunctionObject {
+        let sources = captureSources
         let captures = UnsafeMutableBufferPointer<Unmanaged<Cell>>.allocate(capacity: sources.count)
         for (index, capture) in sources.enumerated() {
             let cell: Cell
@@ -111,6 +118,6 @@ final class ClosureNode: ExprNode {
             }
             captures[index] = .passRetained(cell)
         }
-        return FunctionObject(prototype: prototype, captures: captures)
+        return FunctionObject(prototype: self, captures: captures)
     }
 }

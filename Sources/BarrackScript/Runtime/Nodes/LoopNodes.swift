@@ -107,7 +107,24 @@ final class WaitNode: StmtNode {
     override func exec(_ frame: Frame) throws -> Flow {
         let limit = try milliseconds(timeout, frame, default: WaitNode.defaultTimeout, what: "timeout")
         let pause = max(1, try milliseconds(interval, frame, default: WaitNode.defaultInterval, what: "every"))
-        let interpreter = frame.context.interpreter
+        try WaitNode.run(limit: limit, pause: pause, callsNothing: callsNothing, source: source, range: range,
+                         context: frame.context) {
+            if let comparison = condition as? BinaryNode, observed != nil {
+                let left = try comparison.left.eval(frame)
+                let satisfied = try comparison.evaluate(left: left, right: try comparison.right.eval(frame))
+                return (satisfied.isTruthy, left)
+            }
+            let value = try condition.eval(frame)
+            return (value.isTruthy, value)
+        }
+        return .normal
+    }
+
+    /// The waiting itself, for both engines: `check` gives whether the condition holds and the
+    /// value to show if the wait times out.
+    static func run(limit: Int, pause: Int, callsNothing: Bool, source: Source, range: SourceRange,
+                    context: ExecutionContext, check: () throws -> (satisfied: Bool, last: Value)) throws {
+        let interpreter = context.interpreter
         let clock = interpreter.clock
         // Elapsed time only ever grows: a clock that jumps back (the sandbox's simulated clock
         // taking over from the machine's at the first platform call) must not stretch the wait.
@@ -121,16 +138,9 @@ final class WaitNode: StmtNode {
         var lastFailure: ErrorObject?
         while true {
             do {
-                if let comparison = condition as? BinaryNode, observed != nil {
-                    let left = try comparison.left.eval(frame)
-                    let satisfied = try comparison.evaluate(left: left, right: try comparison.right.eval(frame))
-                    if satisfied.isTruthy { return .normal }
-                    last = left
-                } else {
-                    let value = try condition.eval(frame)
-                    if value.isTruthy { return .normal }
-                    last = value
-                }
+                let (satisfied, value) = try check()
+                if satisfied { return }
+                last = value
                 lastFailure = nil
             } catch let failure as ErrorObject where failure.isRetryable {
                 lastFailure = failure
@@ -154,21 +164,23 @@ final class WaitNode: StmtNode {
                 error.locate(source, range)
                 throw error
             }
-            let context = frame.context
             context.withoutLock {
                 clock.sleep(milliseconds: min(pause, limit - elapsed)) { context.isInterruptPending }
             }
-            try frame.context.tick()
+            try context.tick()
         }
     }
 
     private func milliseconds(_ node: ExprNode?, _ frame: Frame, default value: Int, what: String) throws -> Int {
         guard let node else { return value }
         let given = try node.eval(frame)
-        let milliseconds: Int?
-        do { milliseconds = try Operators.milliseconds(of: given) } catch { throw node.located(error) }
-        guard let milliseconds else {
-            throw node.located(ErrorObject.type("'\(what)' takes a duration such as 10m, not \(given.typeName)"))
+        do { return try WaitNode.milliseconds(of: given, what: what) } catch { throw node.located(error) }
+    }
+
+    /// A timeout or interval given as a duration (or a number of seconds), in milliseconds.
+    static func milliseconds(of given: Value, what: String) throws -> Int {
+        guard let milliseconds = try Operators.milliseconds(of: given) else {
+            throw ErrorObject.type("'\(what)' takes a duration such as 10m, not \(given.typeName)")
         }
         return milliseconds
     }
@@ -183,9 +195,7 @@ final class ImportNode: StmtNode {
     }
 
     override func exec(_ frame: Frame) throws -> Flow {
-        guard !module.hasRun else { return .normal }
-        module.hasRun = true
-        _ = try frame.context.interpreter.runModule(module.prototype, context: frame.context)
+        try module.runOnce(frame.context)
         return .normal
     }
 }

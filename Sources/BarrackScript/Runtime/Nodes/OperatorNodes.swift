@@ -110,35 +110,36 @@ final class BinaryNode: ExprNode {
 
     /// Applies the operator to operands already evaluated.
     func evaluate(left a: Value, right b: Value) throws -> Value {
-        do {
-            switch op {
-            case .add: return try Operators.add(a, b)
-            case .subtract: return try Operators.subtract(a, b)
-            case .multiply: return try Operators.multiply(a, b)
-            case .divide: return try Operators.divide(a, b)
-            case .floorDivide: return try Operators.floorDivide(a, b)
-            case .remainder: return try Operators.remainder(a, b)
-            case .equal: return .bool(a == b)
-            case .notEqual: return .bool(a != b)
-            case .less: return .bool(try Operators.compare(a, b, "<") == -1)
-            case .lessEqual:
-                let order = try Operators.compare(a, b, "<=")
-                return .bool(order == -1 || order == 0)
-            case .greater: return .bool(try Operators.compare(a, b, ">") == 1)
-            case .greaterEqual:
-                let order = try Operators.compare(a, b, ">=")
-                return .bool(order == 1 || order == 0)
-            case .range:
-                guard case .int(let low) = a, case .int(let high) = b else {
-                    throw ErrorObject.type("a range '..' needs ints, not \(a.typeName) and \(b.typeName)")
-                }
-                guard high < Int.max else { throw ErrorObject.overflow("range end too large") }
-                return .range(low, high + 1)
-            case .and, .or, .coalesce:
-                return .null
+        do { return try BinaryNode.apply(op, a, b) } catch { throw located(error) }
+    }
+
+    /// The general path of every binary operator but `and`, `or` and `??` (both engines).
+    static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
+        switch op {
+        case .add: return try Operators.add(a, b)
+        case .subtract: return try Operators.subtract(a, b)
+        case .multiply: return try Operators.multiply(a, b)
+        case .divide: return try Operators.divide(a, b)
+        case .floorDivide: return try Operators.floorDivide(a, b)
+        case .remainder: return try Operators.remainder(a, b)
+        case .equal: return .bool(a == b)
+        case .notEqual: return .bool(a != b)
+        case .less: return .bool(try Operators.compare(a, b, "<") == -1)
+        case .lessEqual:
+            let order = try Operators.compare(a, b, "<=")
+            return .bool(order == -1 || order == 0)
+        case .greater: return .bool(try Operators.compare(a, b, ">") == 1)
+        case .greaterEqual:
+            let order = try Operators.compare(a, b, ">=")
+            return .bool(order == 1 || order == 0)
+        case .range:
+            guard case .int(let low) = a, case .int(let high) = b else {
+                throw ErrorObject.type("a range '..' needs ints, not \(a.typeName) and \(b.typeName)")
             }
-        } catch {
-            throw located(error)
+            guard high < Int.max else { throw ErrorObject.overflow("range end too large") }
+            return .range(low, high + 1)
+        case .and, .or, .coalesce:
+            return .null
         }
     }
 }

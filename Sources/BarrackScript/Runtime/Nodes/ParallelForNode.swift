@@ -42,18 +42,38 @@ final class ParallelForNode: StmtNode {
     }
 
     override func exec(_ frame: Frame) throws -> Flow {
-        let items = try iterationArguments(try iterable.eval(frame), memory: frame.context.budget.memoryGuard)
+        let items: [[Value]]
+        do {
+            items = try ParallelForNode.items(of: try iterable.eval(frame), twoNames: twoNames,
+                                              memory: frame.context.budget.memoryGuard)
+        } catch { throw iterable.located(error) }
         var width = ParallelForNode.defaultLimit
         if let limit {
-            guard case .int(let value) = try limit.eval(frame), value >= 1 else {
-                throw limit.located(ErrorObject.value("'limit' takes a whole number of at least 1"))
-            }
-            width = value
+            do { width = try ParallelForNode.width(try limit.eval(frame)) } catch { throw limit.located(error) }
         }
-        guard !items.isEmpty else { return .normal }
+        try ParallelForNode.run(items, width: width, body: body.prototype, frame: frame, source: iterable.source,
+                                range: iterable.range)
+        return .normal
+    }
+
+    /// The iterations' width from the value of `limit`.
+    static func width(_ limit: Value) throws -> Int {
+        guard case .int(let value) = limit, value >= 1 else {
+            throw ErrorObject.value("'limit' takes a whole number of at least 1")
+        }
+        return value
+    }
+
+    /// Runs the iterations (the arguments of each call of `body`) for both engines; errors about
+    /// the loop are reported at `range`, the iterable's.
+    static func run(_ items: [[Value]], width: Int, body: FunctionPrototype, frame: Frame, source: Source,
+                    range: SourceRange) throws {
+        guard !items.isEmpty else { return }
         guard frame.context.atomicDepth == 0 else {
             // Its iterations would wait for the lock the update keeps: a deadlock, not a loop.
-            throw iterable.located(ErrorObject.value("'parallel for' cannot run inside an atomic update (update)"))
+            let error = ErrorObject.value("'parallel for' cannot run inside an atomic update (update)")
+            error.locate(source, range)
+            throw error
         }
         let function = Value.function(body.makeClosure(frame))
         let interpreter = frame.context.interpreter
@@ -105,30 +125,31 @@ final class ParallelForNode: StmtNode {
             }
             throw other
         }
-        guard !shared.failures.isEmpty else { return .normal }
-        throw combinedError(shared.failures.sorted { $0.index < $1.index }, total: items.count)
+        guard !shared.failures.isEmpty else { return }
+        let error = combinedError(shared.failures.sorted { $0.index < $1.index }, total: items.count)
+        error.locate(source, range)
+        throw error
     }
 
-    private func iterationArguments(_ sequence: Value, memory: MemoryGuard?) throws -> [[Value]] {
+    /// The arguments of each iteration's call.
+    static func items(of sequence: Value, twoNames: Bool, memory: MemoryGuard?) throws -> [[Value]] {
         switch sequence {
         case .list(let list):
             return list.elements.enumerated().map { twoNames ? [.int($0.offset), $0.element] : [$0.element] }
         case .range(let low, let high):
-            do {
-                return try Ranges.elements(low, high, guard: memory).enumerated().map {
-                    twoNames ? [.int($0.offset), $0.element] : [$0.element]
-                }
-            } catch { throw iterable.located(error) }
+            return try Ranges.elements(low, high, guard: memory).enumerated().map {
+                twoNames ? [.int($0.offset), $0.element] : [$0.element]
+            }
         case .map(let map):
             return map.entries.map { twoNames ? [.string($0.0), $0.1] : [.string($0.0)] }
         case .string(let text):
             return text.enumerated().map { twoNames ? [.int($0.offset), .string(String($0.element))] : [.string(String($0.element))] }
         default:
-            throw iterable.located(ErrorObject.type("cannot iterate over \(article(sequence.typeName)) \(sequence.typeName)"))
+            throw ErrorObject.type("cannot iterate over \(article(sequence.typeName)) \(sequence.typeName)")
         }
     }
 
-    private func combinedError(_ failures: [(index: Int, item: Value, error: ErrorObject)], total: Int) -> ErrorObject {
+    private static func combinedError(_ failures: [(index: Int, item: Value, error: ErrorObject)], total: Int) -> ErrorObject {
         let first = failures[0]
         let list = failures.map { failure -> Value in
             .map(["item": failure.item, "code": .string(failure.error.code),
@@ -138,7 +159,6 @@ final class ParallelForNode: StmtNode {
             code: ErrorCode.parallel,
             message: "\(failures.count) of \(total) iterations failed; the first, for \(first.item.literal): \(first.error.code): \(first.error.message.prefix(300))",
             details: .map(["errors": .list(list)]))
-        error.locate(iterable.source, iterable.range)
         return error
     }
 }

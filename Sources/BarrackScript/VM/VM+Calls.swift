@@ -1,0 +1,195 @@
+/// Calls on the VM: built-ins are called at once; a script function gets a frame with its
+/// arguments bound, which the dispatch loop then enters.
+extension VM {
+    enum Call {
+        /// What a call instruction leaves to the loop.
+        enum Target {
+            /// The result is in its register.
+            case done
+            /// Enter `prototype` on `frame` (pushed), called as `function` at `range`.
+            case enter(FunctionObject, FunctionPrototype, Frame, SourceRange)
+        }
+
+        /// `rA = rB(rB+1 …)`.
+        static func function(_ instruction: Instruction, _ code: Bytecode, _ frame: Frame) throws -> Target {
+            let site = code.calls[Int(instruction.c)]
+            let callee = frame.slots[Int(instruction.b)]
+            guard case .function(let function) = callee else {
+                throw ErrorObject.type("'\(site.calleeName)' is \(article(callee.typeName)) \(callee.typeName), not a function")
+            }
+            return try invoke(function, arguments: frame.slots + Int(instruction.b) + 1, site: site, code: code,
+                              frame: frame, destination: Int(instruction.a))
+        }
+
+        /// A statement that is only a name: a function is called, anything else is the value.
+        static func bare(_ instruction: Instruction, _ code: Bytecode, _ frame: Frame) throws -> Target {
+            let value = frame.slots[Int(instruction.b)]
+            guard case .function(let function) = value else {
+                frame.slots[Int(instruction.a)] = value
+                return .done
+            }
+            return try invoke(function, arguments: frame.slots + Int(instruction.b) + 1, site: code.calls[Int(instruction.c)],
+                              code: code, frame: frame, destination: Int(instruction.a))
+        }
+
+        /// Calls `function` with the site's arguments at `arguments`: a built-in at once (its
+        /// result stored), a script function by a new frame for the loop to enter.
+        @inline(__always)
+        static func invoke(_ function: FunctionObject, arguments: UnsafeMutablePointer<Value>, site: CallSite,
+                           code: Bytecode, frame: Frame, destination: Int) throws -> Target {
+            let context = frame.context
+            guard let prototype = function.prototype else {
+                guard let builtin = function.builtin else {
+                    frame.slots[destination] = .null
+                    return .done
+                }
+                let values = Array(UnsafeBufferPointer(start: arguments, count: site.count))
+                do {
+                    frame.slots[destination] = try context.callBuiltin(builtin, values, labels: site.labels)
+                } catch {
+                    throw located(error, code: code, arguments: site.argumentRanges, keywords: site.keywordRanges)
+                }
+                return .done
+            }
+            let callee = try context.pushFrame(prototype, function: function)
+            do {
+                let given = site.count
+                if !site.hasLabels && given <= prototype.parameterCount {
+                    for index in 0..<given { callee.slots[index] = arguments[index] }
+                    if given < prototype.parameterCount { try context.fillDefaults(prototype, callee, after: given) }
+                } else {
+                    try context.bind(prototype, callee, arguments: Array(UnsafeBufferPointer(start: arguments, count: given)),
+                                     labels: site.labels)
+                }
+                // The step is counted once the arguments are bound (the tree counts it there too).
+                try context.tick()
+            } catch {
+                context.popFrame(callee, prototype)
+                if let error = error as? ErrorObject, error.location != nil {
+                    error.trace.append(ErrorLocation(function: function.name, source: code.source, range: site.range))
+                }
+                throw error
+            }
+            if prototype.capturesParameters {
+                for (slot, cell) in prototype.capturedParameters { callee.cells[cell] = Cell(callee.slots[slot]) }
+            }
+            return .enter(function, prototype, callee, site.range)
+        }
+
+        /// An error from a built-in about one argument goes under that argument (or its keyword).
+        static func located(_ error: Error, code: Bytecode, arguments: [SourceRange], keywords: [SourceRange?]) -> Error {
+            if let error = error as? ErrorObject, let offset = error.argumentOffset, arguments.indices.contains(offset) {
+                let keyword = error.blamesKeyword && keywords.indices.contains(offset) ? keywords[offset] : nil
+                error.locate(code.source, keyword ?? arguments[offset])
+            }
+            return error
+        }
+
+        // MARK: - Methods
+
+        /// What `findMethod` leaves in its register for `callMethod`.
+        private static let fast: Value = .int(3)
+        private static func kind(_ value: Value) -> Value {
+            switch value {
+            case .map: return .int(1)
+            case .string: return .int(2)
+            default: return .int(0)
+            }
+        }
+
+        /// Finds the method for the receiver in rA+1 into rA; true when `?.` met nil (or a map
+        /// without the key), which skips the call and gives nil. As `MethodCallNode` decides.
+        static func findMethod(_ instruction: Instruction, _ code: Bytecode, _ frame: Frame) throws -> Bool {
+            let site = code.methods[Int(instruction.b)]
+            let register = Int(instruction.a)
+            let value = frame.slots[register + 1]
+            if let method = site.fastMethod, takesFast(method, value, site.name) {
+                frame.slots[register] = fast
+                return false
+            }
+            let method: BuiltinFunction?
+            switch value {
+            case .map(let map):
+                if let stored = map[site.name] {
+                    guard case .function = stored else {
+                        throw ErrorObject.type("'\(site.name)' is \(article(stored.typeName)) \(stored.typeName) in this map, not a function")
+                    }
+                    frame.slots[register] = stored
+                    return false
+                }
+                method = site.mapMethod
+            case .list, .range: method = site.listMethod
+            case .string: method = site.stringMethod
+            case .null where site.optional: return true
+            default: method = nil
+            }
+            guard method != nil else {
+                if case .map(let map) = value, !site.optional { throw Access.missingKey(site.name, in: map) }
+                if site.optional, case .map = value { return true }
+                throw Access.noMember(site.name, on: value)
+            }
+            frame.slots[register] = kind(value)
+            return false
+        }
+
+        private static func takesFast(_ method: MethodCallNode.FastMethod, _ value: Value, _ name: String) -> Bool {
+            switch (method, value) {
+            case (.append, .list), (.len, .list), (.len, .string): return true
+            case (.len, .map(let map)), (.has, .map(let map)), (.get, .map(let map)): return map[name] == nil
+            default: return false
+            }
+        }
+
+        /// `rA = method(rB+1, rB+2 …)` with the method `findMethod` left in rB.
+        static func method(_ instruction: Instruction, _ code: Bytecode, _ frame: Frame) throws -> Target {
+            let site = code.methods[Int(instruction.c)]
+            let register = Int(instruction.b)
+            let destination = Int(instruction.a)
+            let receiver = frame.slots[register + 1]
+            let arguments = frame.slots + register + 2
+            switch frame.slots[register] {
+            case .function(let function):
+                return try invoke(function, arguments: arguments, site: site.call, code: code, frame: frame,
+                                  destination: destination)
+            case .int(3):
+                frame.slots[destination] = try fastMethod(site, receiver, arguments)
+                return .done
+            case .int(let kind):
+                let method = kind == 1 ? site.mapMethod : kind == 2 ? site.stringMethod : site.listMethod
+                guard let method else { return .done }
+                let values = Array(UnsafeBufferPointer(start: frame.slots + register + 1, count: site.call.count + 1))
+                do {
+                    frame.slots[destination] = try frame.context.callBuiltin(method, values, labels: site.labels)
+                } catch {
+                    throw located(error, code: code, arguments: [site.receiverRange] + site.call.argumentRanges,
+                                  keywords: [nil] + site.call.keywordRanges)
+                }
+                return .done
+            default:
+                return .done
+            }
+        }
+
+        /// The commonest methods without binding arguments.
+        private static func fastMethod(_ site: MethodSite, _ receiver: Value, _ arguments: UnsafeMutablePointer<Value>) throws -> Value {
+            switch (site.fastMethod, receiver) {
+            case (.append, .list(let list)):
+                list.elements.append(arguments[0])
+                return receiver
+            case (.len, .list(let list)): return .int(list.elements.count)
+            case (.len, .string(let text)): return .int(text.count)
+            case (.len, .map(let map)): return .int(map.count)
+            case (.has, .map(let map)): return .bool(map[try stringKey(site, arguments[0])] != nil)
+            case (.get, .map(let map)): return map[try stringKey(site, arguments[0])] ?? .null
+            default: return .null
+            }
+        }
+
+        private static func stringKey(_ site: MethodSite, _ key: Value) throws -> String {
+            guard case .string(let text) = key else {
+                throw ErrorObject.type("map.\(site.name): 'key' must be a string, not \(key.typeName)")
+            }
+            return text
+        }
+    }
+}

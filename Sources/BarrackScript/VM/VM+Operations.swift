@@ -1,0 +1,168 @@
+/// The VM's operators, values and loops: the same rules as the tree's nodes, on registers.
+extension VM {
+    /// A binary operator: ints and floats inline, everything else by the shared general path.
+    @inline(__always)
+    static func arithmetic(_ op: Opcode, _ a: Value, _ b: Value, _ context: ExecutionContext) throws -> Value {
+        if case .int(let x) = a, case .int(let y) = b {
+            switch op {
+            case .add:
+                let (result, overflow) = x.addingReportingOverflow(y)
+                if !overflow { return .int(result) }
+            case .subtract:
+                let (result, overflow) = x.subtractingReportingOverflow(y)
+                if !overflow { return .int(result) }
+            case .multiply:
+                let (result, overflow) = x.multipliedReportingOverflow(by: y)
+                if !overflow { return .int(result) }
+            case .less: return .bool(x < y)
+            case .lessEqual: return .bool(x <= y)
+            case .greater: return .bool(x > y)
+            case .greaterEqual: return .bool(x >= y)
+            case .equal: return .bool(x == y)
+            case .notEqual: return .bool(x != y)
+            case .remainder where y > 0 && x >= 0: return .int(x % y)
+            default: break
+            }
+        } else if let x = BinaryNode.double(a), let y = BinaryNode.double(b),
+                  let result = BinaryNode.floatResult(binaryOperator(op), x, y) {
+            return result
+        }
+        return try general(op, a, b, context)
+    }
+
+    @inline(never)
+    static func general(_ op: Opcode, _ a: Value, _ b: Value, _ context: ExecutionContext) throws -> Value {
+        let result = try BinaryNode.apply(binaryOperator(op), a, b)
+        if op == .add, let memory = context.budget.memoryGuard { try memory.noteResult(result) }
+        return result
+    }
+
+    static func binaryOperator(_ op: Opcode) -> BinaryOperator {
+        switch op {
+        case .add: return .add
+        case .subtract: return .subtract
+        case .multiply: return .multiply
+        case .divide: return .divide
+        case .floorDivide: return .floorDivide
+        case .remainder: return .remainder
+        case .equal: return .equal
+        case .notEqual: return .notEqual
+        case .less: return .less
+        case .lessEqual: return .lessEqual
+        case .greater: return .greater
+        case .greaterEqual: return .greaterEqual
+        default: return .range
+        }
+    }
+
+    /// Whether the comparison in `flag` holds, as the tree's `BinaryNode.test` answers.
+    @inline(__always)
+    static func compare(_ flag: UInt8, _ a: Value, _ b: Value) throws -> Bool {
+        let op = Comparison.op(flag)
+        if case .int(let x) = a, case .int(let y) = b {
+            switch op {
+            case .less: return x < y
+            case .lessEqual: return x <= y
+            case .greater: return x > y
+            case .greaterEqual: return x >= y
+            case .equal: return x == y
+            default: return x != y
+            }
+        }
+        if let x = BinaryNode.double(a), let y = BinaryNode.double(b) {
+            switch op {
+            case .less: return x < y
+            case .lessEqual: return x <= y
+            case .greater: return x > y
+            case .greaterEqual: return x >= y
+            default: break
+            }
+        }
+        return try BinaryNode.apply(op, a, b).isTruthy
+    }
+
+    /// `rA = rB op= rC`, as `CompoundStoreNode` computes it.
+    static func compound(_ instruction: Instruction, _ slots: UnsafeMutablePointer<Value>,
+                         _ context: ExecutionContext) throws -> Value {
+        let op = AssignmentOperator(code: instruction.flag)
+        let current = slots[Int(instruction.b)]
+        let operand = slots[Int(instruction.c)]
+        if op == .add, case .int(let x) = current, case .int(let y) = operand {
+            let (sum, overflow) = x.addingReportingOverflow(y)
+            if !overflow { return .int(sum) }
+        }
+        return try Compound.apply(op, current, operand, context)
+    }
+
+    static func newMap(_ pairs: UnsafeMutablePointer<Value>, count: Int) throws -> Value {
+        let map = MapObject()
+        for index in 0..<count {
+            guard case .string(let key) = pairs[2 * index] else { throw ErrorObject.type("map keys are strings") }
+            map[key] = pairs[2 * index + 1]
+        }
+        return .map(map)
+    }
+
+    /// The error `raise value` raises.
+    static func raised(_ value: Value) -> ErrorObject {
+        switch value {
+        case .error(let object): return object
+        case .string(let message): return ErrorObject(code: ErrorCode.raised, message: message)
+        default: return ErrorObject.type("raise takes an error or a string, not \(value.typeName)")
+        }
+    }
+
+    // MARK: - Loops
+
+    /// Sets up `for` over `sequence` in `state` (the sequence, the position, what is iterated).
+    /// A map's keys and a string's characters are taken when the loop starts.
+    static func prepareIteration(_ state: UnsafeMutablePointer<Value>, over sequence: Value) throws {
+        switch sequence {
+        case .range, .list:
+            break
+        case .map(let map):
+            state[2] = .list(ListObject(map.keys.map { .string($0) }))
+        case .string(let text):
+            state[2] = .list(ListObject(text.map { .string(String($0)) }))
+        default:
+            throw ErrorObject.type("cannot iterate over \(article(sequence.typeName)) \(sequence.typeName)")
+        }
+        state[0] = sequence
+        state[1] = .int(0)
+    }
+
+    /// The next element into `state[3]` and its index or key into `state[4]`, counting a step;
+    /// false when none is left.
+    @inline(__always)
+    static func nextIteration(_ state: UnsafeMutablePointer<Value>, twoNames: Bool, _ context: ExecutionContext) throws -> Bool {
+        guard case .int(let index) = state[1] else { return false }
+        let element: Value
+        var key: Value = .int(index)
+        switch state[0] {
+        case .range(let low, let high):
+            // `low + index` never passes `high`, so it cannot overflow.
+            let current = low &+ index
+            guard current < high else { return false }
+            element = .int(current)
+        case .list(let list):
+            guard index < list.elements.count else { return false }
+            element = list.elements[index]
+        case .map(let map):
+            guard case .list(let keys) = state[2], index < keys.elements.count else { return false }
+            key = keys.elements[index]
+            if twoNames, case .string(let name) = key {
+                element = map[name] ?? .null
+            } else {
+                element = key
+            }
+        default:
+            guard case .list(let characters) = state[2], index < characters.elements.count else { return false }
+            element = characters.elements[index]
+        }
+        try context.tick()
+        state[1] = .int(index + 1)
+        state[3] = element
+        state[4] = key
+        return true
+    }
+}

@@ -1,0 +1,322 @@
+/// The register VM: runs the bytecode of `Compile/` on frames of the thread's value stack.
+///
+/// One dispatch loop per activation: a script function calling a script function pushes a
+/// frame and goes on in the same loop, so calls do not recurse in Swift. An activation starts
+/// where the host or a built-in calls a script (`ExecutionContext.runBody`), or where a piece of
+/// code runs on its own (a cleanup body, a default value, a part of `wait until`). Errors are
+/// handled in the loop: the innermost handler of the failing instruction takes them, else the
+/// frame is popped and the error goes on at the call, which adds it to the call stack exactly
+/// as the tree's call nodes do.
+enum VM {
+    /// Runs a function body from its first instruction on `frame`, which the caller pushed.
+    static func run(_ bytecode: Bytecode, frame: Frame) throws -> Value {
+        try execute(bytecode, entry: 0, frame: frame, owner: 0)
+    }
+
+    /// Runs the piece of code at `entry` on `frame` and gives the value it ends with.
+    static func runPiece(_ bytecode: Bytecode, entry: Int, frame: Frame) throws -> Value {
+        try execute(bytecode, entry: entry, frame: frame, owner: entry)
+    }
+
+    /// A frame the loop pushed, to return to.
+    struct CallRecord {
+        let code: Unmanaged<Bytecode>
+        let prototype: Unmanaged<FunctionPrototype>?
+        let frame: Frame
+        let returnPC: Int
+        let destination: Int
+        /// The function called and where, for the call stack of an error.
+        let callee: Unmanaged<FunctionObject>
+        let range: SourceRange
+    }
+
+    private static func execute(_ start: Bytecode, entry: Int, frame startFrame: Frame, owner: Int) throws -> Value {
+        var code = Unmanaged.passUnretained(start)
+        var instructions = start.code
+        var prototype: Unmanaged<FunctionPrototype>?
+        var frame = startFrame
+        var pc = entry
+        var records: [CallRecord] = []
+        var pending: [Error] = []
+        let context = startFrame.context
+        while true {
+            do {
+                while true {
+                    let instruction = instructions[pc]
+                    pc &+= 1
+                    let a = Int(instruction.a)
+                    let slots = frame.slots
+                    switch instruction.op {
+                    case .loadNull:
+                        slots[a] = .null
+                    case .loadConstant:
+                        slots[a] = code._withUnsafeGuaranteedRef { $0.constants[Int(instruction.b)] }
+                    case .loadInt:
+                        slots[a] = .int(Int(instruction.b))
+                    case .move:
+                        slots[a] = slots[Int(instruction.b)]
+                    case .loadCell:
+                        slots[a] = frame.cells[Int(instruction.b)]?.value ?? .null
+                    case .storeCell:
+                        let value = slots[Int(instruction.b)]
+                        if let cell = frame.cells[a] { cell.value = value } else { frame.cells[a] = Cell(value) }
+                    case .loadCapture:
+                        slots[a] = frame.captures?[Int(instruction.b)]._withUnsafeGuaranteedRef { $0.value } ?? .null
+                    case .storeCapture:
+                        let value = slots[Int(instruction.b)]
+                        frame.captures?[a]._withUnsafeGuaranteedRef { $0.value = value }
+                    case .loadGlobal:
+                        slots[a] = context.globals.storage[Int(instruction.b)]
+                    case .storeGlobal:
+                        context.globals.storage[a] = slots[Int(instruction.b)]
+                    case .freshCell:
+                        frame.cells[a] = Cell()
+
+                    case .add, .subtract, .multiply, .divide, .floorDivide, .remainder,
+                         .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .makeRange:
+                        slots[a] = try arithmetic(instruction.op, slots[Int(instruction.b)], slots[Int(instruction.c)], context)
+                    case .addInt, .subtractInt:
+                        let left = slots[Int(instruction.b)]
+                        if case .int(let x) = left {
+                            let (result, overflow) = instruction.op == .addInt
+                                ? x.addingReportingOverflow(Int(instruction.c))
+                                : x.subtractingReportingOverflow(Int(instruction.c))
+                            if !overflow {
+                                slots[a] = .int(result)
+                                continue
+                            }
+                        }
+                        let op: Opcode = instruction.op == .addInt ? .add : .subtract
+                        slots[a] = try arithmetic(op, left, .int(Int(instruction.c)), context)
+                    case .negate:
+                        slots[a] = try Operators.negate(slots[Int(instruction.b)])
+                    case .not:
+                        slots[a] = .bool(!slots[Int(instruction.b)].isTruthy)
+                    case .gpuRequest:
+                        slots[a] = try Operators.gpuRequest(slots[Int(instruction.b)], slots[Int(instruction.c)])
+                    case .compound:
+                        slots[a] = try compound(instruction, slots, context)
+
+                    case .jump:
+                        pc = a
+                    case .jumpIfFalse:
+                        if !slots[a].isTruthy { pc = Int(instruction.b) }
+                    case .jumpIfTrue:
+                        if slots[a].isTruthy { pc = Int(instruction.b) }
+                    case .jumpIfNotNull:
+                        if case .null = slots[a] {} else { pc = Int(instruction.b) }
+                    case .compareJump:
+                        let holds = try compare(instruction.flag, slots[a], slots[Int(instruction.b)])
+                        if holds == (instruction.flag & Comparison.jumpWhenTrue != 0) { pc = Int(instruction.c) }
+                    case .compareIntJump:
+                        let holds: Bool
+                        if case .int(let x) = slots[a] {
+                            let y = Int(instruction.b)
+                            switch instruction.flag & 7 {
+                            case Comparison.less: holds = x < y
+                            case Comparison.lessEqual: holds = x <= y
+                            case Comparison.greater: holds = x > y
+                            case Comparison.greaterEqual: holds = x >= y
+                            case Comparison.equal: holds = x == y
+                            default: holds = x != y
+                            }
+                        } else {
+                            holds = try compare(instruction.flag, slots[a], .int(Int(instruction.b)))
+                        }
+                        if holds == (instruction.flag & Comparison.jumpWhenTrue != 0) { pc = Int(instruction.c) }
+
+                    case .newList:
+                        slots[a] = .list(ListObject(Array(UnsafeBufferPointer(start: slots + Int(instruction.b),
+                                                                              count: Int(instruction.c)))))
+                    case .newMap:
+                        slots[a] = try newMap(slots + Int(instruction.b), count: Int(instruction.c))
+                    case .interpolate:
+                        var text = ""
+                        for offset in 0..<Int(instruction.c) {
+                            switch slots[Int(instruction.b) + offset] {
+                            case .string(let piece): text += piece
+                            case let value: text += value.description
+                            }
+                        }
+                        slots[a] = .string(text)
+                    case .closure:
+                        let made = code._withUnsafeGuaranteedRef { $0.prototypes[Int(instruction.b)] }.makeClosure(frame)
+                        slots[a] = .function(made)
+                    case .member:
+                        let object = slots[Int(instruction.b)]
+                        let name = code._withUnsafeGuaranteedRef { $0.name(Int(instruction.c)) }
+                        if case .map(let map) = object, let found = map[name] {
+                            slots[a] = found
+                        } else {
+                            slots[a] = try Access.member(object, name, optional: instruction.flag == 1)
+                        }
+                    case .memberForUpdate:
+                        let name = code._withUnsafeGuaranteedRef { $0.name(Int(instruction.c)) }
+                        slots[a] = try Access.member(slots[Int(instruction.b)], name, optional: false)
+                    case .index:
+                        let object = slots[Int(instruction.b)]
+                        let key = slots[Int(instruction.c)]
+                        if case .list(let list) = object, case .int(let position) = key, position >= 0,
+                           position < list.elements.count {
+                            slots[a] = list.elements[position]
+                        } else {
+                            slots[a] = try Access.index(object, key)
+                        }
+                    case .setMember:
+                        let name = code._withUnsafeGuaranteedRef { $0.name(Int(instruction.b)) }
+                        try Access.setMember(slots[a], name, slots[Int(instruction.c)])
+                    case .setIndex:
+                        try Access.setIndex(slots[a], slots[Int(instruction.b)], slots[Int(instruction.c)])
+
+                    case .call, .callBare, .findMethod, .callMethod:
+                        let bytecode = code.takeUnretainedValue()
+                        let target: Call.Target
+                        switch instruction.op {
+                        case .call:
+                            target = try Call.function(instruction, bytecode, frame)
+                        case .callBare:
+                            target = try Call.bare(instruction, bytecode, frame)
+                        case .findMethod:
+                            if try Call.findMethod(instruction, bytecode, frame) { pc = Int(instruction.c) }
+                            continue
+                        default:
+                            target = try Call.method(instruction, bytecode, frame)
+                        }
+                        guard case .enter(let function, let callee, let calleeFrame, let range) = target else { continue }
+                        guard let calleeCode = callee.bytecode else {
+                            // A function compiled for the tree (by another interpreter): run it there.
+                            defer { context.popFrame(calleeFrame, callee) }
+                            slots[a] = try context.runBody(callee, calleeFrame)
+                            continue
+                        }
+                        records.append(CallRecord(code: code, prototype: prototype, frame: frame, returnPC: pc,
+                                                  destination: a, callee: Unmanaged.passUnretained(function), range: range))
+                        code = Unmanaged.passUnretained(calleeCode)
+                        instructions = calleeCode.code
+                        prototype = Unmanaged.passUnretained(callee)
+                        frame = calleeFrame
+                        pc = 0
+                    case .returnValue:
+                        let result = slots[a]
+                        guard let record = records.popLast() else { return result }
+                        if let prototype { context.popFrame(frame, prototype.takeUnretainedValue()) }
+                        code = record.code
+                        instructions = record.code._withUnsafeGuaranteedRef { $0.code }
+                        prototype = record.prototype
+                        frame = record.frame
+                        pc = record.returnPC
+                        frame.slots[record.destination] = result
+                    case .keepResult:
+                        context.interpreter.lastResult = slots[a]
+
+                    case .raise:
+                        throw raised(slots[a])
+                    case .rethrow:
+                        if case .error(let error) = slots[a] { throw error }
+                    case .runCleanup, .unwindCleanup:
+                        let bytecode = code.takeUnretainedValue()
+                        let entry = bytecode.cleanups[a].entry
+                        let error = instruction.op == .unwindCleanup ? pending.popLast() : nil
+                        try Cleanup.run(in: context, pending: error) {
+                            _ = try runPiece(bytecode, entry: entry, frame: frame)
+                        }
+                        if let error { throw error }
+                    case .runDefers, .unwindDefers:
+                        let bytecode = code.takeUnretainedValue()
+                        guard case .int(let count) = slots[Int(instruction.b)] else { continue }
+                        let bodies = bytecode.defers[a].entries.prefix(count).reversed().map { entry in
+                            { () throws in _ = try runPiece(bytecode, entry: entry, frame: frame) }
+                        }
+                        let error = instruction.op == .unwindDefers ? pending.popLast() : nil
+                        if let failure = Cleanup.runAll(bodies, in: context, pending: error) { throw failure }
+                    case .endSub:
+                        return slots[a]
+
+                    case .forPrepare:
+                        try prepareIteration(slots + a, over: slots[Int(instruction.b)])
+                    case .forNext:
+                        if try !nextIteration(slots + a, twoNames: instruction.flag == 1, context) { pc = Int(instruction.b) }
+                    case .tick:
+                        try context.tick()
+                    case .wait:
+                        try Statements.wait(code.takeUnretainedValue(), site: a, frame)
+                    case .parallelFor:
+                        try Statements.parallelFor(instruction, code.takeUnretainedValue(), frame)
+                    case .importModule:
+                        try code._withUnsafeGuaranteedRef { $0.modules[a] }.runOnce(context)
+                    }
+                }
+            } catch {
+                // Unwind to the innermost handler: in this frame, else in its callers.
+                var failed = pc - 1
+                while true {
+                    let bytecode = code.takeUnretainedValue()
+                    if let located = error as? ErrorObject, located.location == nil,
+                       locates(bytecode.code[failed]) {
+                        located.locate(bytecode.source, bytecode.ranges[failed])
+                    }
+                    if let handler = accepting(bytecode.handlers(at: failed, owner: records.isEmpty ? owner : 0), error) {
+                        switch handler.kind {
+                        case .catch(let register):
+                            if let caught = error as? ErrorObject { frame.slots[register] = .error(caught) }
+                        case .cleanup:
+                            pending.append(error)
+                        }
+                        pc = handler.target
+                        break
+                    }
+                    guard let record = records.popLast() else { throw error }
+                    if let prototype { context.popFrame(frame, prototype.takeUnretainedValue()) }
+                    if let traced = error as? ErrorObject {
+                        if traced.location == nil {
+                            traced.locate(record.code._withUnsafeGuaranteedRef { $0.source }, record.range)
+                        } else {
+                            traced.trace.append(ErrorLocation(function: record.callee._withUnsafeGuaranteedRef { $0.name },
+                                                              source: record.code._withUnsafeGuaranteedRef { $0.source },
+                                                              range: record.range))
+                        }
+                    }
+                    code = record.code
+                    instructions = record.code._withUnsafeGuaranteedRef { $0.code }
+                    prototype = record.prototype
+                    frame = record.frame
+                    pc = record.returnPC
+                    failed = pc - 1
+                }
+            }
+        }
+    }
+
+    /// The first of `handlers` (innermost first) that takes `error`: a `catch` takes what a
+    /// script may catch, a cleanup everything.
+    private static func accepting(_ handlers: [Handler], _ error: Error) -> Handler? {
+        handlers.first { handler in
+            switch handler.kind {
+            case .catch:
+                guard let error = error as? ErrorObject else { return false }
+                return !error.isCancellation
+            case .cleanup:
+                return true
+            }
+        }
+    }
+
+    /// Whether an error the instruction raises without a place is placed at the instruction.
+    /// Statements that pass on what their bodies raise leave it to the caller, as the tree does.
+    private static func locates(_ instruction: Instruction) -> Bool {
+        switch instruction.op {
+        case .rethrow, .runCleanup, .unwindCleanup, .runDefers, .unwindDefers, .wait, .importModule: return false
+        case .parallelFor: return instruction.flag == 0
+        default: return true
+        }
+    }
+}
+
+extension Bytecode {
+    /// The string constant at `index` (a member's name).
+    @inline(__always)
+    func name(_ index: Int) -> String {
+        if case .string(let name) = constants[index] { return name }
+        return ""
+    }
+}
