@@ -45,13 +45,27 @@ TIMEOUT_SECONDS = 600
 class Languages:
     """The interpreters under test and how each runs a file or a line of code."""
 
-    def __init__(self, barrack, python, lua, tcl, baseline=None):
+    def __init__(self, barrack, python, lua, tcl, baseline=None, engines=None):
         self.barrack, self.python, self.lua, self.tcl = barrack, python, lua, tcl
         self.baseline = baseline
+        # With `--engines vm,tree`, the first engine is the "barrack" column and each other one a
+        # column of its own, the same binary with BARRACK_ENGINE set.
+        self.engines = engines or []
 
     def barracks(self):
         """(column name, binary) of the barrack under test, and of the baseline when one is given."""
-        return [("barrack", self.barrack)] + ([("before", self.baseline)] if self.baseline else [])
+        columns = [("barrack", self.barrack)] + [(engine, self.barrack) for engine in self.engines[1:]]
+        return columns + ([("before", self.baseline)] if self.baseline else [])
+
+    def environment(self, name):
+        """The environment a column's process runs with (None: this one's)."""
+        if not self.engines or name not in ["barrack"] + self.engines[1:]:
+            return None
+        engine = self.engines[0] if name == "barrack" else name
+        return dict(os.environ, BARRACK_ENGINE=engine)
+
+    def other_engines(self):
+        return self.engines[1:]
 
     def program_commands(self, stem):
         """The command lines that run one benchmark, in the table's column order."""
@@ -148,7 +162,7 @@ def run_programs(languages, runs):
             for name, command in rotated(languages.program_commands(stem), round_index):
                 if (stem, name) in problems:
                     continue
-                outcome = timed(command)
+                outcome = timed(command, env=languages.environment(name))
                 if outcome.failure:
                     problems[(stem, name)] = outcome.failure
                 elif outcome.stdout != expected:
@@ -159,6 +173,7 @@ def run_programs(languages, runs):
 
     names = [name for name, _ in languages.program_commands(BENCHMARKS[0][0])]
     header = ["benchmark"] + names + ["barrack/python3", "barrack/lua5.4"]
+    header += [f"barrack/{engine}" for engine in languages.other_engines()]
     header += ["barrack/before"] if "before" in names else []
     header.append("checksum")
     rows = []
@@ -167,6 +182,7 @@ def run_programs(languages, runs):
         cells = [title]
         cells += ["FAILED" if (stem, name) in problems else seconds(medians[name]) for name in names]
         cells += [ratio(medians["barrack"], medians["python3"]), ratio(medians["barrack"], medians["lua5.4"])]
+        cells += [ratio(medians["barrack"], medians[engine]) for engine in languages.other_engines()]
         if "before" in names:
             cells.append(ratio(medians["barrack"], medians["before"]))
         cells.append((PROGRAMS / f"{stem}.expected").read_text().strip())
@@ -175,6 +191,42 @@ def run_programs(languages, runs):
     if problems:
         text += "\n\nFailures:\n" + "\n".join(f"- {stem} in {name}: {why}" for (stem, name), why in problems.items())
     return text, not problems
+
+
+# --- instruction counts ---------------------------------------------------------------------------
+
+def instructions(command, env=None):
+    """Instructions one run executes under valgrind's callgrind (load-independent), or None."""
+    try:
+        done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + command,
+                              capture_output=True, text=True, env=env, timeout=TIMEOUT_SECONDS * 4)
+    except subprocess.TimeoutExpired:
+        return None
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    return int(found.group(1)) if found and done.returncode == 0 else None
+
+
+def millions(count):
+    return "n/a" if count is None else f"{count / 1e6:,.0f} M"
+
+
+def run_instructions(languages):
+    """One run of each program per language under callgrind: a column the machine's load does not move."""
+    names = [name for name, _ in languages.program_commands(BENCHMARKS[0][0]) if name != "tclsh"]
+    header = ["benchmark"] + names + ["barrack/python3", "barrack/lua5.4"]
+    header += [f"barrack/{engine}" for engine in languages.other_engines()]
+    rows = []
+    for stem, title in BENCHMARKS:
+        counts = {}
+        for name, command in languages.program_commands(stem):
+            if name in names:
+                counts[name] = instructions(command, env=languages.environment(name))
+        progress(f"instructions: {stem} done")
+        cells = [title] + [millions(counts[name]) for name in names]
+        cells += [ratio(counts["barrack"], counts["python3"]), ratio(counts["barrack"], counts["lua5.4"])]
+        cells += [ratio(counts["barrack"], counts[engine]) for engine in languages.other_engines()]
+        rows.append(cells)
+    return markdown_table(header, rows)
 
 
 # --- start-up -------------------------------------------------------------------------------------
@@ -186,7 +238,7 @@ def run_startup(languages, runs=20):
     failures = {}
     for round_index in range(runs):
         for name, command in rotated(commands, round_index):
-            outcome = timed(command)
+            outcome = timed(command, env=languages.environment(name))
             if outcome.failure or outcome.stdout.strip() != "1":
                 failures[name] = outcome.failure or f"printed {outcome.stdout!r}"
             else:
@@ -466,13 +518,20 @@ def main():
     parser.add_argument("--cpu", action="store_true",
                         help="time user + system CPU of each process instead of wall time (for a busy machine)")
     parser.add_argument("--skip", default="", help="comma-separated sections to leave out: check, repl, fanout")
+    parser.add_argument("--engines", help="comma-separated engines (vm, tree): the first is the barrack column, "
+                                          "each other one a column of its own")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions under valgrind's callgrind (barrack, python3, lua5.4)")
     options = parser.parse_args()
     if options.cpu:
         CLOCK["mode"] = "cpu"
     skipped = set(filter(None, options.skip.split(",")))
     if options.runs < 1:
         parser.error("--runs must be at least 1")
-    languages = Languages(options.barrack, options.python, options.lua, options.tcl, options.baseline)
+    engines = list(filter(None, (options.engines or "").split(",")))
+    if any(engine not in ("vm", "tree") for engine in engines):
+        parser.error("--engines takes vm and tree")
+    languages = Languages(options.barrack, options.python, options.lua, options.tcl, options.baseline, engines)
     if options.only:
         wanted = options.only.split(",")
         unknown = [stem for stem in wanted if stem not in dict(BENCHMARKS)]
@@ -485,6 +544,13 @@ def main():
     programs, agreed = run_programs(languages, options.runs)
     clock = "CPU time (user + system)" if options.cpu else "wall time"
     sections.append(f"## Programs (median of {options.runs} runs, seconds of {clock})\n\n{programs}")
+    if engines:
+        sections[-1] += f"\n\n`barrack` is `BARRACK_ENGINE={engines[0]}`" + "".join(
+            f"; `{engine}` is the same binary with `BARRACK_ENGINE={engine}`" for engine in engines[1:]) + "."
+    if options.instructions:
+        progress("instructions …")
+        sections.append("## Instructions (one run each under valgrind's callgrind; the load does not move them)\n\n"
+                        + run_instructions(languages))
     progress("start-up …")
     sections.append("## Start-up\n\n" + run_startup(languages))
     if "check" not in skipped:

@@ -5,6 +5,15 @@ import XCTest
 final class DiagnosticTests: XCTestCase {
     // MARK: - Format
 
+    /// Found by the differential fuzzer: `pint` was "did you mean 'int'" or "'print'" depending on
+    /// the order of the interpreter's globals, which differs from one interpreter to the next.
+    func testASuggestionDoesNotDependOnTheOrderOfTheCandidates() {
+        XCTAssertEqual(Suggestion.closest("pint", among: ["int", "print"]), "print")
+        XCTAssertEqual(Suggestion.closest("pint", among: ["print", "int"]), "print")
+        XCTAssertEqual(Suggestion.closest("lenn", among: ["lent", "len"]), "len")
+        XCTAssertEqual(Suggestion.closest("lenn", among: ["len", "lent"]), "len")
+    }
+
     func testReportShowsFileLineColumnTheLineAndACaretWithTildes() {
         let found = diagnostics("let a = 1\nlet b = a ! c\n")
         XCTAssertEqual(found.count, 1)

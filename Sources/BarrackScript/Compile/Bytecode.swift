@@ -82,7 +82,8 @@ struct CallSite {
 struct MethodSite {
     let name: String
     let optional: Bool
-    let call: CallSite
+    /// The call's site in `Bytecode.calls`.
+    let call: Int
     let listMethod: BuiltinFunction?
     let mapMethod: BuiltinFunction?
     let stringMethod: BuiltinFunction?

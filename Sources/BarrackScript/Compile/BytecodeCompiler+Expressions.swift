@@ -45,14 +45,32 @@ extension BytecodeCompiler {
         case let node as GlobalNode:
             emit(Instruction(.loadGlobal, destination, Int32(node.slot)), range)
         case let node as BinaryNode:
-            let left = try value(node.left)
             if (node.op == .add || node.op == .subtract), let constant = node.right as? IntConstantNode,
                let immediate = Int32(exactly: constant.value) {
+                let left = try value(node.left)
                 emit(Instruction(node.op == .add ? .addInt : .subtractInt, destination, Int32(left), immediate), range)
                 return
             }
-            let right = try value(node.right)
-            emit(Instruction(node.op.opcode, destination, Int32(left), Int32(right)), range)
+            // Constant operands are read from the instruction or the constant table, not a register.
+            var flag: UInt8 = 0
+            let left: Int32
+            if let constant = node.left as? ConstantNode {
+                left = self.constant(constant.value)
+                flag |= OperandFlag.leftConstant
+            } else {
+                left = Int32(try value(node.left))
+            }
+            let right: Int32
+            if let constant = node.right as? IntConstantNode, let immediate = Int32(exactly: constant.value) {
+                right = immediate
+                flag |= OperandFlag.rightInt
+            } else if let constant = node.right as? ConstantNode {
+                right = self.constant(constant.value)
+                flag |= OperandFlag.rightConstant
+            } else {
+                right = Int32(try value(node.right))
+            }
+            emit(Instruction(node.op.opcode, destination, left, right, flag: flag), range)
         case let node as ShortCircuitNode:
             // The left operand goes to a temporary: `target` may be a variable the right side reads.
             let result = temporary()
@@ -132,7 +150,7 @@ extension BytecodeCompiler {
         let method = temporaries(2)
         try value(node.receiver, into: method + 1)
         tables.methods.append(MethodSite(
-            name: node.name, optional: node.optional, call: tables.calls[callSite(node.call)],
+            name: node.name, optional: node.optional, call: callSite(node.call),
             listMethod: node.listMethod, mapMethod: node.mapMethod, stringMethod: node.stringMethod,
             labels: node.labels, fastMethod: node.fastMethod, receiverRange: node.receiver.range))
         let site = Int32(tables.methods.count - 1)
@@ -162,6 +180,10 @@ extension BytecodeCompiler {
             if let constant = node.right as? IntConstantNode, let immediate = Int32(exactly: constant.value) {
                 return [emit(Instruction(.compareIntJump, Int32(left), immediate, -1, flag: flag), node.range)]
             }
+            if let constant = node.right as? ConstantNode {
+                return [emit(Instruction(.compareJump, Int32(left), self.constant(constant.value), -1,
+                                         flag: flag | Comparison.rightConstant), node.range)]
+            }
             let right = try value(node.right)
             return [emit(Instruction(.compareJump, Int32(left), Int32(right), -1, flag: flag), node.range)]
         }
@@ -189,6 +211,8 @@ enum Comparison {
     static let equal: UInt8 = 4, notEqual: UInt8 = 5
     /// Set: the jump is taken when the comparison holds.
     static let jumpWhenTrue: UInt8 = 8
+    /// Set: the right operand is a constant (`b` indexes the constant table).
+    static let rightConstant: UInt8 = 16
 
     static func op(_ flag: UInt8) -> BinaryOperator {
         switch flag & 7 {
@@ -200,6 +224,13 @@ enum Comparison {
         default: return .notEqual
         }
     }
+}
+
+/// Where a binary operator's operands are, as its instruction's flag: registers unless a bit says
+/// the left one is a constant (`b` indexes the table), the right one an int in the instruction or
+/// a constant (`c`).
+enum OperandFlag {
+    static let leftConstant: UInt8 = 1, rightInt: UInt8 = 2, rightConstant: UInt8 = 4
 }
 
 extension BinaryOperator {

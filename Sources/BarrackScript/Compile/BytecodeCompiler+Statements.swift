@@ -164,12 +164,16 @@ extension BytecodeCompiler {
         let iterable = try value(node.iterable)
         let state = temporaries(5)
         emit(Instruction(.forPrepare, Int32(state), Int32(iterable)), node.iterable.range)
-        let next = emit(Instruction(.forNext, Int32(state), -1, flag: node.second == nil ? 0 : 1), node.iterable.range)
+        // One loop variable in a slot gets the element straight from `forNext`.
+        var direct = -1
+        if node.second == nil, case .local(let slot) = node.first { direct = slot }
+        let next = emit(Instruction(.forNext, Int32(state), -1, Int32(direct), flag: node.second == nil ? 0 : 1),
+                        node.iterable.range)
         for cell in node.loopCells { emit(Instruction(.freshCell, Int32(cell)), node.iterable.range) }
         if let second = node.second {
             emitStore(state + 4, in: node.first, node.iterable.range)
             emitStore(state + 3, in: second, node.iterable.range)
-        } else {
+        } else if direct < 0 {
             emitStore(state + 3, in: node.first, node.iterable.range)
         }
         var skips: [Int] = []

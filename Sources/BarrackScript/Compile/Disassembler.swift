@@ -59,9 +59,11 @@ public enum Disassembler {
         case .storeGlobal: return "global \(a) = r\(b)"
         case .freshCell: return "cell \(a) = new"
         case .add, .subtract, .multiply, .divide, .floorDivide, .remainder, .equal, .notEqual, .less, .lessEqual,
-             .greater, .greaterEqual:
-            return "r\(a) = r\(b) \(VM.binaryOperator(instruction.op).rawValue) r\(c)"
-        case .makeRange: return "r\(a) = r\(b)..r\(c)"
+             .greater, .greaterEqual, .makeRange:
+            let flag = instruction.flag
+            let left = flag & OperandFlag.leftConstant != 0 ? constant(b) : "r\(b)"
+            let right = flag & OperandFlag.rightInt != 0 ? "\(c)" : flag & OperandFlag.rightConstant != 0 ? constant(c) : "r\(c)"
+            return "r\(a) = \(left) \(VM.binaryOperator(instruction.op).rawValue) \(right)"
         case .addInt: return "r\(a) = r\(b) + \(c)"
         case .subtractInt: return "r\(a) = r\(b) - \(c)"
         case .negate: return "r\(a) = -r\(b)"
@@ -73,7 +75,8 @@ public enum Disassembler {
         case .jumpIfTrue: return "if r\(a) → \(b)"
         case .jumpIfNotNull: return "if r\(a) != nil → \(b)"
         case .compareJump, .compareIntJump:
-            let right = instruction.op == .compareJump ? "r\(b)" : "\(b)"
+            let right = instruction.op == .compareIntJump ? "\(b)"
+                : instruction.flag & Comparison.rightConstant != 0 ? constant(b) : "r\(b)"
             let condition = "r\(a) \(Comparison.op(instruction.flag).rawValue) \(right)"
             return instruction.flag & Comparison.jumpWhenTrue != 0 ? "if \(condition) → \(c)" : "if not (\(condition)) → \(c)"
         case .newList: return "r\(a) = [r\(b) ..< r\(b + c)]"
@@ -94,7 +97,7 @@ public enum Disassembler {
             let count = code.calls.indices.contains(c) ? code.calls[c].count : 0
             return "r\(a) = r\(b)(\(count) argument\(count == 1 ? "" : "s"))"
         case .callMethod:
-            let count = code.methods.indices.contains(c) ? code.methods[c].call.count : 0
+            let count = code.methods.indices.contains(c) ? code.calls[code.methods[c].call].count : 0
             return "r\(a) = r\(b) on r\(b + 1)(\(count) argument\(count == 1 ? "" : "s"))"
         case .callBare: return "r\(a) = r\(b)() if a function"
         case .returnValue: return "return r\(a)"
@@ -107,7 +110,7 @@ public enum Disassembler {
         case .unwindDefers: return "defers \(a) (r\(b) registered), then go on unwinding"
         case .endSub: return "end of piece: r\(a)"
         case .forPrepare: return "iterate r\(b) in r\(a)…r\(a + 4)"
-        case .forNext: return "r\(a + 3) = next of r\(a) or → \(b)"
+        case .forNext: return "r\(c >= 0 ? c : a + 3) = next of r\(a) or → \(b)"
         case .tick: return "count a step"
         case .wait: return "wait until, site \(a)"
         case .parallelFor:

@@ -11,13 +11,20 @@ public enum Suggestion {
     /// The closest candidate, if one is close enough. A word of three letters or fewer only
     /// matches with its letters swapped or in another case: `ip` is not a typo of `id`, where
     /// one changed letter is a third of the word.
+    ///
+    /// Of candidates equally close, one that starts with the word's first letter wins (`pint` is
+    /// `print`, not `int`), then the first in alphabetical order, so that the suggestion never
+    /// depends on the order the candidates come in (a dictionary's keys).
     public static func closest(_ word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(1, word.count / 3)
-        var best: (name: String, distance: Int)?
+        var best: (name: String, rank: (Int, Int))?
         for candidate in candidates where candidate != word {
             if word.count <= 3, candidate.lowercased().sorted() != word.lowercased().sorted() { continue }
             let distance = editDistance(word, candidate)
-            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+            guard distance <= limit else { continue }
+            let rank = (distance, candidate.first == word.first ? 0 : 1)
+            if let best, rank > best.rank || (rank == best.rank && candidate >= best.name) { continue }
+            best = (candidate, rank)
         }
         return best?.name
     }

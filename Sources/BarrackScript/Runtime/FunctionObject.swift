@@ -79,7 +79,11 @@ final class FunctionPrototype: @unchecked Sendable {
     let source: Source
     let range: SourceRange
     /// The function compiled for the VM (`Compile/`), when the interpreter runs on it.
-    @exclusivity(unchecked) var bytecode: Bytecode?
+    @exclusivity(unchecked) var bytecode: Bytecode? {
+        didSet { compiledCode = bytecode.map { Unmanaged.passUnretained($0) } }
+    }
+    /// `bytecode` again, read by a call without retaining it.
+    @exclusivity(unchecked) private(set) var compiledCode: Unmanaged<Bytecode>?
 
     init(name: String, parameterNames: [String], defaults: [ExprNode?], source: Source, range: SourceRange) {
         self.name = name

@@ -6,16 +6,18 @@ extension VM {
         enum Target {
             /// The result is in its register.
             case done
-            /// Enter `prototype` on `frame` (pushed), called as `function` at `range`.
-            case enter(FunctionObject, FunctionPrototype, Frame, SourceRange)
+            /// Enter `prototype` on `frame` (pushed), called as `function`. Unretained: the
+            /// caller's register holds the function, and the function its prototype.
+            case enter(Unmanaged<FunctionObject>, Unmanaged<FunctionPrototype>, Frame)
         }
 
         /// `rA = rB(rB+1 …)`.
+        @inline(__always)
         static func function(_ instruction: Instruction, _ code: Bytecode, _ frame: Frame) throws -> Target {
-            let site = code.calls[Int(instruction.c)]
-            let callee = frame.slots[Int(instruction.b)]
-            guard case .function(let function) = callee else {
-                throw ErrorObject.type("'\(site.calleeName)' is \(article(callee.typeName)) \(callee.typeName), not a function")
+            let site = Int(instruction.c)
+            guard case .function(let function) = frame.slots[Int(instruction.b)] else {
+                let callee = frame.slots[Int(instruction.b)]
+                throw ErrorObject.type("'\(code.calls[site].calleeName)' is \(article(callee.typeName)) \(callee.typeName), not a function")
             }
             return try invoke(function, arguments: frame.slots + Int(instruction.b) + 1, site: site, code: code,
                               frame: frame, destination: Int(instruction.a))
@@ -28,52 +30,61 @@ extension VM {
                 frame.slots[Int(instruction.a)] = value
                 return .done
             }
-            return try invoke(function, arguments: frame.slots + Int(instruction.b) + 1, site: code.calls[Int(instruction.c)],
+            return try invoke(function, arguments: frame.slots + Int(instruction.b) + 1, site: Int(instruction.c),
                               code: code, frame: frame, destination: Int(instruction.a))
         }
 
-        /// Calls `function` with the site's arguments at `arguments`: a built-in at once (its
-        /// result stored), a script function by a new frame for the loop to enter.
+        /// Calls `function` with the arguments of call site `site` at `arguments`: a built-in at
+        /// once (its result stored), a script function by a new frame for the loop to enter.
         @inline(__always)
-        static func invoke(_ function: FunctionObject, arguments: UnsafeMutablePointer<Value>, site: CallSite,
+        static func invoke(_ function: FunctionObject, arguments: UnsafeMutablePointer<Value>, site: Int,
                            code: Bytecode, frame: Frame, destination: Int) throws -> Target {
-            let context = frame.context
-            guard let prototype = function.prototype else {
-                guard let builtin = function.builtin else {
-                    frame.slots[destination] = .null
-                    return .done
-                }
-                let values = Array(UnsafeBufferPointer(start: arguments, count: site.count))
-                do {
-                    frame.slots[destination] = try context.callBuiltin(builtin, values, labels: site.labels)
-                } catch {
-                    throw located(error, code: code, arguments: site.argumentRanges, keywords: site.keywordRanges)
-                }
+            guard let compiled = function.compiled else {
+                try callBuiltin(function, arguments: arguments, site: site, code: code, frame: frame, destination: destination)
                 return .done
             }
-            let callee = try context.pushFrame(prototype, function: function)
+            return try compiled.with { prototype in
+                let context = frame.context
+                let callee = try context.pushFrame(prototype, function: function)
+                do {
+                    let given = code.calls[site].count
+                    if !code.calls[site].hasLabels && given <= prototype.parameterCount {
+                        for index in 0..<given { callee.slots[index] = arguments[index] }
+                        if given < prototype.parameterCount { try context.fillDefaults(prototype, callee, after: given) }
+                    } else {
+                        try context.bind(prototype, callee, arguments: Array(UnsafeBufferPointer(start: arguments, count: given)),
+                                         labels: code.calls[site].labels)
+                    }
+                    // The step is counted once the arguments are bound (the tree counts it there too).
+                    try context.tick()
+                } catch {
+                    context.popFrame(callee, prototype)
+                    if let error = error as? ErrorObject, error.location != nil {
+                        error.trace.append(ErrorLocation(function: function.name, source: code.source, range: code.calls[site].range))
+                    }
+                    throw error
+                }
+                if prototype.capturesParameters {
+                    for (slot, cell) in prototype.capturedParameters { callee.cells[cell] = Cell(callee.slots[slot]) }
+                }
+                return .enter(Unmanaged.passUnretained(function), Unmanaged.passUnretained(prototype), callee)
+            }
+        }
+
+        @inline(never)
+        private static func callBuiltin(_ function: FunctionObject, arguments: UnsafeMutablePointer<Value>, site: Int,
+                                        code: Bytecode, frame: Frame, destination: Int) throws {
+            guard let builtin = function.builtin else {
+                frame.slots[destination] = .null
+                return
+            }
+            let values = Array(UnsafeBufferPointer(start: arguments, count: code.calls[site].count))
             do {
-                let given = site.count
-                if !site.hasLabels && given <= prototype.parameterCount {
-                    for index in 0..<given { callee.slots[index] = arguments[index] }
-                    if given < prototype.parameterCount { try context.fillDefaults(prototype, callee, after: given) }
-                } else {
-                    try context.bind(prototype, callee, arguments: Array(UnsafeBufferPointer(start: arguments, count: given)),
-                                     labels: site.labels)
-                }
-                // The step is counted once the arguments are bound (the tree counts it there too).
-                try context.tick()
+                frame.slots[destination] = try frame.context.callBuiltin(builtin, values, labels: code.calls[site].labels)
             } catch {
-                context.popFrame(callee, prototype)
-                if let error = error as? ErrorObject, error.location != nil {
-                    error.trace.append(ErrorLocation(function: function.name, source: code.source, range: site.range))
-                }
-                throw error
+                throw located(error, code: code, arguments: code.calls[site].argumentRanges,
+                              keywords: code.calls[site].keywordRanges)
             }
-            if prototype.capturesParameters {
-                for (slot, cell) in prototype.capturedParameters { callee.cells[cell] = Cell(callee.slots[slot]) }
-            }
-            return .enter(function, prototype, callee, site.range)
         }
 
         /// An error from a built-in about one argument goes under that argument (or its keyword).
@@ -87,7 +98,8 @@ extension VM {
 
         // MARK: - Methods
 
-        /// What `findMethod` leaves in its register for `callMethod`.
+        /// What `findMethod` leaves in its register for `callMethod`: the function stored in a
+        /// map, or which built-in methods to use (`fast`: the commonest, done in line).
         private static let fast: Value = .int(3)
         private static func kind(_ value: Value) -> Value {
             switch value {
@@ -100,33 +112,35 @@ extension VM {
         /// Finds the method for the receiver in rA+1 into rA; true when `?.` met nil (or a map
         /// without the key), which skips the call and gives nil. As `MethodCallNode` decides.
         static func findMethod(_ instruction: Instruction, _ code: Bytecode, _ frame: Frame) throws -> Bool {
-            let site = code.methods[Int(instruction.b)]
+            let site = Int(instruction.b)
             let register = Int(instruction.a)
             let value = frame.slots[register + 1]
-            if let method = site.fastMethod, takesFast(method, value, site.name) {
+            let name = code.methods[site].name
+            if let method = code.methods[site].fastMethod, takesFast(method, value, name) {
                 frame.slots[register] = fast
                 return false
             }
-            let method: BuiltinFunction?
+            let found: Bool
             switch value {
             case .map(let map):
-                if let stored = map[site.name] {
+                if let stored = map[name] {
                     guard case .function = stored else {
-                        throw ErrorObject.type("'\(site.name)' is \(article(stored.typeName)) \(stored.typeName) in this map, not a function")
+                        throw ErrorObject.type("'\(name)' is \(article(stored.typeName)) \(stored.typeName) in this map, not a function")
                     }
                     frame.slots[register] = stored
                     return false
                 }
-                method = site.mapMethod
-            case .list, .range: method = site.listMethod
-            case .string: method = site.stringMethod
-            case .null where site.optional: return true
-            default: method = nil
+                found = code.methods[site].mapMethod != nil
+            case .list, .range: found = code.methods[site].listMethod != nil
+            case .string: found = code.methods[site].stringMethod != nil
+            case .null where code.methods[site].optional: return true
+            default: found = false
             }
-            guard method != nil else {
-                if case .map(let map) = value, !site.optional { throw Access.missingKey(site.name, in: map) }
-                if site.optional, case .map = value { return true }
-                throw Access.noMember(site.name, on: value)
+            guard found else {
+                let optional = code.methods[site].optional
+                if case .map(let map) = value, !optional { throw Access.missingKey(name, in: map) }
+                if optional, case .map = value { return true }
+                throw Access.noMember(name, on: value)
             }
             frame.slots[register] = kind(value)
             return false
@@ -142,27 +156,28 @@ extension VM {
 
         /// `rA = method(rB+1, rB+2 …)` with the method `findMethod` left in rB.
         static func method(_ instruction: Instruction, _ code: Bytecode, _ frame: Frame) throws -> Target {
-            let site = code.methods[Int(instruction.c)]
+            let site = Int(instruction.c)
+            let call = code.methods[site].call
             let register = Int(instruction.b)
             let destination = Int(instruction.a)
-            let receiver = frame.slots[register + 1]
             let arguments = frame.slots + register + 2
             switch frame.slots[register] {
             case .function(let function):
-                return try invoke(function, arguments: arguments, site: site.call, code: code, frame: frame,
+                return try invoke(function, arguments: arguments, site: call, code: code, frame: frame,
                                   destination: destination)
             case .int(3):
-                frame.slots[destination] = try fastMethod(site, receiver, arguments)
+                frame.slots[destination] = try fastMethod(code.methods[site], frame.slots[register + 1], arguments)
                 return .done
             case .int(let kind):
-                let method = kind == 1 ? site.mapMethod : kind == 2 ? site.stringMethod : site.listMethod
+                let method = kind == 1 ? code.methods[site].mapMethod : kind == 2 ? code.methods[site].stringMethod
+                    : code.methods[site].listMethod
                 guard let method else { return .done }
-                let values = Array(UnsafeBufferPointer(start: frame.slots + register + 1, count: site.call.count + 1))
+                let values = Array(UnsafeBufferPointer(start: frame.slots + register + 1, count: code.calls[call].count + 1))
                 do {
-                    frame.slots[destination] = try frame.context.callBuiltin(method, values, labels: site.labels)
+                    frame.slots[destination] = try frame.context.callBuiltin(method, values, labels: code.methods[site].labels)
                 } catch {
-                    throw located(error, code: code, arguments: [site.receiverRange] + site.call.argumentRanges,
-                                  keywords: [nil] + site.call.keywordRanges)
+                    throw located(error, code: code, arguments: [code.methods[site].receiverRange] + code.calls[call].argumentRanges,
+                                  keywords: [nil] + code.calls[call].keywordRanges)
                 }
                 return .done
             default:

@@ -131,10 +131,11 @@ extension VM {
         state[1] = .int(0)
     }
 
-    /// The next element into `state[3]` and its index or key into `state[4]`, counting a step;
-    /// false when none is left.
+    /// The next element into `element` (`state[3]` or the loop variable's slot) and its index or
+    /// key into `state[4]`, counting a step; false when none is left.
     @inline(__always)
-    static func nextIteration(_ state: UnsafeMutablePointer<Value>, twoNames: Bool, _ context: ExecutionContext) throws -> Bool {
+    static func nextIteration(_ state: UnsafeMutablePointer<Value>, into destination: UnsafeMutablePointer<Value>,
+                              twoNames: Bool, _ context: ExecutionContext) throws -> Bool {
         guard case .int(let index) = state[1] else { return false }
         let element: Value
         var key: Value = .int(index)
@@ -161,7 +162,7 @@ extension VM {
         }
         try context.tick()
         state[1] = .int(index + 1)
-        state[3] = element
+        destination.pointee = element
         state[4] = key
         return true
     }

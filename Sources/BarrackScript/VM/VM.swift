@@ -25,9 +25,9 @@ enum VM {
         let frame: Frame
         let returnPC: Int
         let destination: Int
-        /// The function called and where, for the call stack of an error.
+        /// The function called, for the call stack of an error (the call is the instruction
+        /// before `returnPC`).
         let callee: Unmanaged<FunctionObject>
-        let range: SourceRange
     }
 
     private static func execute(_ start: Bytecode, entry: Int, frame startFrame: Frame, owner: Int) throws -> Value {
@@ -74,7 +74,18 @@ enum VM {
 
                     case .add, .subtract, .multiply, .divide, .floorDivide, .remainder,
                          .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .makeRange:
-                        slots[a] = try arithmetic(instruction.op, slots[Int(instruction.b)], slots[Int(instruction.c)], context)
+                        let flag = instruction.flag
+                        let left = flag & OperandFlag.leftConstant == 0 ? slots[Int(instruction.b)]
+                            : code._withUnsafeGuaranteedRef { $0.constants[Int(instruction.b)] }
+                        let right: Value
+                        if flag & OperandFlag.rightInt != 0 {
+                            right = .int(Int(instruction.c))
+                        } else if flag & OperandFlag.rightConstant != 0 {
+                            right = code._withUnsafeGuaranteedRef { $0.constants[Int(instruction.c)] }
+                        } else {
+                            right = slots[Int(instruction.c)]
+                        }
+                        slots[a] = try arithmetic(instruction.op, left, right, context)
                     case .addInt, .subtractInt:
                         let left = slots[Int(instruction.b)]
                         if case .int(let x) = left {
@@ -106,7 +117,9 @@ enum VM {
                     case .jumpIfNotNull:
                         if case .null = slots[a] {} else { pc = Int(instruction.b) }
                     case .compareJump:
-                        let holds = try compare(instruction.flag, slots[a], slots[Int(instruction.b)])
+                        let right = instruction.flag & Comparison.rightConstant == 0 ? slots[Int(instruction.b)]
+                            : code._withUnsafeGuaranteedRef { $0.constants[Int(instruction.b)] }
+                        let holds = try compare(instruction.flag, slots[a], right)
                         if holds == (instruction.flag & Comparison.jumpWhenTrue != 0) { pc = Int(instruction.c) }
                     case .compareIntJump:
                         let holds: Bool
@@ -182,18 +195,19 @@ enum VM {
                         default:
                             target = try Call.method(instruction, bytecode, frame)
                         }
-                        guard case .enter(let function, let callee, let calleeFrame, let range) = target else { continue }
-                        guard let calleeCode = callee.bytecode else {
+                        guard case .enter(let function, let callee, let calleeFrame) = target else { continue }
+                        guard let calleeCode = callee._withUnsafeGuaranteedRef({ $0.compiledCode }) else {
                             // A function compiled for the tree (by another interpreter): run it there.
-                            defer { context.popFrame(calleeFrame, callee) }
-                            slots[a] = try context.runBody(callee, calleeFrame)
+                            let body = callee.takeUnretainedValue()
+                            defer { context.popFrame(calleeFrame, body) }
+                            slots[a] = try context.runBody(body, calleeFrame)
                             continue
                         }
                         records.append(CallRecord(code: code, prototype: prototype, frame: frame, returnPC: pc,
-                                                  destination: a, callee: Unmanaged.passUnretained(function), range: range))
-                        code = Unmanaged.passUnretained(calleeCode)
-                        instructions = calleeCode.code
-                        prototype = Unmanaged.passUnretained(callee)
+                                                  destination: a, callee: function))
+                        code = calleeCode
+                        instructions = calleeCode._withUnsafeGuaranteedRef { $0.code }
+                        prototype = callee
                         frame = calleeFrame
                         pc = 0
                     case .returnValue:
@@ -235,7 +249,10 @@ enum VM {
                     case .forPrepare:
                         try prepareIteration(slots + a, over: slots[Int(instruction.b)])
                     case .forNext:
-                        if try !nextIteration(slots + a, twoNames: instruction.flag == 1, context) { pc = Int(instruction.b) }
+                        let element = instruction.c >= 0 ? slots + Int(instruction.c) : slots + a + 3
+                        if try !nextIteration(slots + a, into: element, twoNames: instruction.flag == 1, context) {
+                            pc = Int(instruction.b)
+                        }
                     case .tick:
                         try context.tick()
                     case .wait:
@@ -268,12 +285,13 @@ enum VM {
                     guard let record = records.popLast() else { throw error }
                     if let prototype { context.popFrame(frame, prototype.takeUnretainedValue()) }
                     if let traced = error as? ErrorObject {
+                        let caller = record.code.takeUnretainedValue()
+                        let range = caller.ranges[record.returnPC - 1]
                         if traced.location == nil {
-                            traced.locate(record.code._withUnsafeGuaranteedRef { $0.source }, record.range)
+                            traced.locate(caller.source, range)
                         } else {
                             traced.trace.append(ErrorLocation(function: record.callee._withUnsafeGuaranteedRef { $0.name },
-                                                              source: record.code._withUnsafeGuaranteedRef { $0.source },
-                                                              range: record.range))
+                                                              source: caller.source, range: range))
                         }
                     }
                     code = record.code

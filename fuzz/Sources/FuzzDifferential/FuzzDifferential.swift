@@ -14,7 +14,8 @@ public func fuzzDifferential(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
     let tree = EngineOutcome.of(source, on: .tree)
     let vm = EngineOutcome.of(source, on: .vm)
     if let difference = EngineOutcome.difference(tree: tree, vm: vm, source: source) {
-        fputs(difference + "\n", stderr)
+        let report = difference + "\n"
+        _ = report.withCString { write(2, $0, strlen($0)) }
         abort()
     }
     return 0
