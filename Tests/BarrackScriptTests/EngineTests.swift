@@ -62,6 +62,13 @@ final class EngineTests: XCTestCase {
         XCTAssertFalse(report.contains("in f,"), report)
     }
 
+    /// Found by the differential fuzzer: the VM computed the arguments before finding that the
+    /// callee was not a function, so an argument's error came first.
+    func testACalleeThatIsNotAFunctionIsReportedBeforeItsArguments() throws {
+        let report = try assertSameOnBothEngines("let s = \",\"\ns(-\"x\")")
+        XCTAssertTrue(report.contains("TYPE_ERROR: 's' is a string, not a function"), report)
+    }
+
     func testCleanupRulesAgree() throws {
         _ = try assertSameOnBothEngines("""
             fn f() {

@@ -68,7 +68,8 @@ struct BytecodeTables {
 }
 
 /// What a call instruction needs besides its registers: the names and places of its arguments.
-struct CallSite {
+/// A class, so that an instruction reaches it without copying its arrays.
+final class CallSite {
     let count: Int
     let labels: [String?]
     let hasLabels: Bool
@@ -76,10 +77,21 @@ struct CallSite {
     let keywordRanges: [SourceRange?]
     let calleeName: String
     let range: SourceRange
+
+    init(count: Int, labels: [String?], hasLabels: Bool, argumentRanges: [SourceRange], keywordRanges: [SourceRange?],
+         calleeName: String, range: SourceRange) {
+        self.count = count
+        self.labels = labels
+        self.hasLabels = hasLabels
+        self.argumentRanges = argumentRanges
+        self.keywordRanges = keywordRanges
+        self.calleeName = calleeName
+        self.range = range
+    }
 }
 
 /// A method call: the call, and the built-in methods of its name looked up once.
-struct MethodSite {
+final class MethodSite {
     let name: String
     let optional: Bool
     /// The call's site in `Bytecode.calls`.
@@ -91,6 +103,19 @@ struct MethodSite {
     let labels: [String?]
     let fastMethod: MethodCallNode.FastMethod?
     let receiverRange: SourceRange
+
+    init(name: String, optional: Bool, call: Int, listMethod: BuiltinFunction?, mapMethod: BuiltinFunction?,
+         stringMethod: BuiltinFunction?, labels: [String?], fastMethod: MethodCallNode.FastMethod?, receiverRange: SourceRange) {
+        self.name = name
+        self.optional = optional
+        self.call = call
+        self.listMethod = listMethod
+        self.mapMethod = mapMethod
+        self.stringMethod = stringMethod
+        self.labels = labels
+        self.fastMethod = fastMethod
+        self.receiverRange = receiverRange
+    }
 }
 
 /// A range of instructions whose errors go to `target`: a `catch` (which takes only errors a

@@ -113,8 +113,13 @@ extension BytecodeCompiler {
         case let node as CallNode:
             let callee = temporary()
             try value(node.callee, into: callee)
+            let site = callSite(node)
+            // A callee that is not a function is reported before its arguments run, as the tree does.
+            if node.arguments.contains(where: { !BytecodeCompiler.isInert($0) }) {
+                emit(Instruction(.checkCallable, Int32(callee), Int32(site)), range)
+            }
             _ = try consecutive(node.arguments)
-            emit(Instruction(.call, destination, Int32(callee), Int32(callSite(node))), range)
+            emit(Instruction(.call, destination, Int32(callee), Int32(site)), range)
         case let node as MethodCallNode:
             try methodCall(node, into: target)
         case let node as BareNameNode:
@@ -124,6 +129,12 @@ extension BytecodeCompiler {
         default:
             throw NotOnVM(message: "not yet on the VM: \(type(of: node))", source: source, range: range)
         }
+    }
+
+    /// Whether computing `node` can neither fail nor be seen (a constant, a variable, a closure).
+    static func isInert(_ node: ExprNode) -> Bool {
+        node is ConstantNode || node is IntConstantNode || node is LocalNode || node is CellNode || node is CaptureNode
+            || node is GlobalNode || node is ClosureNode
     }
 
     /// The values of `nodes` in consecutive new temporaries; returns the first.

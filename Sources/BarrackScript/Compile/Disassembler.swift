@@ -93,6 +93,7 @@ public enum Disassembler {
         case .findMethod:
             let name = code.methods.indices.contains(b) ? code.methods[b].name : "?"
             return "r\(a) = method .\(name) of r\(a + 1)" + (c >= 0 ? ", nil → \(c)" : "")
+        case .checkCallable: return "r\(a) must be a function"
         case .call:
             let count = code.calls.indices.contains(c) ? code.calls[c].count : 0
             return "r\(a) = r\(b)(\(count) argument\(count == 1 ? "" : "s"))"

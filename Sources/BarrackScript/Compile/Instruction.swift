@@ -102,6 +102,8 @@ enum Opcode: UInt8, CaseIterable {
     // Calls.
     /// find method site b of the receiver in rA+1 into rA; `?.` on nil → c (the arguments are skipped)
     case findMethod
+    /// raise TYPE_ERROR unless rA is a function (call site b): before arguments that could act
+    case checkCallable
     /// rA = rB(rB+1 …), call site c
     case call
     /// rA = the method found in rB called on rB+1 with rB+2 …, method site c

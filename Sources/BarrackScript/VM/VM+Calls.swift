@@ -16,11 +16,16 @@ extension VM {
         static func function(_ instruction: Instruction, _ code: Bytecode, _ frame: Frame) throws -> Target {
             let site = Int(instruction.c)
             guard case .function(let function) = frame.slots[Int(instruction.b)] else {
-                let callee = frame.slots[Int(instruction.b)]
-                throw ErrorObject.type("'\(code.calls[site].calleeName)' is \(article(callee.typeName)) \(callee.typeName), not a function")
+                try notCallable(frame.slots[Int(instruction.b)], code.calls[site])
+                return .done
             }
             return try invoke(function, arguments: frame.slots + Int(instruction.b) + 1, site: site, code: code,
                               frame: frame, destination: Int(instruction.a))
+        }
+
+        /// The error of calling `callee`, which is not a function.
+        static func notCallable(_ callee: Value, _ site: CallSite) throws {
+            throw ErrorObject.type("'\(site.calleeName)' is \(article(callee.typeName)) \(callee.typeName), not a function")
         }
 
         /// A statement that is only a name: a function is called, anything else is the value.
@@ -43,24 +48,25 @@ extension VM {
                 try callBuiltin(function, arguments: arguments, site: site, code: code, frame: frame, destination: destination)
                 return .done
             }
+            unowned(unsafe) let call = code.calls[site]
             return try compiled.with { prototype in
                 let context = frame.context
                 let callee = try context.pushFrame(prototype, function: function)
                 do {
-                    let given = code.calls[site].count
-                    if !code.calls[site].hasLabels && given <= prototype.parameterCount {
+                    let given = call.count
+                    if !call.hasLabels && given <= prototype.parameterCount {
                         for index in 0..<given { callee.slots[index] = arguments[index] }
                         if given < prototype.parameterCount { try context.fillDefaults(prototype, callee, after: given) }
                     } else {
                         try context.bind(prototype, callee, arguments: Array(UnsafeBufferPointer(start: arguments, count: given)),
-                                         labels: code.calls[site].labels)
+                                         labels: call.labels)
                     }
                     // The step is counted once the arguments are bound (the tree counts it there too).
                     try context.tick()
                 } catch {
                     context.popFrame(callee, prototype)
                     if let error = error as? ErrorObject, error.location != nil {
-                        error.trace.append(ErrorLocation(function: function.name, source: code.source, range: code.calls[site].range))
+                        error.trace.append(ErrorLocation(function: function.name, source: code.source, range: call.range))
                     }
                     throw error
                 }
@@ -112,11 +118,11 @@ extension VM {
         /// Finds the method for the receiver in rA+1 into rA; true when `?.` met nil (or a map
         /// without the key), which skips the call and gives nil. As `MethodCallNode` decides.
         static func findMethod(_ instruction: Instruction, _ code: Bytecode, _ frame: Frame) throws -> Bool {
-            let site = Int(instruction.b)
+            unowned(unsafe) let site = code.methods[Int(instruction.b)]
             let register = Int(instruction.a)
             let value = frame.slots[register + 1]
-            let name = code.methods[site].name
-            if let method = code.methods[site].fastMethod, takesFast(method, value, name) {
+            let name = site.name
+            if let method = site.fastMethod, takesFast(method, value, name) {
                 frame.slots[register] = fast
                 return false
             }
@@ -130,14 +136,14 @@ extension VM {
                     frame.slots[register] = stored
                     return false
                 }
-                found = code.methods[site].mapMethod != nil
-            case .list, .range: found = code.methods[site].listMethod != nil
-            case .string: found = code.methods[site].stringMethod != nil
-            case .null where code.methods[site].optional: return true
+                found = site.mapMethod != nil
+            case .list, .range: found = site.listMethod != nil
+            case .string: found = site.stringMethod != nil
+            case .null where site.optional: return true
             default: found = false
             }
             guard found else {
-                let optional = code.methods[site].optional
+                let optional = site.optional
                 if case .map(let map) = value, !optional { throw Access.missingKey(name, in: map) }
                 if optional, case .map = value { return true }
                 throw Access.noMember(name, on: value)
@@ -156,8 +162,8 @@ extension VM {
 
         /// `rA = method(rB+1, rB+2 …)` with the method `findMethod` left in rB.
         static func method(_ instruction: Instruction, _ code: Bytecode, _ frame: Frame) throws -> Target {
-            let site = Int(instruction.c)
-            let call = code.methods[site].call
+            unowned(unsafe) let site = code.methods[Int(instruction.c)]
+            let call = site.call
             let register = Int(instruction.b)
             let destination = Int(instruction.a)
             let arguments = frame.slots + register + 2
@@ -166,17 +172,16 @@ extension VM {
                 return try invoke(function, arguments: arguments, site: call, code: code, frame: frame,
                                   destination: destination)
             case .int(3):
-                frame.slots[destination] = try fastMethod(code.methods[site], frame.slots[register + 1], arguments)
+                frame.slots[destination] = try fastMethod(site, frame.slots[register + 1], arguments)
                 return .done
             case .int(let kind):
-                let method = kind == 1 ? code.methods[site].mapMethod : kind == 2 ? code.methods[site].stringMethod
-                    : code.methods[site].listMethod
+                let method = kind == 1 ? site.mapMethod : kind == 2 ? site.stringMethod : site.listMethod
                 guard let method else { return .done }
                 let values = Array(UnsafeBufferPointer(start: frame.slots + register + 1, count: code.calls[call].count + 1))
                 do {
-                    frame.slots[destination] = try frame.context.callBuiltin(method, values, labels: code.methods[site].labels)
+                    frame.slots[destination] = try frame.context.callBuiltin(method, values, labels: site.labels)
                 } catch {
-                    throw located(error, code: code, arguments: [code.methods[site].receiverRange] + code.calls[call].argumentRanges,
+                    throw located(error, code: code, arguments: [site.receiverRange] + code.calls[call].argumentRanges,
                                   keywords: [nil] + code.calls[call].keywordRanges)
                 }
                 return .done

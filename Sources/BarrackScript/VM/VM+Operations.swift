@@ -30,6 +30,32 @@ extension VM {
         return try general(op, a, b, context)
     }
 
+    /// Int arithmetic and comparison without a call; nil where the general path must decide
+    /// (overflow, division, a negative remainder).
+    @inline(__always)
+    static func integer(_ op: Opcode, _ x: Int, _ y: Int) -> Value? {
+        switch op {
+        case .add:
+            let (result, overflow) = x.addingReportingOverflow(y)
+            return overflow ? nil : .int(result)
+        case .subtract:
+            let (result, overflow) = x.subtractingReportingOverflow(y)
+            return overflow ? nil : .int(result)
+        case .multiply:
+            let (result, overflow) = x.multipliedReportingOverflow(by: y)
+            return overflow ? nil : .int(result)
+        case .less: return .bool(x < y)
+        case .lessEqual: return .bool(x <= y)
+        case .greater: return .bool(x > y)
+        case .greaterEqual: return .bool(x >= y)
+        case .equal: return .bool(x == y)
+        case .notEqual: return .bool(x != y)
+        case .remainder where y > 0 && x >= 0: return .int(x % y)
+        case .floorDivide where y > 0 && x >= 0: return .int(x / y)
+        default: return nil
+        }
+    }
+
     @inline(never)
     static func general(_ op: Opcode, _ a: Value, _ b: Value, _ context: ExecutionContext) throws -> Value {
         let result = try BinaryNode.apply(binaryOperator(op), a, b)

@@ -39,6 +39,7 @@ enum VM {
         var records: [CallRecord] = []
         var pending: [Error] = []
         let context = startFrame.context
+        unowned(unsafe) let globals = context.globals
         while true {
             do {
                 while true {
@@ -66,15 +67,30 @@ enum VM {
                         let value = slots[Int(instruction.b)]
                         frame.captures?[a]._withUnsafeGuaranteedRef { $0.value = value }
                     case .loadGlobal:
-                        slots[a] = context.globals.storage[Int(instruction.b)]
+                        slots[a] = globals.storage[Int(instruction.b)]
                     case .storeGlobal:
-                        context.globals.storage[a] = slots[Int(instruction.b)]
+                        globals.storage[a] = slots[Int(instruction.b)]
                     case .freshCell:
                         frame.cells[a] = Cell()
 
                     case .add, .subtract, .multiply, .divide, .floorDivide, .remainder,
                          .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .makeRange:
                         let flag = instruction.flag
+                        // Two ints read in place, without copying a `Value` out of its register.
+                        if flag & OperandFlag.leftConstant == 0, case .int(let x) = slots[Int(instruction.b)] {
+                            let y: Int?
+                            if flag & OperandFlag.rightInt != 0 {
+                                y = Int(instruction.c)
+                            } else if flag & OperandFlag.rightConstant == 0, case .int(let value) = slots[Int(instruction.c)] {
+                                y = value
+                            } else {
+                                y = nil
+                            }
+                            if let y, let result = integer(instruction.op, x, y) {
+                                slots[a] = result
+                                continue
+                            }
+                        }
                         let left = flag & OperandFlag.leftConstant == 0 ? slots[Int(instruction.b)]
                             : code._withUnsafeGuaranteedRef { $0.constants[Int(instruction.b)] }
                         let right: Value
@@ -181,6 +197,9 @@ enum VM {
                     case .setIndex:
                         try Access.setIndex(slots[a], slots[Int(instruction.b)], slots[Int(instruction.c)])
 
+                    case .checkCallable:
+                        if case .function = slots[a] { continue }
+                        try Call.notCallable(slots[a], code.takeUnretainedValue().calls[Int(instruction.b)])
                     case .call, .callBare, .findMethod, .callMethod:
                         let bytecode = code.takeUnretainedValue()
                         let target: Call.Target
@@ -228,21 +247,16 @@ enum VM {
                     case .rethrow:
                         if case .error(let error) = slots[a] { throw error }
                     case .runCleanup, .unwindCleanup:
-                        let bytecode = code.takeUnretainedValue()
-                        let entry = bytecode.cleanups[a].entry
                         let error = instruction.op == .unwindCleanup ? pending.popLast() : nil
-                        try Cleanup.run(in: context, pending: error) {
-                            _ = try runPiece(bytecode, entry: entry, frame: frame)
-                        }
+                        try runCleanup(code.takeUnretainedValue(), site: a, frame: frame, pending: error)
                         if let error { throw error }
                     case .runDefers, .unwindDefers:
-                        let bytecode = code.takeUnretainedValue()
                         guard case .int(let count) = slots[Int(instruction.b)] else { continue }
-                        let bodies = bytecode.defers[a].entries.prefix(count).reversed().map { entry in
-                            { () throws in _ = try runPiece(bytecode, entry: entry, frame: frame) }
-                        }
                         let error = instruction.op == .unwindDefers ? pending.popLast() : nil
-                        if let failure = Cleanup.runAll(bodies, in: context, pending: error) { throw failure }
+                        if let failure = runDefers(code.takeUnretainedValue(), site: a, count: count, frame: frame,
+                                                   pending: error) {
+                            throw failure
+                        }
                     case .endSub:
                         return slots[a]
 
@@ -303,6 +317,23 @@ enum VM {
                 }
             }
         }
+    }
+
+    /// Runs the `finally` body of cleanup site `site` under the cleanup rules (`Cleanup`). Out of
+    /// the loop, so that no closure captures the loop's own variables.
+    @inline(never)
+    private static func runCleanup(_ code: Bytecode, site: Int, frame: Frame, pending: Error?) throws {
+        let entry = code.cleanups[site].entry
+        try Cleanup.run(in: frame.context, pending: pending) { _ = try runPiece(code, entry: entry, frame: frame) }
+    }
+
+    /// Runs the first `count` `defer` bodies of site `site`, the last first; the error to go on with.
+    @inline(never)
+    private static func runDefers(_ code: Bytecode, site: Int, count: Int, frame: Frame, pending: Error?) -> Error? {
+        let bodies = code.defers[site].entries.prefix(count).reversed().map { entry in
+            { () throws in _ = try runPiece(code, entry: entry, frame: frame) }
+        }
+        return Cleanup.runAll(bodies, in: frame.context, pending: pending)
     }
 
     /// The first of `handlers` (innermost first) that takes `error`: a `catch` takes what a

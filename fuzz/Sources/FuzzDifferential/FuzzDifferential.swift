@@ -13,7 +13,7 @@ public func fuzzDifferential(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
     let source = FuzzInput.source(data, size)
     let tree = EngineOutcome.of(source, on: .tree)
     let vm = EngineOutcome.of(source, on: .vm)
-    if let difference = EngineOutcome.difference(tree: tree, vm: vm, source: source) {
+    if let difference = EngineOutcome.difference(tree: tree, vm: vm) {
         let report = difference + "\n"
         _ = report.withCString { write(2, $0, strlen($0)) }
         abort()
