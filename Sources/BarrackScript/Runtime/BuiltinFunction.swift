@@ -174,6 +174,14 @@ public struct BuiltinCall {
         return number
     }
 
+    /// The argument at `index` as a bool: false when it was not given or is `nil`, a type error
+    /// for any other value, so that `xs.sort("yes")` cannot pass for `reverse: true`.
+    public func flag(_ index: Int) throws -> Bool {
+        guard let value = argument(index) else { return false }
+        guard case .bool(let flag) = value else { throw typeError(index, "true or false") }
+        return flag
+    }
+
     /// The argument at `index`, required.
     public func value(_ index: Int) throws -> Value {
         guard index < arguments.count, let value = arguments[index] else {

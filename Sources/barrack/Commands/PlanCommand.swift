@@ -72,7 +72,7 @@ struct PlanCommand: ParsableCommand {
         do {
             program = try interpreter.compile(source)
         } catch {
-            for diagnostic in error.diagnostics { StandardStreams.writeError(diagnostic.description + "\n") }
+            StandardStreams.writeError(Diagnostic.report(error.diagnostics) + "\n")
             throw ExitCode(1)
         }
         let status = ScriptRunner.execute(program, in: interpreter, report: ErrorReport(format: json ? .json : global.output))
