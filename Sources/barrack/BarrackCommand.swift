@@ -19,6 +19,10 @@ struct BarrackCommand: ParsableCommand {
                 With no file and a terminal, opens the REPL. Exit status: 0 ok, 1 runtime error, \
                 2 usage or syntax error, 130 interrupted.
 
+                barrack's own options go before or after the script's name (barrack two.brk \
+                --dry-run). Everything after -- goes to the script as its args, and so does an \
+                option after the script's name that barrack does not know.
+
                 VERBS (each platform built-in; `barrack VERB --help` shows its options):
                 \(VerbHelp.overview())
                 """,
@@ -52,7 +56,8 @@ struct BarrackCommand: ParsableCommand {
             BarrackCommand.exit()
         }
         do {
-            var command = try parseAsRoot(words)
+            // barrack's own options may also follow the script's name (OptionPlacement).
+            var command = try parseAsRoot(OptionPlacement.arranged(words))
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {

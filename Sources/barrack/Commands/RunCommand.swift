@@ -8,7 +8,9 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a script file, code given with -e, or standard input.",
         discussion: """
-            The script's arguments reach it as the list `args`.
+            The script's arguments reach it as the list `args`. barrack's own options may come \
+            before or after the script's name; everything after -- goes to the script, and so does \
+            an option after the script's name that barrack does not know.
 
             --max-steps and --timeout bound a script that may not end: it stops with STEP_LIMIT or \
             TIME_LIMIT (exit status 1).
