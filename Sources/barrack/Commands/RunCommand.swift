@@ -1,4 +1,5 @@
 import ArgumentParser
+import BarrackPlatform
 import BarrackScript
 
 /// `barrack run FILE [ARGS…]`, `barrack -e CODE`, `barrack FILE`, `barrack run -`; with nothing
@@ -65,7 +66,7 @@ struct RunCommand: ParsableCommand {
             do {
                 source = try Source.read(path: first)
             } catch {
-                StandardStreams.writeError("barrack: \(error)\n")
+                StandardStreams.writeError("barrack: \(RunCommand.unknownCommand(first) ?? "\(error)")\n")
                 throw ExitCode(2)
             }
         } else {
@@ -74,5 +75,17 @@ struct RunCommand: ParsableCommand {
         }
         let status = ScriptRunner(options: global, limits: limits).run(source, arguments: scriptArguments)
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension RunCommand {
+    /// For a word that is no file and looks like a mistyped command rather than a path
+    /// (`barrack instnces`): `unknown command 'instnces'; did you mean 'instances'?`. Nil for
+    /// anything with a `/` or a `.`, which is a path that does not exist.
+    static func unknownCommand(_ word: String) -> String? {
+        guard !word.contains("/"), !word.contains(".") else { return nil }
+        let commands = Platform.commands.map(\.name) + BarrackCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard let near = Suggestion.closest(word, among: commands) else { return nil }
+        return "unknown command '\(word)'; did you mean '\(near)'? (no file '\(word)' either; `barrack --help` lists the commands)"
     }
 }
