@@ -143,8 +143,12 @@ public struct BuiltinCall {
 
     /// Runs `work` with the interpreter lock released, so other `parallel for` iterations run
     /// meanwhile (inside an atomic update the lock is kept). `work` must not touch script values.
+    ///
+    /// Standard output is flushed first: `work` waits (a sleep, a platform request, input), and
+    /// what the script printed before it must reach a pipe or a CI log now, not at the end.
     public func withoutLock<T>(_ work: () throws -> T) rethrows -> T {
-        try context.withoutLock(work)
+        StandardStreams.flush()
+        return try context.withoutLock(work)
     }
 
     /// Calls `function` as one atomic step: it keeps the interpreter lock throughout, through

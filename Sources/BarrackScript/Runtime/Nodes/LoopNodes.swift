@@ -163,6 +163,8 @@ final class WaitNode: StmtNode {
                 throw error
             }
             let context = frame.context
+            // What the script printed reaches a pipe before the pause, as before a sleep.
+            StandardStreams.flush()
             context.withoutLock {
                 clock.sleep(milliseconds: min(pause, limit - elapsed)) { context.isInterruptPending }
             }
