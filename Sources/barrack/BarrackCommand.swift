@@ -62,7 +62,7 @@ struct BarrackCommand: ParsableCommand {
         } catch {
             if exitCode(for: error) == .validationFailure {
                 StandardStreams.flush()
-                StandardStreams.writeError(fullMessage(for: error) + "\n")
+                StandardStreams.writeError(UsageSuggestion.withSuggestion(fullMessage(for: error), words: words) + "\n")
                 BarrackCommand.exit(withError: ExitCode(2))
             }
             BarrackCommand.exit(withError: error)

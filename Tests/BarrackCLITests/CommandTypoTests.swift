@@ -23,7 +23,20 @@ final class CommandTypoTests: XCTestCase {
         XCTAssertFalse(path.standardError.contains("unknown command"), "a path is a missing file, not a command")
     }
 
+    func testAMistypedSubcommandOrHelpTopicSuggestsTheName() {
+        assertUsageError(barrack("sandbox", "stok"), says: "Unexpected argument 'stok'; did you mean 'stock'?")
+        assertUsageError(barrack("help", "sandbx"), says: "did you mean 'sandbox'?")
+        assertUsageError(barrack("help", "sandbox", "stok"), says: "did you mean 'stock'?")
+        assertUsageError(barrack("help", "deplyo"), says: "did you mean 'deploy'?")
+    }
+
+    func testAMistypedOptionOfARunOrPlanSuggestsTheOption() {
+        assertUsageError(barrack("--dry-rn", "x.brk"), says: "unknown option '--dry-rn'; did you mean '--dry-run'?")
+        assertUsageError(barrack("plan", "--jsn", "x.brk"), says: "unknown option '--jsn'; did you mean '--json'?")
+    }
+
     func testAMistypedOptionOfAVerbSuggestsTheOption() {
+        assertUsageError(barrack("instances", "--output", "jsno"), says: "--output must be table, json, yaml, not 'jsno'; did you mean 'json'?")
         assertUsageError(barrack("instances", "--regoin", "FINLAND-1"), says: "unknown option '--regoin' for barrack instances; did you mean --region?")
     }
 

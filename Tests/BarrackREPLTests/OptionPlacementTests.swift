@@ -43,21 +43,8 @@ struct OptionPlacementTests {
         let names = Set(OptionPlacement.run.flatMap(\.names))
         let help = RootHelp.section("OPTIONS:", of: RunCommand.helpMessage(columns: 200)) ?? ""
         #expect(help.contains("--dry-run"))
-        for option in Self.optionNames(in: help) where option != "--help" && option != "-h" {
+        for option in UsageSuggestion.optionNames(inHelp: help) where option != "--help" && option != "-h" {
             #expect(names.contains(option), "run's \(option) is missing from OptionPlacement.run")
         }
-    }
-
-    /// The option names an OPTIONS section declares: the dashed words before each line's text.
-    static func optionNames(in help: String) -> [String] {
-        var names: [String] = []
-        for line in help.split(separator: "\n") {
-            let declaration = line.drop { $0 == " " }.split(separator: "  ").first ?? ""
-            for word in declaration.split(separator: " ") {
-                let name = String(word.split(separator: ",").first ?? "")
-                if name.hasPrefix("-") { names.append(name) }
-            }
-        }
-        return names
     }
 }

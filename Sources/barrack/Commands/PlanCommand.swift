@@ -45,6 +45,11 @@ struct PlanCommand: ParsableCommand {
         if let first = arguments.first, first == "--help" || first == "-h" {
             throw CleanExit.helpRequest(self)
         }
+        // The arguments are captured untouched, so an unknown option before the script lands here.
+        if let first = arguments.first, first.hasPrefix("-"), first != "-" {
+            let near = Suggestion.closest(first, among: OptionPlacement.plan.flatMap(\.names)).map { "; did you mean '\($0)'?" }
+            throw ValidationError("unknown option '\(first)'" + (near ?? "; `barrack plan --help` lists the options"))
+        }
         guard let path = arguments.first else {
             StandardStreams.writeError("barrack plan: which script? (barrack plan FILE [ARGS…])\n")
             throw ExitCode(1)

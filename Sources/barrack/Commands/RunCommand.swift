@@ -42,7 +42,8 @@ struct RunCommand: ParsableCommand {
         // Script arguments are captured untouched, so an unknown option before the script lands
         // here: say so rather than look for a file called `--bogus`.
         if code == nil, let first = arguments.first, first.hasPrefix("-"), first != "-" {
-            throw ValidationError("unknown option '\(first)'; `barrack --help` lists the options")
+            let near = Suggestion.closest(first, among: OptionPlacement.run.flatMap(\.names)).map { "; did you mean '\($0)'?" }
+            throw ValidationError("unknown option '\(first)'" + (near ?? "; `barrack --help` lists the options"))
         }
         if code == nil, arguments.isEmpty, Terminal(descriptor: 0).isTerminal {
             let environment: ScriptEnvironment
@@ -84,7 +85,7 @@ extension RunCommand {
     /// anything with a `/` or a `.`, which is a path that does not exist.
     static func unknownCommand(_ word: String) -> String? {
         guard !word.contains("/"), !word.contains(".") else { return nil }
-        let commands = Platform.commands.map(\.name) + BarrackCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+        let commands = Platform.commands.map(\.name) + UsageSuggestion.subcommandNames(of: BarrackCommand.self)
         guard let near = Suggestion.closest(word, among: commands) else { return nil }
         return "unknown command '\(word)'; did you mean '\(near)'? (no file '\(word)' either; `barrack --help` lists the commands)"
     }

@@ -58,7 +58,9 @@ struct VerbArguments {
             case "--output", "-o":
                 let text = try value(of: name, inline: inline)
                 guard let format = OutputFormat(rawValue: text.lowercased()) else {
-                    throw UsageError(message: "--output must be \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+                    let formats = OutputFormat.allCases.map(\.rawValue)
+                    throw UsageError(message: "--output must be \(formats.joined(separator: ", ")), not '\(text)'"
+                                     + Suggestion.didYouMean(text.lowercased(), among: formats))
                 }
                 parsed.output.format = format
                 parsed.outputGiven = true
