@@ -39,8 +39,11 @@ enum OptionPlacement {
     /// The options of `plan` besides the global ones.
     static let plan: [Option] = global + [Option(names: ["--json"], takesValue: false)]
 
-    /// The subcommands that read their own options anywhere already: their lines stay as they are.
-    static let otherSubcommands: Set<String> = ["check", "parse", "builtins", "help", "sandbox", "playground", "costs"]
+    /// The subcommands but `run` and `plan`: they read their own options anywhere already, so
+    /// their lines stay as they are.
+    static var otherSubcommands: Set<String> {
+        Set(UsageSuggestion.subcommandNames(of: BarrackCommand.self)).subtracting(["run", "plan"])
+    }
 
     /// `words` (the command line without the program's name) with barrack's options that follow
     /// the script's name moved before it, and the first `--` after it taken out.
