@@ -28,7 +28,7 @@ struct BarrackCommand: ParsableCommand {
                 """,
             version: BarrackScript.version,
             subcommands: [
-                RunCommand.self, PlanCommand.self, CostsCommand.self, CheckCommand.self, ParseCommand.self, BuiltinsCommand.self, HelpCommand.self,
+                RunCommand.self, PlanCommand.self, CostsCommand.self, GPUsCommand.self, CheckCommand.self, ParseCommand.self, BuiltinsCommand.self, HelpCommand.self,
                 SandboxCommand.self,
                 PlaygroundCommand.self,
             ],

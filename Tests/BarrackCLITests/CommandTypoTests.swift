@@ -10,11 +10,6 @@ final class CommandTypoTests: XCTestCase {
         barrack = try BarrackShell()
     }
 
-    private func assertUsageError(_ run: ScriptRun, says expected: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(run.status, 2, run.standardError, file: file, line: line)
-        XCTAssertTrue(run.standardError.contains(expected), "expected \"\(expected)\", got \(run.standardError)", file: file, line: line)
-    }
-
     func testAMistypedCommandSuggestsTheCommand() {
         assertUsageError(barrack("instnces"), says: "unknown command 'instnces'; did you mean 'instances'?")
         assertUsageError(barrack("sandbx"), says: "did you mean 'sandbox'?")
