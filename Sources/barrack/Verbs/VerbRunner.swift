@@ -85,7 +85,17 @@ struct VerbRunner {
             return usageError("no column \(unknown.unknown.map { "'\($0)'" }.joined(separator: ", ")); the columns are "
                               + unknown.known.joined(separator: ", "))
         }
-        StandardStreams.write(output.render(value))
+        if output.format == .table, output.columns == nil, FlatTable.builtins.contains(verb.builtin) {
+            // Each table in the order of its own columns (resource, tier, name, …), not by importance.
+            let tables = FlatTable.tables(for: verb.builtin, value).map { table in
+                var shown = output
+                shown.columns = ResultFormatter.reportColumns(of: table)
+                return shown.render(table)
+            }
+            StandardStreams.write(tables.joined(separator: "\n"))
+        } else {
+            StandardStreams.write(output.render(value))
+        }
         StandardStreams.flush()
         return 0
     }
