@@ -41,7 +41,7 @@ struct BarrackCommand: ParsableCommand {
     static func main() {
         let words = Array(CommandLine.arguments.dropFirst())
         if let (verb, index) = VerbDispatch.find(in: words) {
-            let status = VerbRunner(verb: verb, globalWords: Array(words[..<index])).run(Array(words[(index + 1)...]))
+            let status = InterruptForwarder.exitStatus(VerbRunner(verb: verb, globalWords: Array(words[..<index])).run(Array(words[(index + 1)...])))
             StandardStreams.flush()
             BarrackCommand.exit(withError: status == 0 ? nil : ExitCode(status))
         }
@@ -67,6 +67,9 @@ struct BarrackCommand: ParsableCommand {
             }
             BarrackCommand.exit(withError: error)
         }
-        BarrackCommand.exit()
+        // A Ctrl-C that landed while the command was ending: its output is out, the status is 130.
+        StandardStreams.flush()
+        let status = InterruptForwarder.exitStatus(0)
+        BarrackCommand.exit(withError: status == 0 ? nil : ExitCode(status))
     }
 }
