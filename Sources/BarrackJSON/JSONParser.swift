@@ -223,7 +223,11 @@ struct JSONParser {
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         if isInteger, let integer = Int(text) { return .int(integer) }
-        guard let double = Double(text) else { throw error("the number \(text) is out of range") }
+        // Double("1e99999") is infinity, which no JSON text can hold: refuse it rather than read
+        // a value that writing JSON then refuses.
+        guard let double = Double(text), double.isFinite else {
+            throw error("the number \(text) is out of range (beyond ±1.8e308)")
+        }
         return .double(double)
     }
 

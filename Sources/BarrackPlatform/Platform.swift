@@ -54,6 +54,7 @@ public enum Platform {
 
     private static func registerModules(in interpreter: Interpreter, budget: BudgetGuard) {
         interpreter.register(budget.builtin)
+        interpreter.register(Offers.builtin)
         for (name, text) in StandardLibrary.modules { interpreter.registerModule(name: name, text: text) }
     }
 

@@ -19,12 +19,16 @@ struct BarrackCommand: ParsableCommand {
                 With no file and a terminal, opens the REPL. Exit status: 0 ok, 1 runtime error, \
                 2 usage or syntax error, 130 interrupted.
 
+                barrack's own options go before or after the script's name (barrack two.brk \
+                --dry-run). Everything after -- goes to the script as its args, and so does an \
+                option after the script's name that barrack does not know.
+
                 VERBS (each platform built-in; `barrack VERB --help` shows its options):
                 \(VerbHelp.overview())
                 """,
             version: BarrackScript.version,
             subcommands: [
-                RunCommand.self, PlanCommand.self, CostsCommand.self, CheckCommand.self, ParseCommand.self, DisassembleCommand.self, BuiltinsCommand.self, HelpCommand.self,
+                RunCommand.self, PlanCommand.self, CostsCommand.self, GPUsCommand.self, CheckCommand.self, ParseCommand.self, DisassembleCommand.self, BuiltinsCommand.self, HelpCommand.self,
                 SandboxCommand.self,
                 PlaygroundCommand.self,
             ],
@@ -37,7 +41,7 @@ struct BarrackCommand: ParsableCommand {
     static func main() {
         let words = Array(CommandLine.arguments.dropFirst())
         if let (verb, index) = VerbDispatch.find(in: words) {
-            let status = VerbRunner(verb: verb, globalWords: Array(words[..<index])).run(Array(words[(index + 1)...]))
+            let status = InterruptForwarder.exitStatus(VerbRunner(verb: verb, globalWords: Array(words[..<index])).run(Array(words[(index + 1)...])))
             StandardStreams.flush()
             BarrackCommand.exit(withError: status == 0 ? nil : ExitCode(status))
         }
@@ -52,16 +56,20 @@ struct BarrackCommand: ParsableCommand {
             BarrackCommand.exit()
         }
         do {
-            var command = try parseAsRoot(words)
+            // barrack's own options may also follow the script's name (OptionPlacement).
+            var command = try parseAsRoot(OptionPlacement.arranged(words))
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
                 StandardStreams.flush()
-                StandardStreams.writeError(fullMessage(for: error) + "\n")
+                StandardStreams.writeError(UsageSuggestion.withSuggestion(fullMessage(for: error), words: words) + "\n")
                 BarrackCommand.exit(withError: ExitCode(2))
             }
             BarrackCommand.exit(withError: error)
         }
-        BarrackCommand.exit()
+        // A Ctrl-C that landed while the command was ending: its output is out, the status is 130.
+        StandardStreams.flush()
+        let status = InterruptForwarder.exitStatus(0)
+        BarrackCommand.exit(withError: status == 0 ? nil : ExitCode(status))
     }
 }

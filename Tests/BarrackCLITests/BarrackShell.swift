@@ -35,3 +35,9 @@ final class BarrackShell: @unchecked Sendable {
         run.standardError.split(separator: "\n").filter { !SandboxEnvironment.isSandboxNotice($0) }
     }
 }
+
+/// Asserts that `run` is a usage error: exit status 2, with `expected` in its standard error.
+func assertUsageError(_ run: ScriptRun, says expected: String, file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(run.status, 2, run.standardError, file: file, line: line)
+    XCTAssertTrue(run.standardError.contains(expected), "expected \"\(expected)\", got \(run.standardError)", file: file, line: line)
+}

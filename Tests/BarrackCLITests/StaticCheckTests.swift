@@ -31,12 +31,40 @@ final class StaticCheckTests: XCTestCase {
             new_data_volumes?, public_ip?, security_rules?, cloud_init?)
              3 | let second = deploy gpu: "H100-SXM5-80GB" x 8 in FINLAND-1 nmae: "train-2"
                |                                                            ^~~~
+            1 error in script.brk
 
             """)
 
         let census = ScriptRun.execute(binary: binary, arguments: ["-e", "print instances().len()"], in: home.folder,
                                        timeout: 30, environment: home.variables())
         XCTAssertEqual(census.standardOutput, "0\n", "checking ran nothing")
+    }
+
+    /// The file of the issue: seven mistakes of three kinds. `check` once reported the two name
+    /// errors only; the five others appeared one fix later.
+    func testCheckReportsSyntaxNameAndCallErrorsTogetherInSourceOrder() throws {
+        guard let binary = TestPaths.binary() else { return }
+        let home = try SandboxEnvironment()
+        _ = try write("""
+            let vm = deploy gpu: "H100-SXM5-80GB" x 1 in FINLAND-1 nmae: "a"
+            create_volume name: "data"
+            deploy gpu: "H100-SXM5-80GB" x 1 in FINLAND-9
+            wait until instance(vm.id).status == ACTIVE wiat: 5s
+            let g = "L40" x 3
+            print undefined_one
+            let = 3
+            print undefined_two
+
+            """, in: home)
+        let check = ScriptRun.execute(binary: binary, arguments: ["check", "script.brk"], in: home.folder, timeout: 30,
+                                      environment: home.variables())
+        XCTAssertEqual(check.status, 1, check.standardError)
+        let lines = check.standardError.split(separator: "\n")
+        let headers = lines.filter { $0.hasPrefix("script.brk:") }.map { $0.split(separator: ":").prefix(3).joined(separator: ":") }
+        XCTAssertEqual(headers, ["script.brk:1:56", "script.brk:2:1", "script.brk:3:37", "script.brk:4:45", "script.brk:5:17",
+                                 "script.brk:6:7", "script.brk:7:5", "script.brk:8:7"], check.standardError)
+        XCTAssertEqual(lines.last, "8 errors in script.brk")
+        XCTAssertEqual(lines.filter { $0.contains("^") }.count, 8, "each with its caret")
     }
 
     func testCheckReportsLiteralsOutsideTheirChoicesAndMissingArguments() throws {

@@ -99,17 +99,41 @@ final class DiagnosticTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(found.count, 3)
     }
 
-    func testAtMostTwentyDiagnosticsAreReported() {
+    func testAReportShowsTwentyDiagnosticsAndCountsTheRest() {
         let text = String(repeating: "let = 1\n", count: 50)
         let found = diagnostics(text)
-        XCTAssertEqual(found.count, Parser.maxDiagnostics)
+        XCTAssertEqual(found.map(\.location.line), Array(1...50), "the parser counts past the 20 shown")
         XCTAssertEqual(Parser.maxDiagnostics, 20)
-        XCTAssertEqual(found.map(\.location.line), Array(1...20))
+        let lines = Diagnostic.report(found).split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.filter { $0.contains(": error: ") }.count, 20)
+        XCTAssertEqual(lines.last, "… and 30 more errors")
+        XCTAssertEqual(Diagnostic.report(Array(found.prefix(21))).split(separator: "\n").last, "… and 1 more error")
+        XCTAssertFalse(Diagnostic.report(Array(found.prefix(20))).contains("more error"), "no count line when nothing is left out")
     }
 
-    func testLexicalErrorsAlsoStopAtTheCap() {
-        let text = String(repeating: "!", count: 100)
-        XCTAssertEqual(diagnostics(text).count, 20)
+    func testTheParserStopsCollectingAtItsCeiling() {
+        let found = diagnostics(String(repeating: "let = 1\n", count: Parser.maxCollected + 50))
+        XCTAssertEqual(found.count, Parser.maxCollected)
+        XCTAssertEqual(Diagnostic.report(found).split(separator: "\n").last,
+                       "… and \(Parser.maxCollected - 20) more errors (counting stopped at \(Parser.maxCollected))")
+    }
+
+    func testControlCharactersAreShownEscapedAndPictured() {
+        let found = diagnostics("let a = 1\u{0}\nprint a")
+        XCTAssertEqual(found.first?.description, """
+            test.brk:1:10: error: unexpected character '\\u{0}'
+             1 | let a = 1\u{2400}
+               |          ^
+            """)
+        let error = ErrorObject(code: "KEY_ERROR", message: "no key 'a\u{1b}[2J'")
+        XCTAssertEqual(error.report, "error: KEY_ERROR: no key 'a\\u{1b}[2J'", "an escape sequence cannot clear the terminal")
+        XCTAssertEqual(VisibleText.escaped("tab\tand\nline\r\u{7f}"), "tab\tand\nline\\r\\u{7f}")
+    }
+
+    func testLexicalErrorsAreCountedPastTheCapToo() {
+        let found = diagnostics(String(repeating: "!", count: 100))
+        XCTAssertEqual(found.count, 100)
+        XCTAssertEqual(Diagnostic.report(found).split(separator: "\n").last, "… and 80 more errors")
     }
 
     // MARK: - Unclosed constructs point at their opener

@@ -79,9 +79,12 @@ enum CoreLibrary {
             guard let milliseconds = try Operators.milliseconds(of: try call.value(0)) else {
                 throw call.typeError(0, "a duration")
             }
+            guard milliseconds >= 0 else {
+                throw call.argumentError(0, "must not be negative, not \(try call.value(0).literal)")
+            }
             let clock = call.interpreter.clock
             call.withoutLock {
-                clock.sleep(milliseconds: max(0, milliseconds)) { call.isInterruptPending }
+                clock.sleep(milliseconds: milliseconds) { call.isInterruptPending }
             }
             // A sleep cut short by Ctrl-C ends the script here, before its next statement.
             if call.isInterruptPending { throw call.takeInterrupt() }
@@ -108,7 +111,9 @@ enum CoreLibrary {
         },
         builtin("exit", [.optional("code", "int", default: "0")], summary: "Ends the script with an exit status.") { call in
             let code = call.argument(0) == nil ? 0 : try call.int(0)
-            throw ExitRequest(code: Int32(truncatingIfNeeded: code))
+            // A process status is one byte: exit(256) would end the script with 0, exit(-1) with 255.
+            guard (0...255).contains(code) else { throw call.argumentError(0, "must be between 0 and 255, not \(code)") }
+            throw ExitRequest(code: Int32(code))
         },
         builtin("round", [.required("number", "number"), .optional("digits", "int", default: "0")],
                 summary: "A number rounded half away from zero: an int without digits, else a float with that many decimals.",
@@ -155,7 +160,8 @@ enum CoreLibrary {
     ]
 }
 
-/// `min` and `max`: over their arguments, or over one list.
+/// `min` and `max`: over their arguments, or over one list, in the order of `sort` (so NaN is
+/// the largest: `max([1.0, nan])` is `nan` and `min` skips it).
 enum Extremes {
     static func pick(_ call: BuiltinCall, keepFirstWhen order: Int) throws -> Value {
         var values = call.arguments.compactMap { $0 } + call.rest
@@ -163,7 +169,7 @@ enum Extremes {
         guard var best = values.first else {
             throw ErrorObject.value("\(call.function.name) of an empty list")
         }
-        for value in values.dropFirst() where try Operators.compare(value, best, call.function.name) == order {
+        for value in values.dropFirst() where try SortOrder.compare(value, best, call.function.name) == order {
             best = value
         }
         return best

@@ -29,17 +29,36 @@ enum ListMethods {
             let function = try Methods.function(call, 1)
             return .list(try Methods.elements(call).filter { try call.call(function, [$0]).isTruthy })
         },
-        Methods.method("list", "sort", [.optional("reverse", "bool", default: "false")],
-                       returns: "list", summary: "A new list in ascending order (numbers, strings or durations).") { call in
-            let sorted = try sortedValues(try Methods.elements(call)) { $0 }
-            return .list(call.argument(1)?.isTruthy == true ? sorted.reversed() : sorted)
+        Methods.method("list", "sort", [.optional("by", "function", default: "nil"), .optional("reverse", "bool", default: "false")],
+                       returns: "list",
+                       summary: "A new list in ascending order; by: a key fn(x), or a comparator fn(a, b) that gives true (or a negative number) when a comes first.") { call in
+            let reverse = try call.flag(2)
+            let elements = try Methods.elements(call)
+            guard let by = call.argument(1) else { return .list(try sortedValues(elements, reverse: reverse) { $0 }) }
+            guard case .function(let function) = by else {
+                let hint = by.typeName == "bool" ? "; for a descending order write reverse: true" : ""
+                throw ErrorObject.type("list.sort: 'by' must be a key function fn(x) or a comparator fn(a, b), not \(by.typeName)\(hint)")
+                    .blaming("by")
+            }
+            let arity = function.arity
+            if arity.required == 2 {
+                return .list(try SortOrder.stableSorted(elements) { right, left in
+                    try reverse ? comesFirst(call, by, left, right) : comesFirst(call, by, right, left)
+                })
+            }
+            guard arity.required <= 1, (arity.maximum ?? 1) >= 1 else {
+                throw ErrorObject.type("list.sort: 'by' must take one argument (a key) or two (a comparator); \(function.name) needs \(arity.required)")
+                    .blaming("by")
+            }
+            let keyed = try elements.map { (key: try call.call(by, [$0]), value: $0) }
+            return .list(try sortedValues(keyed, reverse: reverse) { $0.key }.map(\.value))
         },
         Methods.method("list", "sort_by", [.required("key", "function"), .optional("reverse", "bool", default: "false")],
                        returns: "list", summary: "A new list ordered by key(element).") { call in
             let function = try Methods.function(call, 1)
+            let reverse = try call.flag(2)
             let keyed = try Methods.elements(call).map { (key: try call.call(function, [$0]), value: $0) }
-            let sorted = try sortedValues(keyed) { $0.key }.map(\.value)
-            return .list(call.argument(2)?.isTruthy == true ? sorted.reversed() : sorted)
+            return .list(try sortedValues(keyed, reverse: reverse) { $0.key }.map(\.value))
         },
         Methods.method("list", "first", summary: "The first element, or nil when empty.") { call in
             if let range = Methods.range(call) { return range.upper > range.lower ? .int(range.lower) : .null }
@@ -93,11 +112,23 @@ enum ListMethods {
         },
     ]
 
-    /// A stable sort by `key`; mixing types that do not compare is a type error.
-    static func sortedValues<T>(_ values: [T], key: (T) -> Value) throws -> [T] {
-        try values.enumerated().sorted { a, b in
-            let order = try Operators.compare(key(a.element), key(b.element), "sort")
-            return order == 0 ? a.offset < b.offset : order == -1
-        }.map(\.element)
+    /// A stable sort by `key` in the order of `SortOrder` (descending when `reverse`, equal
+    /// elements still in their order); mixing types that do not compare is a type error.
+    static func sortedValues<T>(_ values: [T], reverse: Bool, key: (T) -> Value) throws -> [T] {
+        let first = reverse ? 1 : -1
+        return try SortOrder.stableSorted(values) { right, left in
+            try SortOrder.compare(key(right), key(left), "sort") == first
+        }
+    }
+
+    /// Whether comparator `function` puts `a` before `b`: it gives true, or a negative number.
+    private static func comesFirst(_ call: BuiltinCall, _ function: Value, _ a: Value, _ b: Value) throws -> Bool {
+        switch try call.call(function, [a, b]) {
+        case .bool(let first): return first
+        case .int(let number): return number < 0
+        case .float(let number): return number < 0
+        case let other:
+            throw ErrorObject.type("list.sort: the comparator must give a bool (true when a comes first) or a number (negative when a comes first), not \(other.typeName)")
+        }
     }
 }

@@ -108,17 +108,18 @@ extension Compiler {
             return EmptyNode()
         }
         guard !isAnalysis else { return EmptyNode() }
+        // The importing script heads the chain, so that a file importing itself is a cycle of
+        // one (`x.brk → x.brk`) instead of a second copy of the script run as a module.
+        let startsChain = interpreter.importChain.isEmpty
+        if startsChain { interpreter.importChain.append(ModulePath.normalized(source.name)) }
+        defer { if startsChain { interpreter.importChain.removeAll() } }
         let moduleSource: Source
         let key: String
         if let text = interpreter.embeddedModules[name] {
             key = "<stdlib>/" + name
             moduleSource = Source(name: "stdlib/\(name).brk", text: text)
         } else {
-            let file = name.hasSuffix(".brk") ? name : name + ".brk"
-            var path = file
-            if !file.hasPrefix("/"), let slash = source.name.lastIndex(of: "/") {
-                path = String(source.name[...slash]) + file
-            }
+            let path = ModulePath.resolve(name, from: source.name)
             key = path
             if let module = interpreter.modules[key] { return ImportNode(module) }
             if interpreter.importChain.contains(key) {

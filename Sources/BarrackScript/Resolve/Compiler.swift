@@ -37,7 +37,7 @@ struct Compiler {
             var seen: Set<String> = []
             let unique = diagnostics.filter { seen.insert("\($0.range.start) \($0.message)").inserted }
             let sorted = unique.sorted { $0.range.start < $1.range.start }
-            throw CompileFailure(diagnostics: Array(sorted.prefix(Parser.maxDiagnostics)))
+            throw CompileFailure(diagnostics: sorted)
         }
         return prototype
     }

@@ -143,8 +143,12 @@ public struct BuiltinCall {
 
     /// Runs `work` with the interpreter lock released, so other `parallel for` iterations run
     /// meanwhile (inside an atomic update the lock is kept). `work` must not touch script values.
+    ///
+    /// Standard output is flushed first: `work` waits (a sleep, a platform request, input), and
+    /// what the script printed before it must reach a pipe or a CI log now, not at the end.
     public func withoutLock<T>(_ work: () throws -> T) rethrows -> T {
-        try context.withoutLock(work)
+        StandardStreams.flush()
+        return try context.withoutLock(work)
     }
 
     /// Calls `function` as one atomic step: it keeps the interpreter lock throughout, through
@@ -172,6 +176,14 @@ public struct BuiltinCall {
     public func int(_ index: Int) throws -> Int {
         guard case .int(let number)? = argument(index) else { throw typeError(index, "an int") }
         return number
+    }
+
+    /// The argument at `index` as a bool: false when it was not given or is `nil`, a type error
+    /// for any other value, so that `xs.sort("yes")` cannot pass for `reverse: true`.
+    public func flag(_ index: Int) throws -> Bool {
+        guard let value = argument(index) else { return false }
+        guard case .bool(let flag) = value else { throw typeError(index, "true or false") }
+        return flag
     }
 
     /// The argument at `index`, required.

@@ -50,10 +50,10 @@ public final class ErrorObject: Error, @unchecked Sendable, CustomStringConverti
         var text: String
         if let location {
             let position = location.source.location(of: location.range.start)
-            text = "\(location.source.name):\(position): error: \(code): \(message)\n"
+            text = "\(location.source.name):\(position): error: \(code): \(VisibleText.escaped(message))\n"
             text += SourceExcerpt.render(source: location.source, range: location.range)
         } else {
-            text = "error: \(code): \(message)"
+            text = "error: \(code): \(VisibleText.escaped(message))"
         }
         if !trace.isEmpty {
             text += "\ncall stack (innermost first):" + CallStackText.render(trace)

@@ -249,7 +249,7 @@ public struct CompileFailure: Error, Sendable, CustomStringConvertible {
     /// Every problem found, in source order.
     public var diagnostics: [Diagnostic]
 
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    public var description: String { Diagnostic.report(diagnostics) }
 }
 
 /// Thrown by `exit(code)`: the host ends the process with `code` after flushing output.

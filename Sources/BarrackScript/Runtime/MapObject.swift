@@ -7,6 +7,9 @@ public final class MapObject: @unchecked Sendable {
     /// The values, parallel to `keys`.
     public private(set) var values: [Value] = []
     private var positions: [String: Int] = [:]
+    /// Changes whenever a key is added or removed (not when a value is replaced), so that a
+    /// `for` loop over the map can tell that its keys changed under it (`MapIteration`).
+    public private(set) var keyVersion = 0
 
     /// Creates an empty map.
     public init() {}
@@ -29,6 +32,7 @@ public final class MapObject: @unchecked Sendable {
                 values[position] = newValue
             } else {
                 positions[key] = keys.count
+                keyVersion &+= 1
                 keys.append(key)
                 values.append(newValue)
             }
@@ -40,6 +44,7 @@ public final class MapObject: @unchecked Sendable {
     public func removeValue(forKey key: String) -> Value? {
         guard let position = positions.removeValue(forKey: key) else { return nil }
         let value = values[position]
+        keyVersion &+= 1
         keys.remove(at: position)
         values.remove(at: position)
         for index in position..<keys.count { positions[keys[index]] = index }

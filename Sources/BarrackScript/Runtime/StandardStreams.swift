@@ -5,7 +5,9 @@ import Darwin
 #endif
 
 /// Buffered standard output for `print`: flushed at each line on a terminal, in 64 KiB blocks
-/// into a pipe or file, which keeps printing loops fast.
+/// into a pipe or file, which keeps printing loops fast — and, into a pipe too, before every
+/// wait: a sleep, a `wait until` pause, a platform request or input (`BuiltinCall.withoutLock`),
+/// so that `print "step 1"; sleep 3s` shows its line in `tee` or a CI log before the pause.
 public enum StandardStreams {
     private final class Buffer: @unchecked Sendable {
         let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)

@@ -87,8 +87,8 @@ extension Value: CustomStringConvertible {
             case "\r": output += "\\r"
             case "{": output += "\\{"
             default:
-                if scalar.value < 0x20 {
-                    output += "\\u{\(String(scalar.value, radix: 16))}"
+                if VisibleText.isControl(scalar) {
+                    output += VisibleText.escape(scalar)
                 } else {
                     output.unicodeScalars.append(scalar)
                 }

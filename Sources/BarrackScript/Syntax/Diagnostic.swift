@@ -34,10 +34,26 @@ public struct Diagnostic: Error, Sendable, CustomStringConvertible {
     public var description: String {
         let location = self.location
         let prefix = code == "SYNTAX_ERROR" ? "" : code + ": "
-        var text = "\(source.name):\(location.line):\(location.column): error: \(prefix)\(message)"
+        var text = "\(source.name):\(location.line):\(location.column): error: \(prefix)\(VisibleText.escaped(message))"
         text += "\n" + SourceExcerpt.render(source: source, range: range)
         for note in notes { text += "\n  note: \(note)" }
         return text
+    }
+}
+
+extension Diagnostic {
+    /// The report of a file's diagnostics: the first `Parser.maxDiagnostics` (20) in full, then
+    /// one line that counts the rest, so that a long list is cut short but never silently.
+    ///
+    ///     … and 5 more errors
+    public static func report(_ diagnostics: [Diagnostic]) -> String {
+        var lines = diagnostics.prefix(Parser.maxDiagnostics).map(\.description)
+        let more = diagnostics.count - Parser.maxDiagnostics
+        if more > 0 {
+            let counted = diagnostics.count >= Parser.maxCollected ? " (counting stopped at \(Parser.maxCollected))" : ""
+            lines.append("… and \(more) more error\(more == 1 ? "" : "s")\(counted)")
+        }
+        return lines.joined(separator: "\n")
     }
 }
 
@@ -48,7 +64,7 @@ public enum SourceExcerpt {
     /// The marker repeats the line's tabs so that it lines up in any terminal.
     public static func render(source: Source, range: SourceRange) -> String {
         let location = source.location(of: range.start)
-        let line = source.lineText(location.line)
+        let line = VisibleText.pictured(source.lineText(location.line))
         let gutter = String(location.line)
         var marker = ""
         for (index, character) in line.enumerated() where index < location.column - 1 {

@@ -2,12 +2,16 @@
 ///
 /// A recursive-descent parser with one function per precedence level. On a syntax error it records
 /// a diagnostic, skips to the next statement boundary and goes on, so that one run reports every
-/// independent mistake of a file (at most `maxDiagnostics`). Nesting deeper than `maxNesting` is a
+/// independent mistake of a file (a report shows `maxDiagnostics` of them and counts the rest). Nesting deeper than `maxNesting` is a
 /// `NESTING_LIMIT` diagnostic: the parser recurses once per level, and a script must never be able
 /// to overflow the stack.
 public struct Parser {
-    /// The most diagnostics reported for one file; after that the parser stops.
+    /// The most diagnostics a report shows for one file; a last line counts the others
+    /// (`Diagnostic.report`).
     public static let maxDiagnostics = 20
+    /// The most diagnostics the parser collects before it stops: enough to count what a report
+    /// leaves out, few enough that a megabyte of garbage cannot fill memory with them.
+    public static let maxCollected = 10_000
     /// The deepest nesting of brackets, blocks and operators accepted. 200, as in CPython's parser:
     /// deep enough for any real script, shallow enough for a 512 KiB thread stack in debug builds.
     public static let maxNesting = 200
@@ -36,7 +40,7 @@ public struct Parser {
         var parser = Parser(source: source)
         let statements = parser.parseProgram()
         let sorted = parser.diagnostics.sorted { $0.range.start < $1.range.start }
-        return (statements, Array(sorted.prefix(maxDiagnostics)))
+        return (statements, sorted)
     }
 
     // MARK: - Program and blocks
@@ -44,7 +48,7 @@ public struct Parser {
     mutating func parseProgram() -> [Stmt] {
         var statements: [Stmt] = []
         skipTerminators()
-        while peek.kind != .eof, diagnostics.count < Parser.maxDiagnostics {
+        while peek.kind != .eof, diagnostics.count < Parser.maxCollected {
             if peek.kind == .rightBrace {
                 report("unexpected '}' with no block to close", at: peek.range)
                 advance()
@@ -84,7 +88,7 @@ public struct Parser {
                 throw error("'{' is never closed: the block opened here needs a '}'", at: open.range,
                             incomplete: true)
             }
-            if diagnostics.count >= Parser.maxDiagnostics { throw Failure() }
+            if diagnostics.count >= Parser.maxCollected { throw Failure() }
             if let statement = parseStatementRecovering() { statements.append(statement) }
             skipTerminators()
         }

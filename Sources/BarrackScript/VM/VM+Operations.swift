@@ -141,13 +141,15 @@ extension VM {
     // MARK: - Loops
 
     /// Sets up `for` over `sequence` in `state` (the sequence, the position, what is iterated).
-    /// A map's keys and a string's characters are taken when the loop starts.
+    /// A string's characters are taken when the loop starts; a map is read as it goes, under the
+    /// rule of `MapIteration`.
     static func prepareIteration(_ state: UnsafeMutablePointer<Value>, over sequence: Value) throws {
         switch sequence {
         case .range, .list:
             break
         case .map(let map):
-            state[2] = .list(ListObject(map.keys.map { .string($0) }))
+            // The keys' version when the loop began: a change of keys is an error (`MapIteration`).
+            state[2] = .int(map.keyVersion)
         case .string(let text):
             state[2] = .list(ListObject(text.map { .string(String($0)) }))
         default:
@@ -175,13 +177,11 @@ extension VM {
             guard index < list.elements.count else { return false }
             element = list.elements[index]
         case .map(let map):
-            guard case .list(let keys) = state[2], index < keys.elements.count else { return false }
-            key = keys.elements[index]
-            if twoNames, case .string(let name) = key {
-                element = map[name] ?? .null
-            } else {
-                element = key
-            }
+            guard case .int(let version) = state[2] else { return false }
+            var iteration = MapIteration(map, version: version, position: index)
+            guard let entry = try iteration.next() else { return false }
+            key = .string(entry.key)
+            element = twoNames ? entry.value : key
         default:
             guard case .list(let characters) = state[2], index < characters.elements.count else { return false }
             element = characters.elements[index]

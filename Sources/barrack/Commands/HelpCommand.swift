@@ -1,4 +1,5 @@
 import ArgumentParser
+import BarrackPlatform
 import BarrackScript
 
 /// `barrack help [TOPIC…]`: the built-ins by group, or one built-in (with its command-line verb),
@@ -33,7 +34,11 @@ struct HelpCommand: ParsableCommand {
             StandardStreams.write(page)
         } else {
             StandardStreams.flush()
-            StandardStreams.writeError("barrack: no built-in, command or topic named '\(topic.joined(separator: " "))'; `barrack help` lists them\n")
+            let parent = HelpCommand.command(at: Array(topic.dropLast())) ?? BarrackCommand.self
+            let names = UsageSuggestion.subcommandNames(of: parent)
+                + (topic.count == 1 ? builtins.map(\.name) + Platform.commands.map(\.name) + Array(HelpTopic.pages.keys) : [])
+            let near = topic.last.flatMap { Suggestion.closest($0, among: names) }.map { "; did you mean '\($0)'?" } ?? ""
+            StandardStreams.writeError("barrack: no built-in, command or topic named '\(topic.joined(separator: " "))'\(near); `barrack help` lists them\n")
             throw ExitCode(2)
         }
         StandardStreams.flush()

@@ -30,9 +30,9 @@ struct ParseCommand: ParsableCommand {
         let (statements, diagnostics) = Parser.parse(source)
         let text = printsSource ? SourcePrinter.print(statements) : ASTPrinter.print(statements, source: source)
         Terminal.standardOutput.write(text)
-        for diagnostic in diagnostics {
-            Terminal.standardError.write(diagnostic.description + "\n")
+        if !diagnostics.isEmpty {
+            Terminal.standardError.write(Diagnostic.report(diagnostics) + "\n")
+            throw ExitCode(1)
         }
-        if !diagnostics.isEmpty { throw ExitCode(1) }
     }
 }

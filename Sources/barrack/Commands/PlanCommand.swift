@@ -45,6 +45,11 @@ struct PlanCommand: ParsableCommand {
         if let first = arguments.first, first == "--help" || first == "-h" {
             throw CleanExit.helpRequest(self)
         }
+        // The arguments are captured untouched, so an unknown option before the script lands here.
+        if let first = arguments.first, first.hasPrefix("-"), first != "-" {
+            let near = Suggestion.closest(first, among: OptionPlacement.plan.flatMap(\.names)).map { "; did you mean '\($0)'?" }
+            throw ValidationError("unknown option '\(first)'" + (near ?? "; `barrack plan --help` lists the options"))
+        }
         guard let path = arguments.first else {
             StandardStreams.writeError("barrack plan: which script? (barrack plan FILE [ARGS…])\n")
             throw ExitCode(1)
@@ -72,7 +77,7 @@ struct PlanCommand: ParsableCommand {
         do {
             program = try interpreter.compile(source)
         } catch {
-            for diagnostic in error.diagnostics { StandardStreams.writeError(diagnostic.description + "\n") }
+            StandardStreams.writeError(Diagnostic.report(error.diagnostics) + "\n")
             throw ExitCode(1)
         }
         let status = ScriptRunner.execute(program, in: interpreter, report: ErrorReport(format: json ? .json : global.output))

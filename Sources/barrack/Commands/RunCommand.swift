@@ -1,4 +1,5 @@
 import ArgumentParser
+import BarrackPlatform
 import BarrackScript
 
 /// `barrack run FILE [ARGS…]`, `barrack -e CODE`, `barrack FILE`, `barrack run -`; with nothing
@@ -8,7 +9,9 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a script file, code given with -e, or standard input.",
         discussion: """
-            The script's arguments reach it as the list `args`.
+            The script's arguments reach it as the list `args`. barrack's own options may come \
+            before or after the script's name; everything after -- goes to the script, and so does \
+            an option after the script's name that barrack does not know.
 
             --max-steps and --timeout bound a script that may not end: it stops with STEP_LIMIT or \
             TIME_LIMIT (exit status 1).
@@ -39,7 +42,8 @@ struct RunCommand: ParsableCommand {
         // Script arguments are captured untouched, so an unknown option before the script lands
         // here: say so rather than look for a file called `--bogus`.
         if code == nil, let first = arguments.first, first.hasPrefix("-"), first != "-" {
-            throw ValidationError("unknown option '\(first)'; `barrack --help` lists the options")
+            let near = Suggestion.closest(first, among: OptionPlacement.run.flatMap(\.names)).map { "; did you mean '\($0)'?" }
+            throw ValidationError("unknown option '\(first)'" + (near ?? "; `barrack --help` lists the options"))
         }
         if code == nil, arguments.isEmpty, Terminal(descriptor: 0).isTerminal {
             let environment: ScriptEnvironment
@@ -63,7 +67,7 @@ struct RunCommand: ParsableCommand {
             do {
                 source = try Source.read(path: first)
             } catch {
-                StandardStreams.writeError("barrack: \(error)\n")
+                StandardStreams.writeError("barrack: \(RunCommand.unknownCommand(first) ?? "\(error)")\n")
                 throw ExitCode(2)
             }
         } else {
@@ -72,5 +76,17 @@ struct RunCommand: ParsableCommand {
         }
         let status = ScriptRunner(options: global, limits: limits).run(source, arguments: scriptArguments)
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension RunCommand {
+    /// For a word that is no file and looks like a mistyped command rather than a path
+    /// (`barrack instnces`): `unknown command 'instnces'; did you mean 'instances'?`. Nil for
+    /// anything with a `/` or a `.`, which is a path that does not exist.
+    static func unknownCommand(_ word: String) -> String? {
+        guard !word.contains("/"), !word.contains(".") else { return nil }
+        let commands = Platform.commands.map(\.name) + UsageSuggestion.subcommandNames(of: BarrackCommand.self)
+        guard let near = Suggestion.closest(word, among: commands) else { return nil }
+        return "unknown command '\(word)'; did you mean '\(near)'? (no file '\(word)' either; `barrack --help` lists the commands)"
     }
 }

@@ -46,8 +46,8 @@ struct ErrorReport {
                 return .object(JSONObject([.init(key: "error", value: .object(JSONObject(members)))]))
             }
             for error in errors { StandardStreams.writeError(error.serialized() + "\n") }
-        } else {
-            for diagnostic in diagnostics { StandardStreams.writeError(diagnostic.description + "\n") }
+        } else if !diagnostics.isEmpty {
+            StandardStreams.writeError(Diagnostic.report(diagnostics) + "\n")
         }
     }
 

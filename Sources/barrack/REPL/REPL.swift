@@ -69,7 +69,7 @@ struct REPL {
                 if REPL.needsMoreInput(error.diagnostics, source: source) { continue }
                 pending = []
                 if history.record(entry) { LineEditor.remember(entry) }
-                for diagnostic in error.diagnostics { StandardStreams.writeError(diagnostic.description + "\n") }
+                StandardStreams.writeError(Diagnostic.report(error.diagnostics) + "\n")
                 continue
             }
             pending = []

@@ -50,28 +50,11 @@ struct ScriptRunner {
             }
         }
         StandardStreams.flush()
-        return outcome.status
+        return InterruptForwarder.exitStatus(outcome.status)
     }
 
     private final class Outcome: @unchecked Sendable {
         var status: Int32 = 0
-    }
-}
-
-/// Turns Ctrl-C (SIGINT) into `Interpreter.interrupt()` while a script runs.
-final class InterruptForwarder {
-    private let source: DispatchSourceSignal
-
-    init(_ interpreter: Interpreter) {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { interpreter.interrupt() }
-        source.resume()
-    }
-
-    func stop() {
-        source.cancel()
-        signal(SIGINT, SIG_DFL)
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BarrackAPI
 import BarrackPlatform
+import BarrackScript
 
 /// The words after a verb (`barrack deploy --gpu H100-SXM5-80GB --count 8 --region FINLAND-1`),
 /// sorted into the built-in's arguments, the output options, the verb's own switches and the
@@ -57,7 +58,9 @@ struct VerbArguments {
             case "--output", "-o":
                 let text = try value(of: name, inline: inline)
                 guard let format = OutputFormat(rawValue: text.lowercased()) else {
-                    throw UsageError(message: "--output must be \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+                    let formats = OutputFormat.allCases.map(\.rawValue)
+                    throw UsageError(message: "--output must be \(formats.joined(separator: ", ")), not '\(text)'"
+                                     + Suggestion.didYouMean(text.lowercased(), among: formats))
                 }
                 parsed.output.format = format
                 parsed.outputGiven = true
@@ -72,6 +75,8 @@ struct VerbArguments {
             case "--count" where verb.options.contains { $0.shape == .gpu }:
                 let text = try value(of: name, inline: inline)
                 guard let count = Int(text) else { throw UsageError(message: "--count must be a whole number, not '\(text)'") }
+                // Checked here, so that the message names the option typed, not the request's field.
+                guard Choice.gpuCounts.contains(count) else { throw UsageError(message: "--count must be 1, 2, 4 or 8, not \(count)") }
                 parsed.count = count
             default:
                 if let option = verb.options.first(where: { "--" + $0.flag == name }) {
@@ -119,6 +124,9 @@ struct VerbArguments {
         let bare = name.drop { $0 == "-" }
         let close = verb.options.map(\.flag).filter { $0.hasPrefix(bare) || bare.hasPrefix($0) }
         if close.count == 1 { return "; did you mean --\(close[0])?" }
+        // A typo rather than a prefix: `--regoin` for `--region`.
+        let own = ["output", "columns", "no-header", "help"] + verb.options.filter { !$0.isPositional }.map(\.flag)
+        if let near = Suggestion.closest(String(bare), among: own) { return "; did you mean --\(near)?" }
         return "; `barrack \(verb.name) --help` lists its options"
     }
 }

@@ -75,14 +75,27 @@ struct VerbRunner {
                 outcome.error = error
             }
         }
-        if let error = outcome.error { return report.write(error) }
+        if let error = outcome.error {
+            if let message = usageMessage(for: error) { return usageError(message) }
+            return report.write(error)
+        }
         let value = outcome.value ?? .null
         let unknown = output.unknownColumns(in: value)
         if !unknown.unknown.isEmpty {
             return usageError("no column \(unknown.unknown.map { "'\($0)'" }.joined(separator: ", ")); the columns are "
                               + unknown.known.joined(separator: ", "))
         }
-        StandardStreams.write(output.render(value))
+        if output.format == .table, output.columns == nil, FlatTable.builtins.contains(verb.builtin) {
+            // Each table in the order of its own columns (resource, tier, name, …), not by importance.
+            let tables = FlatTable.tables(for: verb.builtin, value).map { table in
+                var shown = output
+                shown.columns = ResultFormatter.reportColumns(of: table)
+                return shown.render(table)
+            }
+            StandardStreams.write(tables.joined(separator: "\n"))
+        } else {
+            StandardStreams.write(output.render(value))
+        }
         StandardStreams.flush()
         return 0
     }
@@ -105,6 +118,22 @@ struct VerbRunner {
             throw VerbArguments.UsageError(message: "barrack \(verb.name) needs " + missing.joined(separator: ", "))
         }
         return values
+    }
+
+    /// For a value the built-in refused before sending anything (an `ARGUMENT_ERROR` or
+    /// `TYPE_ERROR` about one of its parameters), the message as a usage error that names the
+    /// option typed: `--region must be one of FINLAND-1, …, not FINLAND-9; did you mean 'FINLAND-1'?`
+    /// rather than `deploy: 'region' …`, exit status 2 rather than 1.
+    func usageMessage(for error: any Error) -> String? {
+        guard let error = error as? ErrorObject, error.code == ErrorCode.argument || error.code == ErrorCode.type,
+              let parameter = error.parameter, let option = verb.options.first(where: { $0.parameter == parameter }) else {
+            return nil
+        }
+        let written = option.isPositional ? option.valueName : "--" + option.flag
+        for prefix in ["\(verb.builtin): '\(parameter)' ", "\(verb.builtin): "] where error.message.hasPrefix(prefix) {
+            return written + (prefix.hasSuffix("' ") ? " " : ": ") + error.message.dropFirst(prefix.count)
+        }
+        return "\(written): \(error.message)"
     }
 
     private func usageError(_ message: String) -> Int32 {

@@ -37,9 +37,12 @@ final class ForNode: StmtNode {
                 index += 1
             }
         case .map(let map):
-            for (index, key) in map.keys.enumerated() {
-                let value: Value = second == nil ? .string(key) : (map[key] ?? .null)
-                if let flow = try step(frame, context, key: .string(key), index: index, element: value) { return flow }
+            var entries = MapIteration(map)
+            var index = 0
+            while let entry = try nextEntry(&entries) {
+                let value: Value = second == nil ? .string(entry.key) : entry.value
+                if let flow = try step(frame, context, key: .string(entry.key), index: index, element: value) { return flow }
+                index += 1
             }
         case .string(let text):
             for (index, character) in text.enumerated() {
@@ -49,6 +52,11 @@ final class ForNode: StmtNode {
             throw iterable.located(ErrorObject.type("cannot iterate over \(article(sequence.typeName)) \(sequence.typeName)"))
         }
         return .normal
+    }
+
+    /// The next entry of a map; a change of its keys is reported at the loop's iterable.
+    private func nextEntry(_ entries: inout MapIteration) throws -> (key: String, value: Value)? {
+        do { return try entries.next() } catch { throw iterable.located(error) }
     }
 
     /// One iteration; a flow to return with, or nil to go on.
@@ -164,6 +172,8 @@ final class WaitNode: StmtNode {
                 error.locate(source, range)
                 throw error
             }
+            // What the script printed reaches a pipe before the pause, as before a sleep.
+            StandardStreams.flush()
             context.withoutLock {
                 clock.sleep(milliseconds: min(pause, limit - elapsed)) { context.isInterruptPending }
             }
