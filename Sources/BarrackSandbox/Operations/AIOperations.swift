@@ -87,9 +87,9 @@ extension World {
 
     /// An ISO-8601 instant (`2026-01-01T00:00:00Z`) or day (`2026-01-01`).
     static func date(_ text: String, field: String) throws(SandboxError) -> Date {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        if let date = try? Date(text + "T00:00:00Z", strategy: .iso8601) { return date }
-        throw .invalidValue(field, "\(field) must be an ISO-8601 date such as 2026-01-31 or 2026-01-31T12:00:00Z; got '\(text)'")
+        if let date = RFC3339Date.parse(text) { return date }
+        throw .invalidValue(field, "\(field) must be an RFC 3339 date such as 2026-01-31 or 2026-01-31T12:00:00Z "
+                            + "(any offset, such as +05:30); got '\(text)'")
     }
 }
 
