@@ -19,7 +19,7 @@ from barrack_client.api.ssh_keys import list_ssh_keys
 from barrack_client.api.volumes import attach_volumes, create_volume, delete_volume, detach_volumes, get_volume
 from barrack_client.models import (
     CreateSnapshotRequest, CreateVolumeRequest, DeploymentRequest, ErrorResponse, GpuCountEnum, GpuModelEnum,
-    OSImageBootSource, OSImageBootSourceType, RegionEnum, RestoreSnapshotRequest, SnapshotStatus, VMStatus,
+    OSImageBootSource, OSImageBootSourceType, OSImageIdEnum, RegionEnum, RestoreSnapshotRequest, SnapshotStatus, VMStatus,
     VolumeIDsRequest, VolumeStatus, VolumeTypeEnum,
 )
 
@@ -62,7 +62,8 @@ def main():
 
     balance = call(get_balance, client=client).balance
     key = call(list_ssh_keys, client=client).ssh_keys[0].id
-    image = call(list_os_images, client=client, region=region).images[0].id
+    # The document's enum of OS images, so a listed id the enum lacks fails here.
+    image = OSImageIdEnum(call(list_os_images, client=client, region=region).images[0].id)
 
     deployed = call(deploy_instance, client=client, body=DeploymentRequest(
         gpu_model=GpuModelEnum.RTX_A6000, gpu_count=GpuCountEnum.VALUE_1, region=region,

@@ -1,5 +1,6 @@
 # Sourced by the api/ scripts: starts a fresh `barrack sandbox serve` of its own (its own data
-# folder, a frozen clock unless SANDBOX_SPEED says otherwise, any key accepted, a free port) and
+# folder, a frozen clock unless SANDBOX_SPEED says otherwise, any key accepted unless SANDBOX_KEY
+# names the one, a free port) and
 # sets `base` to its origin (http://127.0.0.1:PORT). The caller's EXIT trap must call stop_sandbox.
 #
 #   . api/sandbox-server.sh; trap stop_sandbox EXIT; start_sandbox; curl "$base/api/balance/"
@@ -11,6 +12,7 @@ sandbox_pid=""
 start_sandbox() {
   sandbox_home=$(mktemp -d)
   XDG_DATA_HOME="$sandbox_home" XDG_CONFIG_HOME="$sandbox_home" "$sandbox_binary" sandbox serve --port 0 --speed "${SANDBOX_SPEED:-0}" \
+    ${SANDBOX_KEY:+--key "$SANDBOX_KEY"} \
     >"$sandbox_home/url" 2>"$sandbox_home/server.log" &
   sandbox_pid=$!
   for _ in $(seq 1 100); do

@@ -45,4 +45,27 @@ import Testing
         let summary = sandbox.get("/api/ai/usage/summary/", query: ["from": "2026-01-01T12:00:00+18:31"])
         #expect(summary["summary"]?["from"] == "2025-12-31T17:29:00Z")
     }
+
+    /// Found by schemathesis once the document bounded what it had left open: a page the document
+    /// allows must be answered, and one it forbids refused.
+    @Test func pagesStopAtABillion() throws {
+        let sandbox = try Harness()
+        #expect(sandbox.get("/api/ssh-keys/", query: ["page": "1000000000", "limit": "100"]).status == 200)
+        let past = sandbox.get("/api/ssh-keys/", query: ["page": "1000000001"])
+        #expect(past.status == 400 && past.message.contains("1 to 1000000000"), "\(past.message)")
+    }
+
+    /// A reply longer than the model's context window could never be written, so max_tokens is
+    /// bounded by it (the document says so per model).
+    @Test func maxTokensStopsAtTheContextWindow() throws {
+        let sandbox = try Harness()
+        func chat(_ model: String, _ maxTokens: Int) -> Answer {
+            sandbox.post("/api/ai/chat/completions/", ["model": .string(model), "max_tokens": .int(maxTokens),
+                                                       "messages": [["role": "user", "content": "hello"]]])
+        }
+        #expect(chat("barrack-chat-small", 8_192).status == 200)
+        #expect(chat("barrack-chat-small", 8_193).code == "INVALID_VALUE")
+        #expect(chat("barrack-chat-large", 32_768).status == 200)
+        #expect(chat("barrack-chat-large", 32_769).message.contains("1 to 32768"))
+    }
 }

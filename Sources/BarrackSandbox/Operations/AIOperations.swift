@@ -35,7 +35,10 @@ extension World {
         }
         guard !messages.isEmpty else { throw .invalidValue("messages", "messages must hold at least one message") }
         let maxTokens = try call.body.int("max_tokens")
-        if let maxTokens, maxTokens < 1 { throw .invalidValue("max_tokens", "max_tokens must be at least 1; got \(maxTokens)") }
+        // A reply longer than the model's context window could never be written.
+        if let maxTokens, !(1...model.contextWindow).contains(maxTokens) {
+            throw .invalidValue("max_tokens", "max_tokens must be 1 to \(model.contextWindow) for \(model.id); got \(maxTokens)")
+        }
         if let temperature = try call.body.double("temperature"), !(0...2).contains(temperature) {
             throw .invalidValue("temperature", "temperature must be 0 to 2; got \(temperature)")
         }
