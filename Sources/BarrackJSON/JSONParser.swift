@@ -18,6 +18,20 @@ extension JSONValue {
         self = try parser.parseDocument()
     }
 
+    /// Parses like `init(parsing:)`, but refuses an object that names a key twice.
+    ///
+    /// RFC 8259 leaves duplicate keys to the reader, and most keep the last one silently; a server
+    /// that must not guess what a client meant refuses them instead.
+    ///
+    /// ```swift
+    /// try JSONValue(parsingRejectingDuplicateKeys: Array(#"{"a": 1, "a": 2}"#.utf8))
+    /// // throws: invalid JSON at line 1, column 10: the key "a" appears twice in one object
+    /// ```
+    public init(parsingRejectingDuplicateKeys bytes: [UInt8]) throws {
+        var parser = JSONParser(bytes: bytes, rejectsDuplicateKeys: true)
+        self = try parser.parseDocument()
+    }
+
     /// Parses a complete JSON text given as a string.
     public init(parsing text: String) throws {
         try self.init(parsing: Array(text.utf8))
@@ -31,11 +45,13 @@ struct JSONParser {
     static let maximumDepth = 512
 
     private let bytes: [UInt8]
+    private let rejectsDuplicateKeys: Bool
     private var position = 0
     private var depth = 0
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], rejectsDuplicateKeys: Bool = false) {
         self.bytes = bytes
+        self.rejectsDuplicateKeys = rejectsDuplicateKeys
     }
 
     mutating func parseDocument() throws -> JSONValue {
@@ -78,7 +94,12 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else { throw error("expected a string key") }
+            let keyStart = position
             let key = try parseString()
+            if rejectsDuplicateKeys, object[key] != nil {
+                position = keyStart
+                throw error("the key \"\(key)\" appears twice in one object")
+            }
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\"") }
             position += 1

@@ -31,10 +31,12 @@ public final class SandboxServer: Sendable {
 
     /// Binds `host:port` and starts answering; port 0 picks a free port.
     ///
-    /// - Parameter log: receives one line per request; `barrack sandbox serve` writes it to stderr.
+    /// - Parameters:
+    ///   - limits: the read timeouts and the largest body (`ServerLimits`).
+    ///   - log: receives one line per request; `barrack sandbox serve` writes it to stderr.
     public static func start(
         sandbox: Sandbox, host: String = "127.0.0.1", port: Int = 0, faults: FaultInjector? = nil,
-        log: @escaping @Sendable (String) -> Void = { _ in }
+        limits: ServerLimits = ServerLimits(), log: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> SandboxServer {
         // One event loop: the sandbox serialises every request behind one lock anyway, so more
         // threads would only wait on it.
@@ -47,7 +49,7 @@ public final class SandboxServer: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
                     try channel.pipeline.syncOperations.addHandler(
-                        SandboxHTTPHandler(sandbox: sandbox, faults: faults, log: log))
+                        SandboxHTTPHandler(sandbox: sandbox, faults: faults, limits: limits, log: log))
                 }
             }
         do {

@@ -58,7 +58,17 @@ final class EndpointTableTests: XCTestCase {
         for operation in [OperationID.deployInstance, .createVolume, .deleteInstance, .togglePublicIP, .chat] {
             XCTAssertFalse(operation.endpoint.isSafeToRepeat, "\(operation)")
         }
-        XCTAssertEqual(EndpointTable.all.filter(\.isPaginated).count, 6)
+    }
+
+    /// Issue 29: ten list operations ignored `?page=&limit=`; the contract's section 1 pages every
+    /// list, so every read with an items key takes both, and nothing else does.
+    func testEveryListReadIsPaginated() {
+        for endpoint in EndpointTable.all {
+            let isListRead = endpoint.method == .get && endpoint.itemsKey != nil
+            XCTAssertEqual(endpoint.isPaginated, isListRead, "\(endpoint.operation)")
+            if isListRead { XCTAssertEqual(endpoint.queryParameters.suffix(2), ["page", "limit"], "\(endpoint.operation)") }
+        }
+        XCTAssertEqual(EndpointTable.all.filter(\.isPaginated).count, 21)
     }
 
     func testEveryErrorCodeOfTheContractHasItsStatus() {

@@ -42,4 +42,17 @@ final class JSONValueTests: XCTestCase {
         XCTAssertEqual(back, value)
         XCTAssertEqual(back.objectValue?.keys, ["list", "n", "x"], "Decodable sorts keys to stay deterministic")
     }
+
+    /// Issue 29: the sandbox took `{"name": "a", "name": "b"}` as `"b"`; the strict parse refuses
+    /// it at the second key, at any depth, and the ordinary parse still keeps the last.
+    func testTheStrictParseRefusesADuplicateKey() throws {
+        let text = #"{"a": 1, "b": {"c": 2, "c": 3}}"#
+        XCTAssertThrowsError(try JSONValue(parsingRejectingDuplicateKeys: Array(text.utf8))) { error in
+            let parseError = error as? JSONParseError
+            XCTAssertEqual(parseError?.message, #"the key "c" appears twice in one object"#)
+            XCTAssertEqual(parseError?.column, 24)
+        }
+        XCTAssertEqual(try JSONValue(parsing: text)["b"]?["c"], 3)
+        XCTAssertEqual(try JSONValue(parsingRejectingDuplicateKeys: Array(#"{"a": {"a": 1}, "b": [{"a": 2}]}"#.utf8))["a"]?["a"], 1)
+    }
 }

@@ -24,13 +24,13 @@ final class OperationRequestTests: XCTestCase {
     // One row per operation, in the contract's order.
     static let expectations: [Expected] = [
         Expected(operation: .getBalance, method: "GET", target: "/api/balance/", body: nil) { _ = try await $0.getBalance() },
-        Expected(operation: .getGPUStock, method: "GET", target: "/api/gpu-stocks/?region=FINLAND-1&gpu_model=H100-SXM5-80GB", body: nil) {
+        Expected(operation: .getGPUStock, method: "GET", target: "/api/gpu-stocks/?region=FINLAND-1&gpu_model=H100-SXM5-80GB&page=1&limit=100", body: nil) {
             _ = try await $0.getGPUStock(region: .finland1, gpuModel: .h100SXM5)
         },
-        Expected(operation: .getGPUSpecs, method: "GET", target: "/api/gpu-specs/?gpu_model=L40", body: nil) {
+        Expected(operation: .getGPUSpecs, method: "GET", target: "/api/gpu-specs/?gpu_model=L40&page=1&limit=100", body: nil) {
             _ = try await $0.getGPUSpecs(gpuModel: .l40)
         },
-        Expected(operation: .listRegions, method: "GET", target: "/api/regions/", body: nil) { _ = try await $0.listRegions() },
+        Expected(operation: .listRegions, method: "GET", target: "/api/regions/?page=1&limit=100", body: nil) { _ = try await $0.listRegions() },
         Expected(operation: .getPricing, method: "GET", target: "/api/pricing/?tier=advanced&currency=EUR&resource_type=gpus&gpu_model=B200-180GB&gpu_count=2", body: nil) {
             _ = try await $0.getPricing(PricingRequest(tier: .advanced, currency: .eur, resourceType: .gpus, gpuModel: .b200, gpuCount: 2))
         },
@@ -82,10 +82,10 @@ final class OperationRequestTests: XCTestCase {
         Expected(operation: .deleteInstance, method: "DELETE", target: "/api/instances/BRK-482913VM/", body: nil) {
             _ = try await $0.deleteInstance(id: "BRK-482913VM")
         },
-        Expected(operation: .listOSImages, method: "GET", target: "/api/os-images/?region=ICELAND-1", body: nil) {
+        Expected(operation: .listOSImages, method: "GET", target: "/api/os-images/?region=ICELAND-1&page=1&limit=100", body: nil) {
             _ = try await $0.listOSImages(region: .iceland1)
         },
-        Expected(operation: .listSSHKeys, method: "GET", target: "/api/ssh-keys/", body: nil) { _ = try await $0.listSSHKeys() },
+        Expected(operation: .listSSHKeys, method: "GET", target: "/api/ssh-keys/?page=1&limit=100", body: nil) { _ = try await $0.listSSHKeys() },
         Expected(operation: .getSSHKey, method: "GET", target: "/api/ssh-keys/BRK-200001K/", body: nil) {
             _ = try await $0.getSSHKey(id: "BRK-200001K")
         },
@@ -120,25 +120,25 @@ final class OperationRequestTests: XCTestCase {
         Expected(operation: .detachVolumes, method: "POST", target: "/api/instances/BRK-482913VM/volumes/detach/", body: ["volume_ids": ["BRK-400001V"]]) {
             _ = try await $0.detachVolumes(instanceID: "BRK-482913VM", volumeIDs: ["BRK-400001V"])
         },
-        Expected(operation: .listVolumeTypes, method: "GET", target: "/api/volumes/types/?region=CANADA-1", body: nil) {
+        Expected(operation: .listVolumeTypes, method: "GET", target: "/api/volumes/types/?region=CANADA-1&page=1&limit=100", body: nil) {
             _ = try await $0.listVolumeTypes(region: .canada1)
         },
         Expected(operation: .getVolumeBilling, method: "GET", target: "/api/volumes/BRK-400001V/billing/?page=3", body: nil) {
             _ = try await $0.getVolumeBilling(id: "BRK-400001V", page: 3)
         },
-        Expected(operation: .listFirewalls, method: "GET", target: "/api/firewalls/?region=FINLAND-1", body: nil) {
+        Expected(operation: .listFirewalls, method: "GET", target: "/api/firewalls/?region=FINLAND-1&page=1&limit=100", body: nil) {
             _ = try await $0.listFirewalls(region: .finland1)
         },
         Expected(operation: .getFirewall, method: "GET", target: "/api/firewalls/BRK-500001F/", body: nil) {
             _ = try await $0.getFirewall(id: "BRK-500001F")
         },
-        Expected(operation: .listFirewallProtocols, method: "GET", target: "/api/firewalls/protocols/", body: nil) {
+        Expected(operation: .listFirewallProtocols, method: "GET", target: "/api/firewalls/protocols/?page=1&limit=100", body: nil) {
             _ = try await $0.listFirewallProtocols()
         },
-        Expected(operation: .listInstanceFirewalls, method: "GET", target: "/api/instances/BRK-482913VM/firewalls/", body: nil) {
+        Expected(operation: .listInstanceFirewalls, method: "GET", target: "/api/instances/BRK-482913VM/firewalls/?page=1&limit=100", body: nil) {
             _ = try await $0.listInstanceFirewalls(instanceID: "BRK-482913VM")
         },
-        Expected(operation: .listFirewallAttachableInstances, method: "GET", target: "/api/firewalls/BRK-500001F/available-instances/", body: nil) {
+        Expected(operation: .listFirewallAttachableInstances, method: "GET", target: "/api/firewalls/BRK-500001F/available-instances/?page=1&limit=100", body: nil) {
             _ = try await $0.listFirewallAttachableInstances(firewallID: "BRK-500001F")
         },
         Expected(operation: .createFirewall, method: "POST", target: "/api/firewalls/",
@@ -157,7 +157,7 @@ final class OperationRequestTests: XCTestCase {
         Expected(operation: .attachFirewall, method: "POST", target: "/api/firewalls/BRK-500001F/attach/", body: ["instance_ids": ["BRK-482913VM"]]) {
             _ = try await $0.attachFirewall(id: "BRK-500001F", instanceIDs: ["BRK-482913VM"])
         },
-        Expected(operation: .listScripts, method: "GET", target: "/api/scripts/", body: nil) { _ = try await $0.listScripts() },
+        Expected(operation: .listScripts, method: "GET", target: "/api/scripts/?page=1&limit=100", body: nil) { _ = try await $0.listScripts() },
         Expected(operation: .getScript, method: "GET", target: "/api/scripts/BRK-600001SC/", body: nil) {
             _ = try await $0.getScript(id: "BRK-600001SC")
         },
@@ -173,13 +173,13 @@ final class OperationRequestTests: XCTestCase {
         Expected(operation: .deleteScripts, method: "POST", target: "/api/scripts/bulk-delete/", body: ["script_ids": ["BRK-600001SC", "BRK-600002SC"]]) {
             _ = try await $0.deleteScripts(ids: ["BRK-600001SC", "BRK-600002SC"])
         },
-        Expected(operation: .listSnapshots, method: "GET", target: "/api/snapshots/?region=CANADA-1", body: nil) {
+        Expected(operation: .listSnapshots, method: "GET", target: "/api/snapshots/?region=CANADA-1&page=1&limit=100", body: nil) {
             _ = try await $0.listSnapshots(region: .canada1)
         },
         Expected(operation: .getSnapshot, method: "GET", target: "/api/snapshots/BRK-700001S/", body: nil) {
             _ = try await $0.getSnapshot(id: "BRK-700001S")
         },
-        Expected(operation: .listSnapshotEligibleInstances, method: "GET", target: "/api/snapshots/eligible-instances/", body: nil) {
+        Expected(operation: .listSnapshotEligibleInstances, method: "GET", target: "/api/snapshots/eligible-instances/?page=1&limit=100", body: nil) {
             _ = try await $0.listSnapshotEligibleInstances()
         },
         Expected(operation: .getSnapshotBilling, method: "GET", target: "/api/snapshots/BRK-700001S/billing/", body: nil) {
@@ -195,7 +195,7 @@ final class OperationRequestTests: XCTestCase {
                  body: ["name": "again", "gpu_count": 2]) {
             _ = try await $0.restoreSnapshot(id: "BRK-700001S", RestoreSnapshotRequest(name: "again", gpuCount: 2))
         },
-        Expected(operation: .listImages, method: "GET", target: "/api/images/", body: nil) { _ = try await $0.listImages() },
+        Expected(operation: .listImages, method: "GET", target: "/api/images/?page=1&limit=100", body: nil) { _ = try await $0.listImages() },
         Expected(operation: .getImage, method: "GET", target: "/api/images/BRK-800001I/", body: nil) {
             _ = try await $0.getImage(id: "BRK-800001I")
         },
@@ -211,7 +211,7 @@ final class OperationRequestTests: XCTestCase {
         Expected(operation: .getSnapshotImages, method: "POST", target: "/api/snapshots/images/", body: ["snapshot_ids": ["BRK-700001S"]]) {
             _ = try await $0.getSnapshotImages(snapshotIDs: ["BRK-700001S"])
         },
-        Expected(operation: .listAIModels, method: "GET", target: "/api/ai/models/", body: nil) { _ = try await $0.listAIModels() },
+        Expected(operation: .listAIModels, method: "GET", target: "/api/ai/models/?page=1&limit=100", body: nil) { _ = try await $0.listAIModels() },
         Expected(operation: .chat, method: "POST", target: "/api/ai/chat/completions/",
                  body: ["model": "barrack-small", "messages": [["role": "user", "content": "hello"]], "max_tokens": 64]) {
             _ = try await $0.chat(ChatCompletionsRequest(model: "barrack-small", messages: [ChatMessage(role: "user", content: "hello")], maxTokens: 64))
@@ -236,7 +236,8 @@ final class OperationRequestTests: XCTestCase {
             do {
                 try await expected.call(client)
             } catch let error as BarrackAPIError {
-                // The stand-in answer has no payload, so decoding fails after the request was made.
+                // The stand-in answer has no payload, so decoding fails after the request was made
+                // (the list methods that fetch every page ask for the first, the largest page).
                 XCTAssertEqual(error.code, "DECODING", "\(expected.operation): \(error)")
             }
             let requests = transport.requests

@@ -229,7 +229,9 @@ import Testing
 
     @Test func catalogueOperationsDescribeEveryRegionAndModel() throws {
         let sandbox = try Harness()
-        let stock = sandbox.get("/api/gpu-stocks/")["stocks"]?.arrayValue ?? []
+        // 22 items: more than the default page of 20 (barrack-api.md section 1).
+        #expect(sandbox.get("/api/gpu-stocks/")["total_pages"] == 2)
+        let stock = sandbox.get("/api/gpu-stocks/", query: ["limit": "100"])["stocks"]?.arrayValue ?? []
         #expect(stock.count == 4 * 4 + 1 * 6)
         #expect(stock.allSatisfy { $0["available_gpus"] == 64 })
         #expect(sandbox.get("/api/gpu-stocks/", query: ["region": "CANADA-1"])["stocks"]?.arrayValue?.count == 6)

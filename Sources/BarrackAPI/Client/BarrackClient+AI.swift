@@ -2,7 +2,7 @@
 extension BarrackClient {
     /// The chat models and their prices (`list_ai_models`).
     public func listAIModels() async throws -> APIResponse<ModelsResponse> {
-        try await send(.listAIModels)
+        try await sendEveryPage(.listAIModels)
     }
 
     /// Sends a chat, charged to the balance (`chat`).

@@ -9,17 +9,17 @@ extension BarrackClient {
     public func getGPUStock(region: RegionEnum? = nil, gpuModel: GpuModelEnum? = nil) async throws
         -> APIResponse<GPUStocksResponse>
     {
-        try await send(.getGPUStock, query: ["region": region?.rawValue, "gpu_model": gpuModel?.rawValue])
+        try await sendEveryPage(.getGPUStock, query: ["region": region?.rawValue, "gpu_model": gpuModel?.rawValue])
     }
 
     /// GPU models and their hardware (`get_gpu_specs`).
     public func getGPUSpecs(gpuModel: GpuModelEnum? = nil) async throws -> APIResponse<GPUSpecsResponse> {
-        try await send(.getGPUSpecs, query: ["gpu_model": gpuModel?.rawValue])
+        try await sendEveryPage(.getGPUSpecs, query: ["gpu_model": gpuModel?.rawValue])
     }
 
     /// Regions, their tiers and what they offer (`list_regions`).
     public func listRegions() async throws -> APIResponse<RegionsResponse> {
-        try await send(.listRegions)
+        try await sendEveryPage(.listRegions)
     }
 
     /// Price lists, narrowed by the request's fields (`get_pricing`, a GET with a query).
@@ -44,6 +44,6 @@ extension BarrackClient {
 
     /// The OS images of a region, or of every region (`list_os_images`).
     public func listOSImages(region: RegionEnum? = nil) async throws -> APIResponse<OSImagesResponse> {
-        try await send(.listOSImages, query: ["region": region?.rawValue])
+        try await sendEveryPage(.listOSImages, query: ["region": region?.rawValue])
     }
 }

@@ -2,7 +2,7 @@
 extension BarrackClient {
     /// The firewalls of a region, or of every region (`list_firewalls`).
     public func listFirewalls(region: RegionEnum? = nil) async throws -> APIResponse<ListFirewallsResponse> {
-        try await send(.listFirewalls, query: ["region": region?.rawValue])
+        try await sendEveryPage(.listFirewalls, query: ["region": region?.rawValue])
     }
 
     /// One firewall (`get_firewall`).
@@ -12,19 +12,19 @@ extension BarrackClient {
 
     /// The protocols rules may name (`list_firewall_protocols`).
     public func listFirewallProtocols() async throws -> APIResponse<GetSupportedProtocolsResponse> {
-        try await send(.listFirewallProtocols)
+        try await sendEveryPage(.listFirewallProtocols)
     }
 
     /// The firewalls attached to an instance (`list_instance_firewalls`).
     public func listInstanceFirewalls(instanceID: String) async throws -> APIResponse<GetVMAttachedFirewallsResponse> {
-        try await send(.listInstanceFirewalls, path: ["id": instanceID])
+        try await sendEveryPage(.listInstanceFirewalls, path: ["id": instanceID])
     }
 
     /// The instances a firewall could be attached to (`list_firewall_attachable_instances`).
     public func listFirewallAttachableInstances(firewallID: String) async throws
         -> APIResponse<GetFirewallAvailableInstancesResponse>
     {
-        try await send(.listFirewallAttachableInstances, path: ["id": firewallID])
+        try await sendEveryPage(.listFirewallAttachableInstances, path: ["id": firewallID])
     }
 
     /// Creates a firewall (`create_firewall`).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Fetching every page of a paged list.
 extension BarrackClient {
     /// 100 is the platform's largest page (barrack-api.md section 1): fewest round trips.
@@ -37,6 +39,19 @@ extension BarrackClient {
         joined[itemsKey] = .array(items)
         for key in ["page", "limit", "total_pages"] { joined[key] = nil }
         return .object(joined)
+    }
+
+    /// Calls a list operation page by page and decodes the joined answer: what the typed list
+    /// methods that take no page (`listSSHKeys()`) return, so that none of them stops at the
+    /// platform's default page of 20.
+    func sendEveryPage<Payload: Codable & Sendable>(
+        _ operation: OperationID, path: [String: String] = [:], query: [String: String?] = [:]
+    ) async throws -> APIResponse<Payload> {
+        let joined = try await callAllPages(operation, path: path, query: query.compactMapValues { $0 })
+        let response = TransportResponse(status: 200, headers: ["Content-Type": "application/json"],
+                                         body: joined.jsonData())
+        return try interpreter.decode(APIResponse<Payload>.self, from: response, operation: operation,
+                                      requestID: joined["request_id"]?.stringValue)
     }
 
     /// Fetches every page through a typed list method and joins the items.

@@ -2,7 +2,7 @@
 extension BarrackClient {
     /// Every SSH key of the account (`list_ssh_keys`).
     public func listSSHKeys() async throws -> APIResponse<GetSSHKeysResponse> {
-        try await send(.listSSHKeys)
+        try await sendEveryPage(.listSSHKeys)
     }
 
     /// One SSH key (`get_ssh_key`).

@@ -2,7 +2,7 @@
 extension BarrackClient {
     /// Every startup script (`list_scripts`).
     public func listScripts() async throws -> APIResponse<ScriptListResponse> {
-        try await send(.listScripts)
+        try await sendEveryPage(.listScripts)
     }
 
     /// One startup script (`get_script`).

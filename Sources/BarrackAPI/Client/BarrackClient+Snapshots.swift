@@ -2,7 +2,7 @@
 extension BarrackClient {
     /// The snapshots of a region, or of every region (`list_snapshots`).
     public func listSnapshots(region: RegionEnum? = nil) async throws -> APIResponse<SnapshotListResponse> {
-        try await send(.listSnapshots, query: ["region": region?.rawValue])
+        try await sendEveryPage(.listSnapshots, query: ["region": region?.rawValue])
     }
 
     /// One snapshot (`get_snapshot`).
@@ -14,7 +14,7 @@ extension BarrackClient {
     public func listSnapshotEligibleInstances(region: RegionEnum? = nil) async throws
         -> APIResponse<ListUserVMsResponse>
     {
-        try await send(.listSnapshotEligibleInstances, query: ["region": region?.rawValue])
+        try await sendEveryPage(.listSnapshotEligibleInstances, query: ["region": region?.rawValue])
     }
 
     /// One page of a snapshot's billing records (`get_snapshot_billing`).
@@ -43,7 +43,7 @@ extension BarrackClient {
 
     /// The custom images of a region, or of every region (`list_images`).
     public func listImages(region: RegionEnum? = nil) async throws -> APIResponse<ImageListResponse> {
-        try await send(.listImages, query: ["region": region?.rawValue])
+        try await sendEveryPage(.listImages, query: ["region": region?.rawValue])
     }
 
     /// One custom image (`get_image`).

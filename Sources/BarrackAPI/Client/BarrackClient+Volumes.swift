@@ -53,7 +53,7 @@ extension BarrackClient {
 
     /// The volume types of a region, or of every region (`list_volume_types`).
     public func listVolumeTypes(region: RegionEnum? = nil) async throws -> APIResponse<GetVolumeTypesResponse> {
-        try await send(.listVolumeTypes, query: ["region": region?.rawValue])
+        try await sendEveryPage(.listVolumeTypes, query: ["region": region?.rawValue])
     }
 
     /// One page of a volume's billing records (`get_volume_billing`).

@@ -18,13 +18,14 @@ public enum EndpointTable {
         case .getBalance:
             return Endpoint(operation, .get, "/api/balance/", response: "CreditBalanceResponse")
         case .getGPUStock:
-            return Endpoint(operation, .get, "/api/gpu-stocks/", query: ["region", "gpu_model"],
+            return Endpoint(operation, .get, "/api/gpu-stocks/", query: ["region", "gpu_model"] + pageParameters,
                             response: "GPUStocksResponse", items: "stocks")
         case .getGPUSpecs:
-            return Endpoint(operation, .get, "/api/gpu-specs/", query: ["gpu_model"],
+            return Endpoint(operation, .get, "/api/gpu-specs/", query: ["gpu_model"] + pageParameters,
                             response: "GPUSpecsResponse", items: "gpus")
         case .listRegions:
-            return Endpoint(operation, .get, "/api/regions/", response: "RegionsResponse", items: "regions")
+            return Endpoint(operation, .get, "/api/regions/", query: pageParameters,
+                            response: "RegionsResponse", items: "regions")
         case .getPricing:
             return Endpoint(operation, .get, "/api/pricing/", query: pricingParameters, response: "PricingResponse")
         case .quotePricing:
@@ -63,10 +64,11 @@ public enum EndpointTable {
         case .deleteInstance:
             return Endpoint(operation, .delete, "/api/instances/{id}/", response: "DeleteVMResponse")
         case .listOSImages:
-            return Endpoint(operation, .get, "/api/os-images/", query: ["region"],
+            return Endpoint(operation, .get, "/api/os-images/", query: ["region"] + pageParameters,
                             response: "OSImagesResponse", items: "images")
         case .listSSHKeys:
-            return Endpoint(operation, .get, "/api/ssh-keys/", response: "GetSSHKeysResponse", items: "ssh_keys")
+            return Endpoint(operation, .get, "/api/ssh-keys/", query: pageParameters,
+                            response: "GetSSHKeysResponse", items: "ssh_keys")
         case .getSSHKey:
             return Endpoint(operation, .get, "/api/ssh-keys/{id}/", response: "GetSSHKeyResponse")
         case .createSSHKey:
@@ -97,24 +99,24 @@ public enum EndpointTable {
             return Endpoint(operation, .post, "/api/instances/{id}/volumes/detach/", body: "DetachVolumesRequest",
                             response: "DetachVolumesResponse")
         case .listVolumeTypes:
-            return Endpoint(operation, .get, "/api/volumes/types/", query: ["region"],
+            return Endpoint(operation, .get, "/api/volumes/types/", query: ["region"] + pageParameters,
                             response: "GetVolumeTypesResponse", items: "volume_types")
         case .getVolumeBilling:
             return Endpoint(operation, .get, "/api/volumes/{id}/billing/", query: pageParameters,
                             response: "VolumeHourlyBillingResponse", items: "records")
         case .listFirewalls:
-            return Endpoint(operation, .get, "/api/firewalls/", query: ["region"],
+            return Endpoint(operation, .get, "/api/firewalls/", query: ["region"] + pageParameters,
                             response: "ListFirewallsResponse", items: "firewalls")
         case .getFirewall:
             return Endpoint(operation, .get, "/api/firewalls/{id}/", response: "GetFirewallDetailsResponse")
         case .listFirewallProtocols:
-            return Endpoint(operation, .get, "/api/firewalls/protocols/",
+            return Endpoint(operation, .get, "/api/firewalls/protocols/", query: pageParameters,
                             response: "GetSupportedProtocolsResponse", items: "protocols")
         case .listInstanceFirewalls:
-            return Endpoint(operation, .get, "/api/instances/{id}/firewalls/",
+            return Endpoint(operation, .get, "/api/instances/{id}/firewalls/", query: pageParameters,
                             response: "GetVMAttachedFirewallsResponse", items: "firewalls")
         case .listFirewallAttachableInstances:
-            return Endpoint(operation, .get, "/api/firewalls/{id}/available-instances/",
+            return Endpoint(operation, .get, "/api/firewalls/{id}/available-instances/", query: pageParameters,
                             response: "GetFirewallAvailableInstancesResponse", items: "instances")
         case .createFirewall:
             return Endpoint(operation, .post, "/api/firewalls/", body: "CreateFirewallRequest",
@@ -131,7 +133,8 @@ public enum EndpointTable {
             return Endpoint(operation, .post, "/api/firewalls/{id}/attach/", body: "AttachFirewallRequest",
                             response: "AttachFirewallResponse")
         case .listScripts:
-            return Endpoint(operation, .get, "/api/scripts/", response: "ScriptListResponse", items: "scripts")
+            return Endpoint(operation, .get, "/api/scripts/", query: pageParameters,
+                            response: "ScriptListResponse", items: "scripts")
         case .getScript:
             return Endpoint(operation, .get, "/api/scripts/{id}/", response: "ScriptResponse")
         case .createScript:
@@ -145,12 +148,12 @@ public enum EndpointTable {
             return Endpoint(operation, .post, "/api/scripts/bulk-delete/", body: "DeleteScriptsRequest",
                             response: "DeleteScriptsResponse", items: "results")
         case .listSnapshots:
-            return Endpoint(operation, .get, "/api/snapshots/", query: ["region"],
+            return Endpoint(operation, .get, "/api/snapshots/", query: ["region"] + pageParameters,
                             response: "SnapshotListResponse", items: "snapshots")
         case .getSnapshot:
             return Endpoint(operation, .get, "/api/snapshots/{id}/", response: "SnapshotDetailResponse")
         case .listSnapshotEligibleInstances:
-            return Endpoint(operation, .get, "/api/snapshots/eligible-instances/", query: ["region"],
+            return Endpoint(operation, .get, "/api/snapshots/eligible-instances/", query: ["region"] + pageParameters,
                             response: "ListUserVMsResponse", items: "instances")
         case .getSnapshotBilling:
             return Endpoint(operation, .get, "/api/snapshots/{id}/billing/", query: pageParameters,
@@ -164,7 +167,7 @@ public enum EndpointTable {
             return Endpoint(operation, .post, "/api/snapshots/{id}/restore/", body: "RestoreSnapshotRequest",
                             bodyOptional: true, response: "RestoreSnapshotResponse")
         case .listImages:
-            return Endpoint(operation, .get, "/api/images/", query: ["region"],
+            return Endpoint(operation, .get, "/api/images/", query: ["region"] + pageParameters,
                             response: "ImageListResponse", items: "images")
         case .getImage:
             return Endpoint(operation, .get, "/api/images/{id}/", response: "ImageDetailResponse")
@@ -181,7 +184,8 @@ public enum EndpointTable {
                             body: "GetBatchSnapshotImageRelationshipsRequest",
                             response: "BatchSnapshotImageRelationshipResponse", safe: true, items: "relationships")
         case .listAIModels:
-            return Endpoint(operation, .get, "/api/ai/models/", response: "ModelsResponse", items: "models")
+            return Endpoint(operation, .get, "/api/ai/models/", query: pageParameters,
+                            response: "ModelsResponse", items: "models")
         case .chat:
             return Endpoint(operation, .post, "/api/ai/chat/completions/", body: "ChatCompletionsRequest",
                             response: "ChatCompletionsResponse")

@@ -114,6 +114,9 @@ struct SandboxCatalogue: Sendable {
     /// Pagination [chosen]: pages count from 1.
     let defaultPageLimit = 20
     let maxPageLimit = 100
+    /// The last page a request may ask for [chosen]: a billion, so that no offset overflows and
+    /// the API document can give the bound a generated client keeps to.
+    let maxPage = 1_000_000_000
 
     // MARK: Names [deploy guide for instances, older guide for the others]
 

@@ -18,10 +18,12 @@ struct Call: Sendable {
     }
 
     /// The requested page and page size (barrack-api.md section 1: pages from 1, limit 1–100,
-    /// default 20).
+    /// default 20; pages up to `SandboxCatalogue.maxPage`).
     func pageRequest(_ catalogue: SandboxCatalogue) throws(SandboxError) -> (page: Int, limit: Int) {
         let page = try queryInt("page") ?? 1
-        guard page >= 1 else { throw .invalidValue("page", "page counts from 1; got \(page)") }
+        guard (1...catalogue.maxPage).contains(page) else {
+            throw .invalidValue("page", "page counts from 1 to \(catalogue.maxPage); got \(page)")
+        }
         let limit = try queryInt("limit") ?? catalogue.defaultPageLimit
         guard (1...catalogue.maxPageLimit).contains(limit) else {
             throw .invalidValue("limit", "limit must be 1 to \(catalogue.maxPageLimit); got \(limit)")

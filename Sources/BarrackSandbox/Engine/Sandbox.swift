@@ -155,11 +155,15 @@ public final class Sandbox: @unchecked Sendable {
     private func answer(method: String, path: String, query: [QueryItem], headers: [String: String],
                         body: Data?) -> TransportResponse {
         if let document = APIDescriptionRoute.answer(method: method, path: path) { return document }
-        let requestID = "req_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+        let requestID = Self.newRequestID()
         do {
             try authorize(headers)
             if let answer = try administer(method: method, path: path, body: body) {
                 return respond(status: 200, answer)
+            }
+            if let empty = Self.emptySegment(in: path) {
+                throw SandboxError(.notFound, "no operation at \(method) \(path): segment \(empty) of the path is empty",
+                                   ["path": .string(path)])
             }
             guard case let .matched(endpoint, parameters) = EndpointTable.match(method: method, path: path) else {
                 if case .methodNotAllowed(let allowed) = EndpointTable.match(method: method, path: path) {
@@ -200,6 +204,23 @@ public final class Sandbox: @unchecked Sendable {
         }
     }
 
+    /// A fresh `request_id`: `req_` and 16 hexadecimal digits.
+    static func newRequestID() -> String {
+        "req_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+    }
+
+    /// The position (from 1) of the first empty segment of `path` (`/api/snapshots//image/` has
+    /// one at 3), or nil. Only the final `/` may end in nothing: a router that collapsed `//`
+    /// would answer `GET /api/snapshots//image/` as the detail read of a snapshot named `image`.
+    static func emptySegment(in path: String) -> Int? {
+        let withoutQuery = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        var segments = withoutQuery.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.first?.isEmpty == true else { return nil }
+        segments.removeFirst()
+        if segments.last?.isEmpty == true { segments.removeLast() }
+        return segments.firstIndex { $0.isEmpty }.map { $0 + 1 }
+    }
+
     /// The sandbox's own routes (`AdminRoutes`); nil when the request is for the platform's API.
     private func administer(method: String, path: String, body: Data?) throws -> JSONValue? {
         let trimmed = path.hasSuffix("/") ? path : path + "/"
@@ -220,7 +241,7 @@ public final class Sandbox: @unchecked Sendable {
         try transaction {
             let previous = world
             var attempt = world
-            let reply = try attempt.perform(call)
+            let reply = try attempt.perform(call).paged(for: call, catalogue: attempt.catalogue)
             world = attempt
             if recordsChanges, hasChanged(since: previous.state) { logChange(call, reply: reply, previous: previous) }
             return reply
@@ -331,7 +352,9 @@ public final class Sandbox: @unchecked Sendable {
     private func parseBody(_ body: Data?) throws(SandboxError) -> JSONValue? {
         guard let body, !body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return nil }
         do {
-            return try JSONValue(parsing: body)
+            // A key given twice is refused, not resolved: the client meant one of the two, and
+            // taking the last silently would act on a guess.
+            return try JSONValue(parsingRejectingDuplicateKeys: [UInt8](body))
         } catch {
             throw SandboxError(.invalidValue, "the request body is not valid JSON: \(error)")
         }

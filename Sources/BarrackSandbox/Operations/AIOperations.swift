@@ -35,7 +35,10 @@ extension World {
         }
         guard !messages.isEmpty else { throw .invalidValue("messages", "messages must hold at least one message") }
         let maxTokens = try call.body.int("max_tokens")
-        if let maxTokens, maxTokens < 1 { throw .invalidValue("max_tokens", "max_tokens must be at least 1; got \(maxTokens)") }
+        // A reply longer than the model's context window could never be written.
+        if let maxTokens, !(1...model.contextWindow).contains(maxTokens) {
+            throw .invalidValue("max_tokens", "max_tokens must be 1 to \(model.contextWindow) for \(model.id); got \(maxTokens)")
+        }
         if let temperature = try call.body.double("temperature"), !(0...2).contains(temperature) {
             throw .invalidValue("temperature", "temperature must be 0 to 2; got \(temperature)")
         }
@@ -87,9 +90,9 @@ extension World {
 
     /// An ISO-8601 instant (`2026-01-01T00:00:00Z`) or day (`2026-01-01`).
     static func date(_ text: String, field: String) throws(SandboxError) -> Date {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        if let date = try? Date(text + "T00:00:00Z", strategy: .iso8601) { return date }
-        throw .invalidValue(field, "\(field) must be an ISO-8601 date such as 2026-01-31 or 2026-01-31T12:00:00Z; got '\(text)'")
+        if let date = RFC3339Date.parse(text) { return date }
+        throw .invalidValue(field, "\(field) must be an RFC 3339 date such as 2026-01-31 or 2026-01-31T12:00:00Z "
+                            + "(any offset, such as +05:30); got '\(text)'")
     }
 }
 
