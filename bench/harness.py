@@ -210,8 +210,11 @@ def millions(count):
     return "n/a" if count is None else f"{count / 1e6:,.0f} M"
 
 
-def run_instructions(languages):
-    """One run of each program per language under callgrind: a column the machine's load does not move."""
+def run_instructions(languages, stripped):
+    """One run of each program per language under callgrind: a column the machine's load does not move.
+
+    barrack runs as `stripped`, the same binary without its DWARF sections, which this valgrind
+    cannot read."""
     names = [name for name, _ in languages.program_commands(BENCHMARKS[0][0]) if name != "tclsh"]
     header = ["benchmark"] + names + ["barrack/python3", "barrack/lua5.4"]
     header += [f"barrack/{engine}" for engine in languages.other_engines()]
@@ -220,6 +223,8 @@ def run_instructions(languages):
         counts = {}
         for name, command in languages.program_commands(stem):
             if name in names:
+                if command[0] == languages.barrack and stripped:
+                    command = [stripped] + command[1:]
                 counts[name] = instructions(command, env=languages.environment(name))
         progress(f"instructions: {stem} done")
         cells = [title] + [millions(counts[name]) for name in names]
@@ -522,6 +527,7 @@ def main():
                                           "each other one a column of its own")
     parser.add_argument("--instructions", action="store_true",
                         help="also count instructions under valgrind's callgrind (barrack, python3, lua5.4)")
+    parser.add_argument("--stripped-barrack", help="the barrack binary without debug sections, for callgrind")
     options = parser.parse_args()
     if options.cpu:
         CLOCK["mode"] = "cpu"
@@ -550,7 +556,7 @@ def main():
     if options.instructions:
         progress("instructions …")
         sections.append("## Instructions (one run each under valgrind's callgrind; the load does not move them)\n\n"
-                        + run_instructions(languages))
+                        + run_instructions(languages, options.stripped_barrack))
     progress("start-up …")
     sections.append("## Start-up\n\n" + run_startup(languages))
     if "check" not in skipped:
