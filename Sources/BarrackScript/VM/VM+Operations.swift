@@ -4,25 +4,7 @@ extension VM {
     @inline(__always)
     static func arithmetic(_ op: Opcode, _ a: Value, _ b: Value, _ context: ExecutionContext) throws -> Value {
         if case .int(let x) = a, case .int(let y) = b {
-            switch op {
-            case .add:
-                let (result, overflow) = x.addingReportingOverflow(y)
-                if !overflow { return .int(result) }
-            case .subtract:
-                let (result, overflow) = x.subtractingReportingOverflow(y)
-                if !overflow { return .int(result) }
-            case .multiply:
-                let (result, overflow) = x.multipliedReportingOverflow(by: y)
-                if !overflow { return .int(result) }
-            case .less: return .bool(x < y)
-            case .lessEqual: return .bool(x <= y)
-            case .greater: return .bool(x > y)
-            case .greaterEqual: return .bool(x >= y)
-            case .equal: return .bool(x == y)
-            case .notEqual: return .bool(x != y)
-            case .remainder where y > 0 && x >= 0: return .int(x % y)
-            default: break
-            }
+            if let result = integer(op, x, y) { return result }
         } else if let x = BinaryNode.double(a), let y = BinaryNode.double(b),
                   let result = BinaryNode.floatResult(binaryOperator(op), x, y) {
             return result
@@ -30,30 +12,10 @@ extension VM {
         return try general(op, a, b, context)
     }
 
-    /// Int arithmetic and comparison without a call; nil where the general path must decide
-    /// (overflow, division, a negative remainder).
+    /// `BinaryNode.intResult` for an instruction's operator.
     @inline(__always)
     static func integer(_ op: Opcode, _ x: Int, _ y: Int) -> Value? {
-        switch op {
-        case .add:
-            let (result, overflow) = x.addingReportingOverflow(y)
-            return overflow ? nil : .int(result)
-        case .subtract:
-            let (result, overflow) = x.subtractingReportingOverflow(y)
-            return overflow ? nil : .int(result)
-        case .multiply:
-            let (result, overflow) = x.multipliedReportingOverflow(by: y)
-            return overflow ? nil : .int(result)
-        case .less: return .bool(x < y)
-        case .lessEqual: return .bool(x <= y)
-        case .greater: return .bool(x > y)
-        case .greaterEqual: return .bool(x >= y)
-        case .equal: return .bool(x == y)
-        case .notEqual: return .bool(x != y)
-        case .remainder where y > 0 && x >= 0: return .int(x % y)
-        case .floorDivide where y > 0 && x >= 0: return .int(x / y)
-        default: return nil
-        }
+        BinaryNode.intResult(binaryOperator(op), x, y)
     }
 
     @inline(never)
@@ -63,6 +25,7 @@ extension VM {
         return result
     }
 
+    @inline(__always)
     static func binaryOperator(_ op: Opcode) -> BinaryOperator {
         switch op {
         case .add: return .add
@@ -84,27 +47,7 @@ extension VM {
     /// Whether the comparison in `flag` holds, as the tree's `BinaryNode.test` answers.
     @inline(__always)
     static func compare(_ flag: UInt8, _ a: Value, _ b: Value) throws -> Bool {
-        let op = Comparison.op(flag)
-        if case .int(let x) = a, case .int(let y) = b {
-            switch op {
-            case .less: return x < y
-            case .lessEqual: return x <= y
-            case .greater: return x > y
-            case .greaterEqual: return x >= y
-            case .equal: return x == y
-            default: return x != y
-            }
-        }
-        if let x = BinaryNode.double(a), let y = BinaryNode.double(b) {
-            switch op {
-            case .less: return x < y
-            case .lessEqual: return x <= y
-            case .greater: return x > y
-            case .greaterEqual: return x >= y
-            default: break
-            }
-        }
-        return try BinaryNode.apply(op, a, b).isTruthy
+        try BinaryNode.holds(Comparison.op(flag), a, b)
     }
 
     /// `rA = rB op= rC`, as `CompoundStoreNode` computes it.

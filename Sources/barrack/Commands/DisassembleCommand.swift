@@ -19,13 +19,7 @@ struct DisassembleCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let source: Source
-        do {
-            source = try Source.read(path: file)
-        } catch {
-            Terminal.standardError.write("barrack: \(error)\n")
-            throw ExitCode(2)
-        }
+        let source = try ScriptFile.read(file)
         let interpreter = ScriptEnvironment.detachedInterpreter(configured: true, engine: .vm)
         let program: Program
         do {

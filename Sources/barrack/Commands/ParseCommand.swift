@@ -20,13 +20,7 @@ struct ParseCommand: ParsableCommand {
     var printsSource = false
 
     func run() throws {
-        let source: Source
-        do {
-            source = try Source.read(path: file)
-        } catch {
-            Terminal.standardError.write("barrack: \(error)\n")
-            throw ExitCode(2)
-        }
+        let source = try ScriptFile.read(file)
         let (statements, diagnostics) = Parser.parse(source)
         let text = printsSource ? SourcePrinter.print(statements) : ASTPrinter.print(statements, source: source)
         Terminal.standardOutput.write(text)

@@ -22,25 +22,7 @@ final class BinaryNode: ExprNode {
         let b = try rightOperand.value(right, frame)
         // Ints first: most arithmetic in scripts is on ints, and this path needs no call.
         if case .int(let x) = a, case .int(let y) = b {
-            switch op {
-            case .add:
-                let (result, overflow) = x.addingReportingOverflow(y)
-                if !overflow { return .int(result) }
-            case .subtract:
-                let (result, overflow) = x.subtractingReportingOverflow(y)
-                if !overflow { return .int(result) }
-            case .multiply:
-                let (result, overflow) = x.multipliedReportingOverflow(by: y)
-                if !overflow { return .int(result) }
-            case .less: return .bool(x < y)
-            case .lessEqual: return .bool(x <= y)
-            case .greater: return .bool(x > y)
-            case .greaterEqual: return .bool(x >= y)
-            case .equal: return .bool(x == y)
-            case .notEqual: return .bool(x != y)
-            case .remainder where y > 0 && x >= 0: return .int(x % y)
-            default: break
-            }
+            if let result = BinaryNode.intResult(op, x, y) { return result }
         } else if let x = BinaryNode.double(a), let y = BinaryNode.double(b),
                   let result = BinaryNode.floatResult(op, x, y) {
             return result
@@ -57,6 +39,12 @@ final class BinaryNode: ExprNode {
     override func test(_ frame: Frame) throws -> Bool {
         let a = try leftOperand.value(left, frame)
         let b = try rightOperand.value(right, frame)
+        do { return try BinaryNode.holds(op, a, b) } catch { throw located(error) }
+    }
+
+    /// The truth of `a op b` (both engines): comparisons of numbers without making a `Value`.
+    @inline(__always)
+    static func holds(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Bool {
         if case .int(let x) = a, case .int(let y) = b {
             switch op {
             case .less: return x < y
@@ -77,7 +65,7 @@ final class BinaryNode: ExprNode {
             default: break
             }
         }
-        return try evaluate(left: a, right: b).isTruthy
+        return try apply(op, a, b).isTruthy
     }
 
     /// A float operand, or an int one when mixed with a float (as `Operators` converts it); nil
@@ -87,6 +75,32 @@ final class BinaryNode: ExprNode {
         switch value {
         case .float(let number): return number
         case .int(let number): return Double(number)
+        default: return nil
+        }
+    }
+
+    /// Int arithmetic and comparison without a call (both engines); nil where the general path
+    /// must decide (overflow, division, a negative remainder).
+    @inline(__always)
+    static func intResult(_ op: BinaryOperator, _ x: Int, _ y: Int) -> Value? {
+        switch op {
+        case .add:
+            let (result, overflow) = x.addingReportingOverflow(y)
+            return overflow ? nil : .int(result)
+        case .subtract:
+            let (result, overflow) = x.subtractingReportingOverflow(y)
+            return overflow ? nil : .int(result)
+        case .multiply:
+            let (result, overflow) = x.multipliedReportingOverflow(by: y)
+            return overflow ? nil : .int(result)
+        case .less: return .bool(x < y)
+        case .lessEqual: return .bool(x <= y)
+        case .greater: return .bool(x > y)
+        case .greaterEqual: return .bool(x >= y)
+        case .equal: return .bool(x == y)
+        case .notEqual: return .bool(x != y)
+        case .remainder where y > 0 && x >= 0: return .int(x % y)
+        case .floorDivide where y > 0 && x >= 0: return .int(x / y)
         default: return nil
         }
     }
