@@ -27,6 +27,24 @@ final class RunLimitTests: XCTestCase {
                           with: "<-e>:1:10: error: STEP_LIMIT")
     }
 
+    /// Found (issue 27): a list or a string doubled without end reached 9 GB and no limit stopped it.
+    func testMaxMemoryStopsAScriptThatGrowsWithoutBound() throws {
+        try assertStopped(["run", "--max-memory", "64M", "-e", "let xs = [1]\nwhile true { xs = xs + xs }"],
+                          with: "MEMORY_LIMIT")
+        try assertStopped(["run", "--max-memory", "64MiB", "-e", "let s = \"ab\"\nwhile true { s = s + s }"],
+                          with: "MEMORY_LIMIT")
+    }
+
+    func testMaxMemoryTakesASizeAndRefusesAnythingElse() throws {
+        let fine = try XCTUnwrap(run(["run", "--max-memory", "1G", "-e", "print len([1, 2, 3])"]))
+        XCTAssertEqual(fine.status, 0, fine.standardError)
+        XCTAssertEqual(fine.standardOutput, "3\n")
+        let wrong = try XCTUnwrap(run(["run", "--max-memory", "lots", "-e", "print 1"]))
+        XCTAssertEqual(wrong.status, 2, wrong.standardError)
+        XCTAssertTrue(wrong.standardError.contains("--max-memory"), wrong.standardError)
+        XCTAssertEqual(wrong.standardOutput, "")
+    }
+
     func testMaxStepsLetsAShortScriptFinish() throws {
         let result = try XCTUnwrap(run(["run", "--max-steps", "100", "-e", "for i in range(10) { }\nprint \"done\""]))
         XCTAssertEqual(result.status, 0, result.standardError)

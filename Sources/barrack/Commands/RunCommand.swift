@@ -14,7 +14,8 @@ struct RunCommand: ParsableCommand {
             an option after the script's name that barrack does not know.
 
             --max-steps and --timeout bound a script that may not end: it stops with STEP_LIMIT or \
-            TIME_LIMIT (exit status 1).
+            TIME_LIMIT (exit status 1). --max-memory bounds how much it may grow (MEMORY_LIMIT, \
+            exit status 1); by default half the machine's memory.
 
             On a terminal, a call that would add more than confirm_over per hour (the config's, \
             else 10) asks first; --yes does not ask.

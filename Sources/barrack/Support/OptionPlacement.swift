@@ -33,6 +33,7 @@ enum OptionPlacement {
     static let run: [Option] = global + [
         Option(names: ["--max-steps"], takesValue: true),
         Option(names: ["--timeout"], takesValue: true),
+        Option(names: ["--max-memory"], takesValue: true),
         Option(names: ["-e"], takesValue: true),
     ]
 

@@ -1,11 +1,21 @@
 import ArgumentParser
 import BarrackScript
 
-/// `barrack run --max-steps N --timeout DURATION`: bounds on a script that may never end.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `barrack run --max-steps N --timeout DURATION --max-memory SIZE`: bounds on a script that may
+/// never end or never stop growing.
 ///
 /// A step is a loop iteration or a call; past the limit the script raises `STEP_LIMIT`. The
 /// timeout is real time from the start of the run; past it the script raises `TIME_LIMIT`, which
-/// also cuts short a sleep, a `wait until` or a request in flight.
+/// also cuts short a sleep, a `wait until` or a request in flight. The memory limit is how much
+/// the process may grow while the script runs (`MEMORY_LIMIT` past it); without the option it is
+/// half the machine's memory, so that a script that grows without bound ends with an error, not
+/// with the kernel's out-of-memory signal.
 struct RunLimits: ParsableArguments {
     @Option(name: .customLong("max-steps"), help: ArgumentHelp(
         "Stop the script with STEP_LIMIT after this many loop iterations and calls.", valueName: "N"))
@@ -15,6 +25,11 @@ struct RunLimits: ParsableArguments {
         "Stop the script with TIME_LIMIT after this long (500ms, 30s, 10m, 2h, or seconds).", valueName: "DURATION"))
     var timeout: TimeLimit?
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp(
+        "Stop the script with MEMORY_LIMIT when it has grown by this much memory (512M, 2G, or bytes; default: half the machine's memory).",
+        valueName: "SIZE"))
+    var maxMemory: MemorySize?
+
     func validate() throws {
         if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps must be 0 or more, not \(maxSteps)") }
     }
@@ -23,6 +38,36 @@ struct RunLimits: ParsableArguments {
     func apply(to interpreter: Interpreter) {
         if let maxSteps { interpreter.stepLimit = maxSteps }
         if let timeout { interpreter.timeLimit = timeout.seconds }
+        interpreter.memoryLimit = maxMemory?.bytes ?? MemorySize.defaultLimit
+    }
+}
+
+/// A `--max-memory` value: a number of bytes with an optional binary unit (K, M, G, T; `KB`,
+/// `MiB` and the like too).
+struct MemorySize: ExpressibleByArgument {
+    let bytes: Int
+
+    init?(argument: String) {
+        let text = argument.uppercased()
+        let (kilo, mega, giga, tera): (Double, Double, Double, Double) = (1_024, 1_048_576, 1_073_741_824, 1_099_511_627_776)
+        let units: [(suffix: String, bytes: Double)] = [
+            ("TIB", tera), ("GIB", giga), ("MIB", mega), ("KIB", kilo), ("TB", tera), ("GB", giga), ("MB", mega),
+            ("KB", kilo), ("T", tera), ("G", giga), ("M", mega), ("K", kilo), ("B", 1),
+        ]
+        let unit = units.first { text.hasSuffix($0.suffix) && Double(text.dropLast($0.suffix.count)) != nil }
+        guard let number = Double(unit.map { String(text.dropLast($0.suffix.count)) } ?? text),
+              number.isFinite, number >= 1 else { return nil }
+        let bytes = number * (unit?.bytes ?? 1)
+        guard bytes < 9e18 else { return nil }
+        self.bytes = Int(bytes)
+    }
+
+    /// Half the machine's physical memory: the limit of a run that sets none.
+    static var defaultLimit: Int {
+        let pages = sysconf(Int32(_SC_PHYS_PAGES))
+        let size = sysconf(Int32(_SC_PAGESIZE))
+        guard pages > 0, size > 0 else { return 1 << 32 }
+        return pages / 2 * size
     }
 }
 
