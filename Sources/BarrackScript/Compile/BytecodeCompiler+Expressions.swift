@@ -168,6 +168,8 @@ extension BytecodeCompiler {
         let skip = emit(Instruction(.findMethod, Int32(method), site, -1), node.range)
         _ = try consecutive(node.call.arguments)
         emit(Instruction(.callMethod, Int32(target), Int32(method), site), node.range)
+        // Only `?.` ever skips the call; a plain call has no way around it.
+        guard node.optional else { return }
         let end = emitJump(.jump, node.range)
         patch(skip)
         emit(Instruction(.loadNull, Int32(target)), node.range)

@@ -105,8 +105,8 @@ extension VM {
         // MARK: - Methods
 
         /// What `findMethod` leaves in its register for `callMethod`: the function stored in a
-        /// map, or which built-in methods to use (`fast`: the commonest, done in line).
-        private static let fast: Value = .int(3)
+        /// map, or which built-in methods to use (`fastKind`: the commonest, done in line).
+        private static let fastKind = 3
         private static func kind(_ value: Value) -> Value {
             switch value {
             case .map: return .int(1)
@@ -120,12 +120,14 @@ extension VM {
         static func findMethod(_ instruction: Instruction, _ code: Bytecode, _ frame: Frame) throws -> Bool {
             unowned(unsafe) let site = code.methods[Int(instruction.b)]
             let register = Int(instruction.a)
-            let value = frame.slots[register + 1]
-            let name = site.name
-            if let method = site.fastMethod, takesFast(method, value, name) {
-                frame.slots[register] = fast
+            // The receiver is read where it is: copying it out would retain and release it.
+            let receiver = frame.slots + register + 1
+            if let method = site.fastMethod, takesFast(method, receiver, site) {
+                frame.slots[register] = .int(fastKind)
                 return false
             }
+            let value = receiver.pointee
+            let name = site.name
             let found: Bool
             switch value {
             case .map(let map):
@@ -152,28 +154,42 @@ extension VM {
             return false
         }
 
-        private static func takesFast(_ method: MethodCallNode.FastMethod, _ value: Value, _ name: String) -> Bool {
-            switch (method, value) {
-            case (.append, .list), (.len, .list), (.len, .string): return true
-            case (.len, .map(let map)), (.has, .map(let map)), (.get, .map(let map)): return map[name] == nil
-            default: return false
+        /// Whether `method` applies to the receiver as a fast method: a map does not store a
+        /// function under its name.
+        @inline(__always)
+        private static func takesFast(_ method: MethodCallNode.FastMethod, _ receiver: UnsafeMutablePointer<Value>,
+                                      _ site: MethodSite) -> Bool {
+            switch method {
+            case .append:
+                if case .list = receiver.pointee { return true }
+                return false
+            case .len:
+                switch receiver.pointee {
+                case .list, .string: return true
+                case .map(let map): return map[site.name] == nil
+                default: return false
+                }
+            case .has, .get:
+                if case .map(let map) = receiver.pointee { return map[site.name] == nil }
+                return false
             }
         }
 
         /// `rA = method(rB+1, rB+2 …)` with the method `findMethod` left in rB.
         static func method(_ instruction: Instruction, _ code: Bytecode, _ frame: Frame) throws -> Target {
             unowned(unsafe) let site = code.methods[Int(instruction.c)]
-            let call = site.call
             let register = Int(instruction.b)
             let destination = Int(instruction.a)
             let arguments = frame.slots + register + 2
+            if case .int(fastKind) = frame.slots[register] {
+                frame.slots[destination] = try fastMethod(site, frame.slots + register + 1, arguments)
+                return .done
+            }
+            let call = site.call
             switch frame.slots[register] {
             case .function(let function):
                 return try invoke(function, arguments: arguments, site: call, code: code, frame: frame,
                                   destination: destination)
-            case .int(3):
-                frame.slots[destination] = try fastMethod(site, frame.slots[register + 1], arguments)
-                return .done
             case .int(let kind):
                 let method = kind == 1 ? site.mapMethod : kind == 2 ? site.stringMethod : site.listMethod
                 guard let method else { return .done }
@@ -190,18 +206,29 @@ extension VM {
             }
         }
 
-        /// The commonest methods without binding arguments.
-        private static func fastMethod(_ site: MethodSite, _ receiver: Value, _ arguments: UnsafeMutablePointer<Value>) throws -> Value {
-            switch (site.fastMethod, receiver) {
-            case (.append, .list(let list)):
-                list.elements.append(arguments[0])
-                return receiver
-            case (.len, .list(let list)): return .int(list.elements.count)
-            case (.len, .string(let text)): return .int(text.count)
-            case (.len, .map(let map)): return .int(map.count)
-            case (.has, .map(let map)): return .bool(map[try stringKey(site, arguments[0])] != nil)
-            case (.get, .map(let map)): return map[try stringKey(site, arguments[0])] ?? .null
-            default: return .null
+        /// The commonest methods without binding arguments, on the receiver where it is.
+        @inline(__always)
+        private static func fastMethod(_ site: MethodSite, _ receiver: UnsafeMutablePointer<Value>,
+                                       _ arguments: UnsafeMutablePointer<Value>) throws -> Value {
+            switch site.fastMethod {
+            case .append?:
+                if case .list(let list) = receiver.pointee { list.elements.append(arguments[0]) }
+                return receiver.pointee
+            case .len?:
+                switch receiver.pointee {
+                case .list(let list): return .int(list.elements.count)
+                case .string(let text): return .int(text.count)
+                case .map(let map): return .int(map.count)
+                default: return .null
+                }
+            case .has?:
+                if case .map(let map) = receiver.pointee { return .bool(map[try stringKey(site, arguments[0])] != nil) }
+                return .null
+            case .get?:
+                if case .map(let map) = receiver.pointee { return map[try stringKey(site, arguments[0])] ?? .null }
+                return .null
+            case nil:
+                return .null
             }
         }
 

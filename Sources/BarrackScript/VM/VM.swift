@@ -201,18 +201,19 @@ enum VM {
                         if case .function = slots[a] { continue }
                         try Call.notCallable(slots[a], code.takeUnretainedValue().calls[Int(instruction.b)])
                     case .call, .callBare, .findMethod, .callMethod:
-                        let bytecode = code.takeUnretainedValue()
-                        let target: Call.Target
-                        switch instruction.op {
-                        case .call:
-                            target = try Call.function(instruction, bytecode, frame)
-                        case .callBare:
-                            target = try Call.bare(instruction, bytecode, frame)
-                        case .findMethod:
-                            if try Call.findMethod(instruction, bytecode, frame) { pc = Int(instruction.c) }
-                            continue
-                        default:
-                            target = try Call.method(instruction, bytecode, frame)
+                        // The running code is held by its caller: borrowed, not retained.
+                        let target: Call.Target = try code._withUnsafeGuaranteedRef { bytecode in
+                            switch instruction.op {
+                            case .call:
+                                return try Call.function(instruction, bytecode, frame)
+                            case .callBare:
+                                return try Call.bare(instruction, bytecode, frame)
+                            case .findMethod:
+                                if try Call.findMethod(instruction, bytecode, frame) { pc = Int(instruction.c) }
+                                return .done
+                            default:
+                                return try Call.method(instruction, bytecode, frame)
+                            }
                         }
                         guard case .enter(let function, let callee, let calleeFrame) = target else { continue }
                         guard let calleeCode = callee._withUnsafeGuaranteedRef({ $0.compiledCode }) else {
@@ -232,7 +233,7 @@ enum VM {
                     case .returnValue:
                         let result = slots[a]
                         guard let record = records.popLast() else { return result }
-                        if let prototype { context.popFrame(frame, prototype.takeUnretainedValue()) }
+                        if let prototype { prototype._withUnsafeGuaranteedRef { context.popFrame(frame, $0) } }
                         code = record.code
                         instructions = record.code._withUnsafeGuaranteedRef { $0.code }
                         prototype = record.prototype
