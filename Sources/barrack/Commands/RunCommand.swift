@@ -55,6 +55,7 @@ struct RunCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let status = REPL(interpreter: environment.interpreter).run()
+            environment.reportLeftRunning()
             environment.close()
             if status != 0 { throw ExitCode(status) }
             return
