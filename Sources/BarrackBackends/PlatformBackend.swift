@@ -46,6 +46,8 @@ public final class PlatformBackend: @unchecked Sendable {
     public let profileMaxHourly: Double?
     /// The profile's `confirm_over`, if it sets one.
     public let profileConfirmOver: Double?
+    /// The profile's `max_memory` in bytes, if it sets one.
+    public let profileMaxMemory: Int?
     /// Warnings from the configuration (a config file others can read).
     public let warnings: [String]
     /// What the configuration gives the built-ins (its `region`).
@@ -70,6 +72,7 @@ public final class PlatformBackend: @unchecked Sendable {
         self.output = configuration.output
         self.profileMaxHourly = configuration.maxHourly
         self.profileConfirmOver = configuration.confirmOver
+        self.profileMaxMemory = configuration.maxMemory
     }
 
     /// The in-process sandbox, once a request has opened it.

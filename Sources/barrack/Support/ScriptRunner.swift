@@ -21,7 +21,7 @@ struct ScriptRunner {
         let report = ErrorReport(format: environment.output)
         let interpreter = environment.interpreter
         interpreter.define("args", .list(arguments.map { .string($0) }))
-        limits.apply(to: interpreter)
+        limits.apply(to: interpreter, profileMaxMemory: environment.backend.profileMaxMemory)
         Spinner.attach(to: interpreter)
         let program: Program
         do {
