@@ -48,6 +48,12 @@ final class LeftoversCommandTests: XCTestCase {
         XCTAssertEqual(refused.status, 2)
         XCTAssertTrue(refused.standardError.contains("add --yes to delete without asking"), refused.standardError)
 
+        let rehearsed = barrack(["leftovers", "--clean", "--yes", "--dry-run"])
+        XCTAssertEqual(rehearsed.status, 0, rehearsed.standardError)
+        XCTAssertEqual(rehearsed.standardOutput.split(separator: "\n").count, 2, rehearsed.standardOutput)
+        XCTAssertTrue(rehearsed.standardOutput.hasPrefix("dry run: would delete instance BRK-"), rehearsed.standardOutput)
+        XCTAssertEqual(barrack(["leftovers", "--output", "json"]).standardOutput, json.standardOutput, "a dry run deletes nothing")
+
         let cleaned = barrack(["leftovers", "--clean", "--yes"])
         XCTAssertEqual(cleaned.status, 0, cleaned.standardError)
         let deleted = cleaned.standardOutput.split(separator: "\n").map { $0.split(separator: " ").last.map(String.init) ?? "" }

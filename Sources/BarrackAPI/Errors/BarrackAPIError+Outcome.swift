@@ -16,7 +16,7 @@ extension BarrackAPIError {
         if let name { object["name"] = .string(name) }
         var text = message
         if !outcomeIsUnknown {
-            text += name.map { "; it may have been created as '\($0)' (created() and `barrack leftovers` list it)" }
+            text += name.map { "; it may have been created as '\($0)' (created() and `barrack leftovers` look for it)" }
                 ?? "; it may have been created"
         }
         return BarrackAPIError(code: code, status: status, message: text, operation: operation, requestID: requestID,

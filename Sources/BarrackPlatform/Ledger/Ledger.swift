@@ -102,9 +102,6 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 
-    /// The file's path, once there is one.
-    public var path: String? { lock.withLock { try? storeOpened()?.path } }
-
     private func storeOpened() throws -> LedgerStore? {
         if store == nil, let openStore { store = try openStore() }
         return store

@@ -18,7 +18,8 @@ struct LeftoversCommand: ParsableCommand {
             answer was lost is looked for by the name it was sent with. A resource made from the \
             dashboard or another tool is not in the ledger.
 
-            --clean deletes them after asking (on a terminal), or without asking with --yes. \
+            --clean deletes them after asking (on a terminal), or without asking with --yes; \
+            with --dry-run it only says what it would delete. \
             --output json gives a document with leftovers, hourly_total and currency (and deleted \
             and failed after --clean).
 
@@ -58,6 +59,13 @@ struct LeftoversCommand: ParsableCommand {
         let found = box.found
         guard clean, !found.isEmpty else {
             write(found, deleted: nil)
+            return
+        }
+        // --dry-run sends no change: it says what --clean would delete.
+        if global.dryRun {
+            let lines = found.map { "dry run: would delete \($0.entry.kind.rawValue) \($0.entry.resourceID ?? "?") \($0.entry.name ?? "")\n" }
+            StandardStreams.write(lines.joined())
+            StandardStreams.flush()
             return
         }
         if !global.yes {
