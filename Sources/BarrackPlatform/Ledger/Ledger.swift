@@ -115,3 +115,16 @@ public final class Ledger: @unchecked Sendable {
         }
     }
 }
+
+extension Ledger {
+    /// The line a run that leaves resources ends with, without the program's name:
+    /// `left running: 2 instances, 39.90 USD/h (barrack leftovers)`; nil when it leaves none.
+    ///
+    /// It is made from what the platform last said of each resource, without asking it again,
+    /// so it can be printed after Ctrl-C or with the platform unreachable.
+    public var leftRunningLine: String? {
+        let entries = outstandingThisRun
+        guard !entries.isEmpty else { return nil }
+        return "left running: \(entries.summary) (barrack leftovers)"
+    }
+}

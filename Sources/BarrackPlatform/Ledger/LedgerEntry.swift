@@ -1,3 +1,5 @@
+import Foundation
+
 /// One create the ledger recorded: what was asked for, and what became of it.
 public struct LedgerEntry: Sendable, Equatable {
     /// Where a recorded create stands.
@@ -50,5 +52,19 @@ public struct LedgerEntry: Sendable, Equatable {
         self.hourlyCost = hourlyCost
         self.currency = currency
         self.recorded = recorded
+    }
+}
+
+extension Array where Element == LedgerEntry {
+    /// What these entries cost per hour, as the platform last said, in the first currency it named
+    /// (`USD` when none).
+    public var hourlyCost: (amount: Double, currency: String) {
+        (reduce(0) { $0 + ($1.hourlyCost ?? 0) }, lazy.compactMap(\.currency).first ?? "USD")
+    }
+
+    /// `2 instances, 1 volume, 20.25 USD/h`.
+    public var summary: String {
+        let (amount, currency) = hourlyCost
+        return "\(LedgerKind.tally(map(\.kind))), \(String(format: "%.2f", amount)) \(currency)/h"
     }
 }

@@ -3,7 +3,14 @@ import BarrackAPI
 /// The kinds of resource the ledger keeps: those that bill by the hour once made. SSH keys,
 /// firewalls and startup scripts cost nothing and are not recorded.
 public enum LedgerKind: String, Sendable, CaseIterable {
-    case instance, volume, snapshot, image
+    /// A GPU instance: deployed, or restored from a snapshot.
+    case instance
+    /// A volume: created, or cloned from another.
+    case volume
+    /// A snapshot of an instance.
+    case snapshot
+    /// An image made from a snapshot.
+    case image
 
     /// The kind a create makes: a deploy or a snapshot's restore makes an instance, a create or a
     /// clone a volume, and so on; nil for every other operation.
@@ -55,5 +62,13 @@ public enum LedgerKind: String, Sendable, CaseIterable {
     /// `2 instances`, `1 volume`.
     public func counted(_ count: Int) -> String {
         "\(count) \(rawValue)\(count == 1 ? "" : "s")"
+    }
+
+    /// How many of each kind `kinds` holds, in this enum's order: `2 instances, 1 volume`.
+    public static func tally(_ kinds: [LedgerKind]) -> String {
+        allCases.compactMap { kind -> String? in
+            let count = kinds.filter { $0 == kind }.count
+            return count > 0 ? kind.counted(count) : nil
+        }.joined(separator: ", ")
     }
 }

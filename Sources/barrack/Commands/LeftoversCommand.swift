@@ -74,7 +74,7 @@ struct LeftoversCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             if global.output != .json { write(found, deleted: nil) }
-            let what = LeftoversCommand.counted(found)
+            let what = LedgerKind.tally(found.map(\.entry.kind))
             guard TerminalQuestion.ask("Delete \(what)? [y/N] ") == true else {
                 StandardStreams.writeError("barrack leftovers: nothing deleted\n")
                 throw ExitCode(1)
@@ -96,17 +96,9 @@ struct LeftoversCommand: ParsableCommand {
         if !results.failed.isEmpty { throw ExitCode(1) }
     }
 
-    /// `2 instances, 1 volume`.
-    static func counted(_ leftovers: [Leftover]) -> String {
-        LedgerKind.allCases.compactMap { kind -> String? in
-            let count = leftovers.filter { $0.entry.kind == kind }.count
-            return count > 0 ? kind.counted(count) : nil
-        }.joined(separator: ", ")
-    }
-
     private func write(_ found: [Leftover], deleted: ([Leftover], [(Leftover, String)])?) {
-        let hourly = found.reduce(0) { $0 + ($1.entry.hourlyCost ?? 0) }
-        let currency = found.lazy.compactMap(\.entry.currency).first ?? "USD"
+        let entries = found.map(\.entry)
+        let (hourly, currency) = entries.hourlyCost
         if global.output == .json {
             let document = MapObject()
             document["leftovers"] = .list(ListObject(found.map(\.value)))
@@ -151,7 +143,7 @@ struct LeftoversCommand: ParsableCommand {
                                         columns: LeftoversCommand.columns)
         let rows = Value.list(ListObject(found.map(\.value)))
         StandardStreams.write(formatter.format(rows) + "\n"
-                              + "left: \(LeftoversCommand.counted(found)), \(String(format: "%.2f", hourly)) \(currency)/h; `barrack leftovers --clean` deletes them\n")
+                              + "left: \(entries.summary); `barrack leftovers --clean` deletes them\n")
         StandardStreams.flush()
     }
 }
