@@ -85,6 +85,8 @@ let package = Package(
             dependencies: [
                 "BarrackScript", "BarrackAPI", "BarrackStandardLibrary",
                 .product(name: "Logging", package: "swift-log"),
+                // The ledger of what scripts create (`LedgerStore`): one SQLite file in the state folder.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // The backends a host chooses between (the real platform, the in-process sandbox) and the

@@ -46,25 +46,33 @@ public final class PlatformBackend: @unchecked Sendable {
     public let profileMaxHourly: Double?
     /// The profile's `confirm_over`, if it sets one.
     public let profileConfirmOver: Double?
+    /// The profile's `max_memory` in bytes, if it sets one.
+    public let profileMaxMemory: Int?
     /// Warnings from the configuration (a config file others can read).
     public let warnings: [String]
     /// What the configuration gives the built-ins (its `region`).
     public let defaults: PlatformDefaults
     /// The configuration's `output` (`BARRACK_OUTPUT`), if any.
     public let output: OutputFormat?
+    /// What this run creates, recorded before each create is sent: in the ledger file of the state
+    /// folder (`StateDirectory`) for this API URL and profile, or for the in-process sandbox's data
+    /// folder; in memory only when there is no state folder, or for a host's own sandbox.
+    public let ledger: Ledger
     private let lazySandbox: LazySandbox?
     private let remoteClock: RemoteSandboxClock?
 
     private init(client: BarrackClient, sandbox: LazySandbox?, remoteClock: RemoteSandboxClock? = nil,
-                 configuration: BarrackConfiguration) {
+                 configuration: BarrackConfiguration, ledger: Ledger = Ledger()) {
         self.client = client
         self.lazySandbox = sandbox
         self.remoteClock = remoteClock
+        self.ledger = ledger
         self.warnings = configuration.warnings
         self.defaults = PlatformDefaults(region: configuration.region?.rawValue)
         self.output = configuration.output
         self.profileMaxHourly = configuration.maxHourly
         self.profileConfirmOver = configuration.confirmOver
+        self.profileMaxMemory = configuration.maxMemory
     }
 
     /// The in-process sandbox, once a request has opened it.
@@ -93,9 +101,11 @@ public final class PlatformBackend: @unchecked Sendable {
         if !options.forceSandbox, configuration.apiKey != nil {
             let client = try BarrackClient.http(configuration, logger: logger, explain: options.explain)
             let isLocal = ["127.0.0.1", "localhost", "::1", "[::1]"].contains(configuration.baseURL.host ?? "")
+            let scope = "\(configuration.baseURL.absoluteString) \(configuration.profile)"
             let backend = PlatformBackend(client: client, sandbox: nil,
                                           remoteClock: isLocal ? RemoteSandboxClock(client: client) : nil,
-                                          configuration: configuration)
+                                          configuration: configuration,
+                                          ledger: ledger(scope: scope, environment: options.environment))
             return backend
         }
         var speed = Sandbox.defaultSpeed
@@ -121,8 +131,16 @@ public final class PlatformBackend: @unchecked Sendable {
             transport = ExplainingTransport(base: transport, baseURL: configuration.baseURL, explain: explain)
         }
         let client = BarrackClient(transport: transport, logger: logger)
-        let backend = PlatformBackend(client: client, sandbox: holder, configuration: configuration)
+        let folder = SandboxStore.defaultDirectory(environment: environment)?.path ?? "memory"
+        let backend = PlatformBackend(client: client, sandbox: holder, configuration: configuration,
+                                      ledger: ledger(scope: "sandbox \(folder)", environment: environment))
         return backend
+    }
+
+    /// A ledger for `scope` whose file, in the state folder, opens at the first create.
+    private static func ledger(scope: String, environment: [String: String]) -> Ledger {
+        guard let directory = StateDirectory.path(environment: environment) else { return Ledger() }
+        return Ledger(store: { try LedgerStore(directory: directory, scope: scope) })
     }
 
     /// A backend on a sandbox the host has opened itself (the playground opens one per learner),
@@ -149,7 +167,8 @@ public final class PlatformBackend: @unchecked Sendable {
         let budget = BudgetGuard(maxHourly: maxHourly ?? profileMaxHourly, confirmation: dryRun ? nil : confirmation,
                                  copier: SandboxCopier())
         Platform.register(in: interpreter, connection: ClientConnection(client: client),
-                          dryRun: dryRun ? SandboxCopier() : nil, budget: budget, defaults: defaults, notice: notice)
+                          dryRun: dryRun ? SandboxCopier() : nil, budget: budget, defaults: defaults, ledger: ledger,
+                          notice: notice)
         if !dryRun, let clock { interpreter.clock = clock }
     }
 

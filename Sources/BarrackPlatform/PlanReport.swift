@@ -91,7 +91,8 @@ public struct PlanReport: Sendable {
         return String(rounded)
     }
 
-    static func rounded(_ value: Double, places: Int) -> Double {
+    /// `value` rounded to `places` decimals: sums of per-minute rates come out as 39.900000000000006.
+    public static func rounded(_ value: Double, places: Int) -> Double {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         return (value * scale).rounded() / scale

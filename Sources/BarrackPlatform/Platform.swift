@@ -20,20 +20,28 @@ public enum Platform {
     /// `budget` (`--max-hourly`) guards calls that add to the hourly spend; `defaults` fills in
     /// what a configuration gives (the `region` of the config file), and `notice` hears one line
     /// after each call that spends or deletes and succeeded.
+    ///
+    /// Every create of a billed resource is recorded in `ledger` before it is sent
+    /// (`LedgerConnection`); `created()` lists this run's. The default ledger is kept in memory
+    /// only; a host that gives one with a `LedgerStore` also keeps it on disk.
     public static func register(in interpreter: Interpreter, connection: any PlatformConnection,
                                 dryRun copier: (any PlatformCopier)? = nil,
                                 budget: BudgetGuard = BudgetGuard(maxHourly: nil),
                                 defaults: PlatformDefaults = PlatformDefaults(),
+                                ledger: Ledger = Ledger(),
                                 notice: (@Sendable (String) -> Void)? = nil) {
         if let copier {
+            // A rehearsal's creates are made in its copy: they never reach the ledger's file.
             register(in: interpreter, rehearsal: Rehearsal(target: connection, copier: copier), announcesChanges: true,
                      budget: budget, defaults: defaults)
             return
         }
-        for builtin in builtins(connection: connection, budget: budget, defaults: defaults, notice: notice) {
+        let recorded = LedgerConnection(base: connection, ledger: ledger)
+        for builtin in builtins(connection: recorded, budget: budget, defaults: defaults, notice: notice) {
             interpreter.register(builtin)
         }
         interpreter.register(CostReport.builtin(connection: connection))
+        interpreter.register(CreatedBuiltin.builtin(connection: connection, ledger: ledger))
         registerModules(in: interpreter, budget: budget)
     }
 
@@ -43,11 +51,14 @@ public enum Platform {
     public static func register(in interpreter: Interpreter, rehearsal: Rehearsal, announcesChanges: Bool,
                                 budget: BudgetGuard = BudgetGuard(maxHourly: nil),
                                 defaults: PlatformDefaults = PlatformDefaults()) {
-        for builtin in builtins(connection: rehearsal, announcesChanges: announcesChanges, budget: budget,
+        let ledger = Ledger()
+        let recorded = LedgerConnection(base: rehearsal, ledger: ledger)
+        for builtin in builtins(connection: recorded, announcesChanges: announcesChanges, budget: budget,
                                 defaults: defaults) {
             interpreter.register(builtin)
         }
         interpreter.register(CostReport.builtin(connection: rehearsal))
+        interpreter.register(CreatedBuiltin.builtin(connection: rehearsal, ledger: ledger))
         registerModules(in: interpreter, budget: budget)
         interpreter.clock = rehearsal.clock
     }

@@ -108,6 +108,12 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertNil(try ConfigurationLoader.load(environment: environment(file: "[profiles.default]\n")).confirmOver)
     }
 
+    func testMaxMemoryIsReadAsASize() throws {
+        let configuration = try ConfigurationLoader.load(environment: environment(file: "[profiles.default]\nmax_memory = \"2G\"\n"))
+        XCTAssertEqual(configuration.maxMemory, 2_147_483_648)
+        XCTAssertNil(try ConfigurationLoader.load(environment: environment(file: "[profiles.default]\n")).maxMemory)
+    }
+
     func testErrorsNameTheLineAndColumn() throws {
         let cases: [(String, String)] = [
             ("[profiles.default]\napi_key = \"brk_half_typed\n", "config.toml:2:11: unterminated string"),
@@ -122,6 +128,8 @@ final class ConfigurationTests: XCTestCase {
             ("[profiles.default]\nregion = [\"A\"]\n", "config.toml:2:10: arrays are not supported"),
             ("[profiles.default]\nconfirm_over = -1\n", "config.toml:2:1: 'confirm_over' must be between 0 and 1000000, not -1"),
             ("[profiles.default]\nconfirm_over = \"ten\"\n", "config.toml:2:1: 'confirm_over' must be an integer, not a string"),
+            ("[profiles.default]\nmax_memory = \"lots\"\n", "config.toml:2:1: max_memory must be a size such as \"512M\" or \"2G\", not 'lots'"),
+            ("[profiles.default]\nmax_memory = 1024\n", "config.toml:2:1: 'max_memory' must be a string, not an integer"),
         ]
         for (text, expected) in cases {
             XCTAssertThrowsError(try ConfigurationLoader.load(environment: environment(file: text)), text) { error in

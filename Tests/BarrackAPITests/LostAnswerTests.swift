@@ -39,6 +39,18 @@ final class LostAnswerTests: XCTestCase {
         XCTAssertEqual(transport.requests.map(\.method), [.post, .get, .post])
     }
 
+    /// Issue 27: the lookup after a lost create outlasts the create's own budget of 3 attempts.
+    func testTheLookupAfterALostCreateRetriesLongerThanTheCreate() async throws {
+        let failing: (TransportRequest) throws -> TransportResponse = { _ in .failure(502, code: "SERVER_ERROR", message: "bad gateway") }
+        let transport = RecordingTransport([Self.dropped, failing, failing, failing, failing, { _ in
+            .json(200, #"{"success": true, "instances": [\#(RetryTests.instanceJSON)], "page": 1, "total_pages": 1}"#)
+        }])
+        let answer = try await client(transport).deployInstance(RetryTests.deploy)
+        XCTAssertEqual(answer.instance.id, "BRK-482913VM")
+        XCTAssertEqual(transport.requests.map(\.method), [.post, .get, .get, .get, .get, .get],
+                       "one deploy, then five lookups: more than the deploy's 3 attempts")
+    }
+
     func testANamelessDeployAdoptsTheInstanceItsLostAnswerMade() async throws {
         var unnamed = RetryTests.deploy
         unnamed.name = nil

@@ -63,9 +63,9 @@ final class SleepRecorder: @unchecked Sendable {
         return recorded
     }
 
-    func policy(maxAttempts: Int = 3, random: Double = 0.5) -> RetryPolicy {
+    func policy(maxAttempts: Int = 3, readAttempts: Int = 6, deleteAttempts: Int = 10, random: Double = 0.5) -> RetryPolicy {
         RetryPolicy(
-            maxAttempts: maxAttempts,
+            maxAttempts: maxAttempts, readAttempts: readAttempts, deleteAttempts: deleteAttempts,
             sleep: { duration in
                 self.lock.withLock { self.recorded.append(duration) }
             },

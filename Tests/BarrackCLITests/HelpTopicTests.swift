@@ -25,6 +25,10 @@ final class HelpTopicTests: XCTestCase {
             ("budget", ["budget max_hourly: 20", "--max-hourly", "max_hourly = 40", "BUDGET_EXCEEDED", "parallel for",
                         "confirm_over"]),
             ("costs", ["costs()", "barrack costs [--output json]", "runway", "hourly_total"]),
+            // Issue 27: what a run created, the ledger behind it and the command that reads it.
+            ("created", ["created()", "ledger", "barrack leftovers [--clean [--yes]] [--output json]",
+                         "barrack: left running: 2 instances, 39.90 USD/h (barrack leftovers)"]),
+            ("leftovers", ["barrack leftovers", "--clean", "--yes", "dashboard"]),
         ]
         for (topic, texts) in expectations {
             let run = ScriptRun.execute(binary: binary, arguments: ["help", topic], in: FileManager.default.temporaryDirectory,

@@ -51,6 +51,19 @@ final class InterruptCleanupCLITests: XCTestCase {
         return (process.terminationStatus, printed, errorText.text)
     }
 
+    /// Issue 27: a run stopped by Ctrl-C says what it leaves billing, as one that ends does.
+    func testCtrlCSaysWhatTheRunLeavesRunning() throws {
+        let home = try SandboxEnvironment()
+        let script = """
+            deploy gpu: L40 x 1 in CANADA-1 name: "left-1"
+            print balance().currency
+            while true { }
+            """
+        let run = try run(script, interruptAfter: ["/api/balance/"], home: home)
+        XCTAssertEqual(run.status, 130, run.error)
+        XCTAssertTrue(run.error.hasSuffix("barrack: left running: 1 instance, 1.19 USD/h (barrack leftovers)\n"), run.error)
+    }
+
     func testCtrlCRunsTheFinallyAndDeferThatReleaseADeployedInstance() throws {
         let home = try SandboxEnvironment()
         let script = """

@@ -35,6 +35,20 @@ final class RunLimitTests: XCTestCase {
                           with: "MEMORY_LIMIT")
     }
 
+    func testMaxMemoryOfTheConfigProfileStopsAScriptThatGrowsWithoutBound() throws {
+        let binary = try XCTUnwrap(TestPaths.binary())
+        let home = try SandboxEnvironment()
+        let folder = home.folder.appendingPathComponent("barrack")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("config.toml")
+        try "[profiles.default]\nmax_memory = \"64M\"\n".write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        let result = ScriptRun.execute(binary: binary, arguments: ["run", "-e", "let xs = [1]\nwhile true { xs = xs + xs }"],
+                                       in: home.folder, timeout: 30, environment: home.variables())
+        XCTAssertEqual(result.status, 1, result.standardError)
+        XCTAssertTrue(result.standardError.contains("MEMORY_LIMIT"), result.standardError)
+    }
+
     func testMaxMemoryTakesASizeAndRefusesAnythingElse() throws {
         let fine = try XCTUnwrap(run(["run", "--max-memory", "1G", "-e", "print len([1, 2, 3])"]))
         XCTAssertEqual(fine.status, 0, fine.standardError)

@@ -17,6 +17,7 @@ extension BarrackClient {
         let request = try builder.request(for: endpoint, pathParameters: path, query: query, body: body)
         warnAboutUnknownFields(in: body, for: operation)
         let recovery = LostAnswerRecovery.of(operation)
+        let maxAttempts = retryPolicy.attempts(for: endpoint)
         var attempt = 0
         var outcomeUnknown = false
         while true {
@@ -55,13 +56,13 @@ extension BarrackClient {
                     }
                     wait = retryPolicy.backoff(afterAttempt: attempt)
                 }
-                guard attempt < retryPolicy.maxAttempts else { throw error }
+                guard attempt < maxAttempts else { throw error }
                 if case .rateLimited = ErrorCode(rawValue: error.code), wait > retryPolicy.maxRetryAfter {
                     throw error
                 }
                 wait = min(wait, max(retryPolicy.maxRetryAfter, retryPolicy.maxDelay))
                 logger.debug(
-                    "retrying \(operation) in \(Self.milliseconds(wait)) ms after \(error.code) (attempt \(attempt) of \(retryPolicy.maxAttempts))")
+                    "retrying \(operation) in \(Self.milliseconds(wait)) ms after \(error.code) (attempt \(attempt) of \(maxAttempts))")
                 try await retryPolicy.sleep(wait)
             }
         }

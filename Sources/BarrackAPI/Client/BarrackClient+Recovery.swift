@@ -27,7 +27,8 @@ extension BarrackClient {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw notRetried("looking up '\(name)' failed too: \(error)")
+            // The lookup had the longer budget of a read; the create may still have been made.
+            throw notRetried("looking up '\(name)' failed too: \(error)").unknownOutcome(name: name)
         }
         guard var resource = found else {
             logger.debug("\(operation): nothing named '\(name)' after \(error.code); sending again")

@@ -7,7 +7,10 @@ import Foundation
 ///
 /// A restore is left alone: the platform names it `<snapshot>-restored` (section 6), a name the
 /// client cannot know without reading the snapshot, and a user expects.
-enum NamelessCreate {
+///
+/// The platform bridge's ledger names a deploy the same way before it records it, so that even an
+/// answer lost to a killed process can be found by name (`NamelessCreate.named(_:request:)`).
+public enum NamelessCreate {
     /// The creates whose name the platform would otherwise make up at random.
     static let operations: Set<OperationID> = [.deployInstance]
     /// Random letters at the end: 26^6 ≈ 3 × 10⁸ names per GPU.
@@ -15,11 +18,21 @@ enum NamelessCreate {
 
     /// `body` with a generated `name` when `operation` is a nameless create; `nil` to send it as it is.
     static func named(_ operation: OperationID, body: Data?) -> Data? {
-        guard operations.contains(operation), let body, var request = (try? JSONValue(parsing: body))?.objectValue
-        else { return nil }
-        if let given = request["name"]?.stringValue, !given.allSatisfy(\.isWhitespace) { return nil }
-        request["name"] = .string(name(gpuModel: request["gpu_model"]?.stringValue))
-        return JSONValue.object(request).jsonData()
+        guard let body, let request = try? JSONValue(parsing: body) else { return nil }
+        return named(operation, request: request)?.jsonData()
+    }
+
+    /// `request` with a generated `name` when `operation` is a nameless create (a deploy whose
+    /// `name` is missing or blank); `nil` to send it as it is.
+    ///
+    /// ```swift
+    /// NamelessCreate.named(.deployInstance, request: ["gpu_model": "H100-SXM5-80GB"])?["name"]  // "barrack-h100-kqzvtx"
+    /// ```
+    public static func named(_ operation: OperationID, request: JSONValue?) -> JSONValue? {
+        guard operations.contains(operation), var object = request?.objectValue else { return nil }
+        if let given = object["name"]?.stringValue, !given.allSatisfy(\.isWhitespace) { return nil }
+        object["name"] = .string(name(gpuModel: object["gpu_model"]?.stringValue))
+        return .object(object)
     }
 
     /// `barrack-` + the GPU model's first part (`h100` of `H100-SXM5-80GB`, else `gpu`) + `-` + letters.

@@ -26,6 +26,8 @@ public struct BarrackConfiguration: Sendable, Equatable {
     public var maxHourly: Double?
     /// The profile's `confirm_over`: a call adding more than this per hour is confirmed on a terminal.
     public var confirmOver: Double?
+    /// The profile's `max_memory` in bytes: how much a script run may grow (`barrack run`).
+    public var maxMemory: Int?
     /// The wait before the first retry, doubling after each; `nil` keeps the policy's.
     public var retryDelay: Duration?
     /// The config file read, if one was found.

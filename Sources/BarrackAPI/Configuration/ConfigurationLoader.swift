@@ -25,7 +25,7 @@ public enum ConfigurationLoader {
     static let profileKeys: [String: String] = [
         "api_key": "a string", "api_url": "a string", "region": "a string", "output": "a string",
         "timeout_seconds": "an integer", "max_attempts": "an integer", "retry_delay_ms": "an integer",
-        "max_hourly": "an integer", "confirm_over": "an integer",
+        "max_hourly": "an integer", "confirm_over": "an integer", "max_memory": "a string",
     ]
 
     /// Loads the configuration.
@@ -172,6 +172,14 @@ public enum ConfigurationLoader {
         if let limit = try integer("max_hourly", in: 0...1_000_000) { configuration.maxHourly = Double(limit) }
         // The REPL and `run` ask on a terminal before a call adding more than this per hour.
         if let threshold = try integer("confirm_over", in: 0...1_000_000) { configuration.confirmOver = Double(threshold) }
+        // How much `barrack run` lets a script grow; `--max-memory` overrides it.
+        if let (text, place) = string("max_memory") {
+            guard let size = ByteSize(text) else {
+                throw BarrackAPIError(.configuration,
+                                      message: "\(place): max_memory must be a size such as \"512M\" or \"2G\", not '\(text)'")
+            }
+            configuration.maxMemory = size.bytes
+        }
         if configuration.apiKey != nil, let problem = URLSecurity.problemSendingKey(to: configuration.baseURL) {
             let place = settings["api_url"]?.place ?? "the API URL"
             throw BarrackAPIError(.configuration, message: "\(place): \(problem)")

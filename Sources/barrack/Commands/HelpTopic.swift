@@ -30,7 +30,7 @@ enum HelpTopic {
 extension HelpTopic {
     /// What `barrack help NAME` adds after a built-in's own help when the built-in is one part of
     /// a feature with a command-line side too.
-    static let featureNotes: [String: String] = ["budget": budget, "costs": costs]
+    static let featureNotes: [String: String] = ["budget": budget, "costs": costs, "created": created]
 
     /// `barrack help budget`: the budget guard as a whole.
     static let budget = """
@@ -55,6 +55,19 @@ extension HelpTopic {
           the same as a table (id, name, status, kind, hourly_cost, hours, cost), then the total
           per hour, the balance and the runway; JSON with resources, hourly_total, balance,
           currency and runway_hours. Everything comes from read operations (docs/SPENDING.md).
+
+        """
+
+    /// `barrack help created`: the ledger behind it and its command.
+    static let created = """
+
+        Every deploy, volume or snapshot creation, clone, restore and image creation is written to
+        a ledger in the state folder before it is sent (docs/RELIABILITY.md, "The ledger"), so
+        created() also lists a create whose answer was lost, found by the name it was sent with.
+        On the command line: barrack leftovers [--clean [--yes]] [--output json]
+          what earlier runs created and did not delete, with status and $/h read now; --clean
+          deletes them. A run that ends leaving resources says so on standard error:
+          barrack: left running: 2 instances, 39.90 USD/h (barrack leftovers)
 
         """
 }

@@ -15,7 +15,7 @@ struct RunCommand: ParsableCommand {
 
             --max-steps and --timeout bound a script that may not end: it stops with STEP_LIMIT or \
             TIME_LIMIT (exit status 1). --max-memory bounds how much it may grow (MEMORY_LIMIT, \
-            exit status 1); by default half the machine's memory.
+            exit status 1); by default the config's max_memory, else half the machine's memory.
 
             On a terminal, a call that would add more than confirm_over per hour (the config's, \
             else 10) asks first; --yes does not ask.
@@ -55,6 +55,7 @@ struct RunCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let status = REPL(interpreter: environment.interpreter).run()
+            environment.reportLeftRunning()
             environment.close()
             if status != 0 { throw ExitCode(status) }
             return

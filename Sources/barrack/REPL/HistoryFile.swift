@@ -1,3 +1,4 @@
+import BarrackPlatform
 import BarrackScript
 #if canImport(Glibc)
 import Glibc
@@ -32,11 +33,7 @@ struct HistoryFile {
     /// The history file's path for an environment, or nil when neither `XDG_STATE_HOME` nor `HOME`
     /// is set.
     static func defaultPath(environment: [String: String]) -> String? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return state + "/barrack/history"
-        }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return home + "/.local/state/barrack/history"
+        StateDirectory.path(environment: environment).map { $0 + "/history" }
     }
 
     /// Loads the history at `path` (none yet is an empty history), dropping what is beyond

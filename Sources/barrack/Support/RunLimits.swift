@@ -1,4 +1,5 @@
 import ArgumentParser
+import BarrackAPI
 import BarrackScript
 
 #if canImport(Glibc)
@@ -14,7 +15,7 @@ import Darwin
 /// timeout is real time from the start of the run; past it the script raises `TIME_LIMIT`, which
 /// also cuts short a sleep, a `wait until` or a request in flight. The memory limit is how much
 /// the process may grow while the script runs (`MEMORY_LIMIT` past it); without the option it is
-/// half the machine's memory, so that a script that grows without bound ends with an error, not
+/// the config profile's `max_memory`, else half the machine's memory, so that a script that grows without bound ends with an error, not
 /// with the kernel's out-of-memory signal.
 struct RunLimits: ParsableArguments {
     @Option(name: .customLong("max-steps"), help: ArgumentHelp(
@@ -26,7 +27,7 @@ struct RunLimits: ParsableArguments {
     var timeout: TimeLimit?
 
     @Option(name: .customLong("max-memory"), help: ArgumentHelp(
-        "Stop the script with MEMORY_LIMIT when it has grown by this much memory (512M, 2G, or bytes; default: half the machine's memory).",
+        "Stop the script with MEMORY_LIMIT when it has grown by this much memory (512M, 2G, or bytes; default: the config's max_memory, else half the machine's memory).",
         valueName: "SIZE"))
     var maxMemory: MemorySize?
 
@@ -34,32 +35,23 @@ struct RunLimits: ParsableArguments {
         if let maxSteps, maxSteps < 0 { throw ValidationError("--max-steps must be 0 or more, not \(maxSteps)") }
     }
 
-    /// Sets the limits on `interpreter`.
-    func apply(to interpreter: Interpreter) {
+    /// Sets the limits on `interpreter`; `profileMaxMemory` is the config profile's `max_memory`,
+    /// which `--max-memory` overrides.
+    func apply(to interpreter: Interpreter, profileMaxMemory: Int? = nil) {
         if let maxSteps { interpreter.stepLimit = maxSteps }
         if let timeout { interpreter.timeLimit = timeout.seconds }
-        interpreter.memoryLimit = maxMemory?.bytes ?? MemorySize.defaultLimit
+        interpreter.memoryLimit = maxMemory?.bytes ?? profileMaxMemory ?? MemorySize.defaultLimit
     }
 }
 
-/// A `--max-memory` value: a number of bytes with an optional binary unit (K, M, G, T; `KB`,
-/// `MiB` and the like too).
+/// A `--max-memory` value: a `ByteSize` (a number of bytes with an optional binary unit: K, M, G,
+/// T; `KB`, `MiB` and the like too).
 struct MemorySize: ExpressibleByArgument {
     let bytes: Int
 
     init?(argument: String) {
-        let text = argument.uppercased()
-        let (kilo, mega, giga, tera): (Double, Double, Double, Double) = (1_024, 1_048_576, 1_073_741_824, 1_099_511_627_776)
-        let units: [(suffix: String, bytes: Double)] = [
-            ("TIB", tera), ("GIB", giga), ("MIB", mega), ("KIB", kilo), ("TB", tera), ("GB", giga), ("MB", mega),
-            ("KB", kilo), ("T", tera), ("G", giga), ("M", mega), ("K", kilo), ("B", 1),
-        ]
-        let unit = units.first { text.hasSuffix($0.suffix) && Double(text.dropLast($0.suffix.count)) != nil }
-        guard let number = Double(unit.map { String(text.dropLast($0.suffix.count)) } ?? text),
-              number.isFinite, number >= 1 else { return nil }
-        let bytes = number * (unit?.bytes ?? 1)
-        guard bytes < 9e18 else { return nil }
-        self.bytes = Int(bytes)
+        guard let size = ByteSize(argument) else { return nil }
+        bytes = size.bytes
     }
 
     /// Half the machine's physical memory: the limit of a run that sets none.

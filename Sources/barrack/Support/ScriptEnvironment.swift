@@ -54,6 +54,15 @@ struct ScriptEnvironment {
         return interpreter
     }
 
+    /// Says on standard error what this run created and leaves behind, if anything:
+    /// `barrack: left running: 2 instances, 39.90 USD/h (barrack leftovers)`.
+    func reportLeftRunning() {
+        guard let line = backend.ledger.leftRunningLine else { return }
+        StandardStreams.flush()
+        StandardStreams.writeError("barrack: \(line)\n")
+        StandardStreams.flush()
+    }
+
     /// Saves the sandbox's state; a failure is reported, not fatal (the script already ran).
     func close() {
         do {

@@ -21,7 +21,7 @@ struct ScriptRunner {
         let report = ErrorReport(format: environment.output)
         let interpreter = environment.interpreter
         interpreter.define("args", .list(arguments.map { .string($0) }))
-        limits.apply(to: interpreter)
+        limits.apply(to: interpreter, profileMaxMemory: environment.backend.profileMaxMemory)
         Spinner.attach(to: interpreter)
         let program: Program
         do {
@@ -30,7 +30,10 @@ struct ScriptRunner {
             report.write(error.diagnostics)
             return 2
         }
-        return ScriptRunner.execute(program, in: interpreter, report: report)
+        let status = ScriptRunner.execute(program, in: interpreter, report: report)
+        // Whether the script ended well, with an error or by Ctrl-C: say what it leaves billing.
+        environment.reportLeftRunning()
+        return status
     }
 
     /// Runs a compiled program with Ctrl-C forwarded, reports an uncaught error on standard error
