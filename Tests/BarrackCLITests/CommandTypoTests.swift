@@ -35,6 +35,14 @@ final class CommandTypoTests: XCTestCase {
         assertUsageError(barrack("instances", "--regoin", "FINLAND-1"), says: "unknown option '--regoin' for barrack instances; did you mean --region?")
     }
 
+    /// Found: where ArgumentParser suggests a name itself, the suggestion was given twice
+    /// (`Did you mean '--yes'?; did you mean '--yes'?`).
+    func testAnOptionArgumentParserSuggestsIsSuggestedOnce() {
+        let run = barrack("costs", "--yess")
+        assertUsageError(run, says: "Unknown option '--yess'")
+        XCTAssertEqual(run.standardError.lowercased().components(separatedBy: "did you mean").count - 1, 1, run.standardError)
+    }
+
     func testAWrongValueNamesTheOptionTypedAndSendsNothing() {
         let count = barrack("deploy", "--gpu", "H100-SXM5-80GB", "--count", "3", "--region", "FINLAND-1")
         assertUsageError(count, says: "barrack deploy: --count must be 1, 2, 4 or 8, not 3")

@@ -20,7 +20,8 @@ enum UsageSuggestion {
 
     /// `message` with the suggestion put at the end of its first line.
     static func withSuggestion(_ message: String, words: [String]) -> String {
-        let suggestion = message.contains("did you mean") ? "" : text(for: message, words: words)
+        // ArgumentParser suggests some names itself ("Did you mean …?"): one suggestion is enough.
+        let suggestion = message.lowercased().contains("did you mean") ? "" : text(for: message, words: words)
         guard !suggestion.isEmpty else { return message }
         let lines = message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         return String(lines[0]) + suggestion + (lines.count > 1 ? "\n" + lines[1] : "")
