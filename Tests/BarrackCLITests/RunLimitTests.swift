@@ -35,6 +35,32 @@ final class RunLimitTests: XCTestCase {
                           with: "MEMORY_LIMIT")
     }
 
+    /// The other kinds of unbounded growth issue 27 names: an append loop, a map that gains keys,
+    /// and recursion whose every level keeps a closure over a large list. Each ends with
+    /// MEMORY_LIMIT, exit status 1 and no signal, and a `finally` still runs.
+    func testMaxMemoryStopsAppendLoopsMapGrowthAndDeepRecursionThroughClosures() throws {
+        let scripts = [
+            "let xs = []\nwhile true { xs.append(len(xs)) }",
+            "let m = {}\nlet n = 0\nwhile true { m[\"key-${n}\"] = n\nn = n + 1 }",
+            "fn deep(n) {\n  let xs = range(100000).map(fn(i) { return i + n })\n  let keep = fn() { return xs }\n  return deep(n + 1)\n}\ndeep(0)",
+        ]
+        for script in scripts {
+            try assertStopped(["run", "--max-memory", "64M", "-e", "try {\n\(script)\n} finally { print \"cleaned up\" }"],
+                              with: "MEMORY_LIMIT", output: "cleaned up\n")
+        }
+    }
+
+    /// With no --max-memory and no config, the limit is half the machine's memory: a string
+    /// doubled without end stops there with MEMORY_LIMIT, not by the kernel's signal.
+    func testTheDefaultLimitStopsAStringDoubledWithoutEnd() throws {
+        let binary = try XCTUnwrap(TestPaths.binary())
+        let home = try SandboxEnvironment()
+        let result = ScriptRun.execute(binary: binary, arguments: ["run", "-e", "let s = \"ab\"\nwhile true { s = s + s }"],
+                                       in: home.folder, timeout: 120, environment: home.variables())
+        XCTAssertEqual(result.status, 1, result.standardError)
+        XCTAssertTrue(result.standardError.contains("MEMORY_LIMIT"), result.standardError)
+    }
+
     func testMaxMemoryOfTheConfigProfileStopsAScriptThatGrowsWithoutBound() throws {
         let binary = try XCTUnwrap(TestPaths.binary())
         let home = try SandboxEnvironment()
