@@ -106,7 +106,7 @@ final class ExecutionContext {
     /// Releases a frame, dropping the references it held.
     @inline(__always)
     func popFrame(_ frame: Frame, _ prototype: FunctionPrototype) {
-        for index in 0..<prototype.slotCount { frame.slots[index] = .null }
+        for index in 0..<prototype.slotCount { (frame.slots + index).store(.null) }
         for index in 0..<prototype.cellCount { frame.cells[index] = nil }
         slotTop -= prototype.slotCount
         cellTop -= prototype.cellCount

@@ -130,9 +130,9 @@ extension VM {
             element = characters.elements[index]
         }
         try context.tick()
-        state[1] = .int(index + 1)
-        destination.pointee = element
-        state[4] = key
+        (state + 1).store(.int(index + 1))
+        destination.store(element)
+        (state + 4).store(key)
         return true
     }
 }

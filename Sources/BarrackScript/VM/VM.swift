@@ -53,7 +53,7 @@ enum VM {
                     case .loadConstant:
                         slots[a] = code._withUnsafeGuaranteedRef { $0.constants[Int(instruction.b)] }
                     case .loadInt:
-                        slots[a] = .int(Int(instruction.b))
+                        (slots + a).store(.int(Int(instruction.b)))
                     case .move:
                         slots[a] = slots[Int(instruction.b)]
                     case .loadCell:
@@ -87,7 +87,7 @@ enum VM {
                                 y = nil
                             }
                             if let y, let result = integer(instruction.op, x, y) {
-                                slots[a] = result
+                                (slots + a).store(result)
                                 continue
                             }
                         }
@@ -109,7 +109,7 @@ enum VM {
                                 ? x.addingReportingOverflow(Int(instruction.c))
                                 : x.subtractingReportingOverflow(Int(instruction.c))
                             if !overflow {
-                                slots[a] = .int(result)
+                                (slots + a).store(.int(result))
                                 continue
                             }
                         }
