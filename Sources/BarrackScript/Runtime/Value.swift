@@ -105,7 +105,7 @@ extension Value: Equatable {
 }
 
 extension UnsafeMutablePointer where Pointee == Value {
-    /// Stores `value` here. A value that holds no reference (nil, a bool, a number, a duration, a
+    /// Stores `value` here. A value that holds no reference (null, a bool, a number, a duration, a
     /// range) is overwritten without being destroyed first, which skips `Value`'s outlined destroy
     /// on the commonest writes: a register or slot that held an int.
     @inline(__always)
