@@ -1,6 +1,12 @@
 import ArgumentParser
 import BarrackScript
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The `barrack` command: runs scripts, checks them, serves the sandbox, runs the platform's
 /// operations as verbs (`barrack instances`), or opens the REPL.
 @main
@@ -27,14 +33,18 @@ struct BarrackCommand: ParsableCommand {
                 \(VerbHelp.overview())
                 """,
             version: BarrackScript.version,
-            subcommands: [
-                RunCommand.self, PlanCommand.self, CostsCommand.self, LeftoversCommand.self, GPUsCommand.self, CheckCommand.self, ParseCommand.self, DisassembleCommand.self, BuiltinsCommand.self, HelpCommand.self,
-                SandboxCommand.self,
-                PlaygroundCommand.self,
-            ],
+            subcommands: subcommands,
             defaultSubcommand: RunCommand.self
         )
     }()
+
+    /// The subcommands, apart from the configuration: their names are read at every start
+    /// (`OptionPlacement`), and the configuration's text lists every verb.
+    static let subcommands: [any ParsableCommand.Type] = [
+        RunCommand.self, PlanCommand.self, CostsCommand.self, LeftoversCommand.self, GPUsCommand.self, CheckCommand.self, ParseCommand.self, DisassembleCommand.self, BuiltinsCommand.self, HelpCommand.self,
+        SandboxCommand.self,
+        PlaygroundCommand.self,
+    ]
 
     /// Verbs first (`barrack instances`), then the subcommands; a usage mistake exits with 2, as
     /// the README says, not ArgumentParser's 64.
@@ -56,9 +66,18 @@ struct BarrackCommand: ParsableCommand {
             BarrackCommand.exit()
         }
         do {
-            // barrack's own options may also follow the script's name (OptionPlacement).
-            var command = try parseAsRoot(OptionPlacement.arranged(words))
-            try command.run()
+            if let command = FastRunLine.command(for: words) {
+                try command.run()
+            } else {
+                // barrack's own options may also follow the script's name (OptionPlacement).
+                var command = try parseAsRoot(OptionPlacement.arranged(words))
+                try command.run()
+            }
+        } catch let status as ExitCode {
+            // Said already (a script's error, a refused file): only the status is left to give.
+            // ArgumentParser would build every command's usage text to print nothing.
+            StandardStreams.flush()
+            endProcess(status.rawValue)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 StandardStreams.flush()
@@ -72,4 +91,9 @@ struct BarrackCommand: ParsableCommand {
         let status = InterruptForwarder.exitStatus(0)
         BarrackCommand.exit(withError: status == 0 ? nil : ExitCode(status))
     }
+}
+
+/// Ends the process with `status` (inside `BarrackCommand`, `exit` names ArgumentParser's).
+private func endProcess(_ status: Int32) -> Never {
+    exit(status)
 }

@@ -43,7 +43,7 @@ enum OptionPlacement {
     /// The subcommands but `run` and `plan`: they read their own options anywhere already, so
     /// their lines stay as they are.
     static var otherSubcommands: Set<String> {
-        Set(UsageSuggestion.subcommandNames(of: BarrackCommand.self)).subtracting(["run", "plan"])
+        Set(BarrackCommand.subcommands.map { $0._commandName }).subtracting(["run", "plan"])
     }
 
     /// `words` (the command line without the program's name) with barrack's options that follow
