@@ -5,14 +5,20 @@ import BarrackScript
 import Foundation
 import Synchronization
 
-/// One learner: a sandbox of their own, kept in the database, and an interpreter whose globals
-/// last from one run to the next (until a reset or a restart of the server).
+/// One learner: a sandbox of their own, kept in the database, and the REPL's interpreter.
+///
+/// Run starts every program fresh, as the Go and Rust playgrounds do: a new interpreter over the
+/// same sandbox, so resources stay and variables do not (running a script twice never finds its
+/// own `let` from the time before). The REPL line then carries on in the program's interpreter —
+/// as IDLE's shell does after "Run module" — so a learner can look at `vm.status` after a run, and
+/// its own lines keep their variables until the next Run, a reset or a restart of the server.
 final class LearnerSession: @unchecked Sendable {
     let token: String
     let sandbox: Sandbox
     private let limits: PlaygroundLimits
     /// Runs of one learner go one at a time; it also guards `interpreter`.
     private let runLock = NSLock()
+    /// The REPL's interpreter: the last Run's, with the REPL lines since.
     private var interpreter: Interpreter
     /// Whether the last run ended at a limit: the next one starts as a long run at the gate, so
     /// that a learner who runs `while true {}` again and again cannot take a processor from others.
@@ -50,12 +56,14 @@ final class LearnerSession: @unchecked Sendable {
         }
     }
 
-    /// Runs `text` (one REPL line when `repl`), telling `emit` what it prints as it prints it and
-    /// then how it ended. Blocks until the run ends; runs of this session wait for each other.
-    /// Call it on a thread with a large stack (`ThreadLauncher.detach`); a run that goes on waits
-    /// at the gate while shorter runs of others run (`RunGate`).
+    /// Runs `text` — a program in a fresh interpreter, or one REPL line in the REPL's when `repl` —
+    /// telling `emit` what it prints as it prints it and then how it ended. Blocks until the run
+    /// ends; runs of this session wait for each other. Call it on a thread with a large stack
+    /// (`ThreadLauncher.detach`); a run that goes on waits at the gate while shorter runs of others
+    /// run (`RunGate`).
     func run(_ text: String, repl: Bool, emit: @escaping @Sendable (RunEvent) -> Void) {
         runLock.withLock {
+            if !repl { interpreter = Self.makeInterpreter(sandbox) }
             let outcome = Self.run(text, name: repl ? "<repl>" : "main.brk", keepsResults: repl, in: interpreter,
                                    limits: limits, ticket: gate.enter(startsLong: lastRunHitALimit), emit: emit)
             lastRunHitALimit = outcome.map(Self.limitCodes.contains) ?? false
