@@ -61,11 +61,14 @@ final class LearnerSession: @unchecked Sendable {
     /// ends; runs of this session wait for each other. Call it on a thread with a large stack
     /// (`ThreadLauncher.detach`); a run that goes on waits at the gate while shorter runs of others
     /// run (`RunGate`).
-    func run(_ text: String, repl: Bool, emit: @escaping @Sendable (RunEvent) -> Void) {
+    /// The run stops early (`INTERRUPTED`) once `audience` has left.
+    func run(_ text: String, repl: Bool, audience: RunAudience = RunAudience(),
+             emit: @escaping @Sendable (RunEvent) -> Void) {
         runLock.withLock {
             if !repl { interpreter = Self.makeInterpreter(sandbox) }
             let outcome = Self.run(text, name: repl ? "<repl>" : "main.brk", keepsResults: repl, in: interpreter,
-                                   limits: limits, ticket: gate.enter(startsLong: lastRunHitALimit), emit: emit)
+                                   sandbox: sandbox, limits: limits, ticket: gate.enter(startsLong: lastRunHitALimit),
+                                   audience: audience, emit: emit)
             lastRunHitALimit = outcome.map(Self.limitCodes.contains) ?? false
         }
     }
@@ -77,8 +80,8 @@ final class LearnerSession: @unchecked Sendable {
         let printed = Mutex("")
         let outcome = Mutex<RunFailure?>(nil)
         runLock.withLock {
-            _ = Self.run(text, name: "check.brk", keepsResults: false, in: Self.makeInterpreter(sandbox), limits: limits,
-                         ticket: gate.enter(startsLong: false)) { event in
+            _ = Self.run(text, name: "check.brk", keepsResults: false, in: Self.makeInterpreter(sandbox), sandbox: sandbox,
+                         limits: limits, ticket: gate.enter(startsLong: false)) { event in
                 switch event {
                 case .output(let text): printed.withLock { $0 += text }
                 case .failed(let failure, _): outcome.withLock { $0 = failure }
@@ -97,10 +100,12 @@ final class LearnerSession: @unchecked Sendable {
     /// The errors of a run that used up a limit.
     private static let limitCodes: Set<String> = ["STEP_LIMIT", "TIME_LIMIT", "MEMORY_LIMIT", "OUTPUT_LIMIT"]
 
-    /// Runs `text` and returns the code of the error it ended with, if any.
+    /// Runs `text` and returns the code of the error it ended with, if any. The sandbox is saved
+    /// before the last event, so that no instant the run has shown (`now()`) is lost to a restart.
     @discardableResult
     private static func run(_ text: String, name: String, keepsResults: Bool, in interpreter: Interpreter,
-                            limits: PlaygroundLimits, ticket: RunGate.Ticket,
+                            sandbox: Sandbox, limits: PlaygroundLimits, ticket: RunGate.Ticket,
+                            audience: RunAudience = RunAudience(),
                             emit: @escaping @Sendable (RunEvent) -> Void) -> String? {
         defer { ticket.finish() }
         let started = ContinuousClock.now
@@ -122,9 +127,12 @@ final class LearnerSession: @unchecked Sendable {
         thread.input = { nil }
         let meter = OutputMeter(limit: limits.outputBytes)
         thread.print = { [unowned thread] text in
-            if meter.admit(text) { emit(.output(text)) } else { thread.cancel() }
+            if meter.admit(text), !audience.hasLeft { emit(.output(text)) } else { thread.cancel() }
         }
-        thread.checkpoint = { [unowned thread] in ticket.checkpoint { thread.isCancelled } }
+        thread.checkpoint = { [unowned thread] in
+            if audience.hasLeft { thread.cancel() }
+            ticket.checkpoint { thread.isCancelled }
+        }
         var failure: RunFailure?
         do {
             try interpreter.run(program, on: thread)
@@ -134,6 +142,11 @@ final class LearnerSession: @unchecked Sendable {
             failure = RunFailure(code: "CAPABILITY", message: "exit is not available in the playground")
         } catch {
             failure = RunFailure(code: "ERROR", message: "\(error)")
+        }
+        do {
+            try sandbox.save()
+        } catch {
+            failure = failure ?? RunFailure(code: "STORAGE", message: "the sandbox could not be saved: \(error)")
         }
         if meter.hasOverflowed {
             failure = RunFailure(code: "OUTPUT_LIMIT",

@@ -3,6 +3,7 @@ import BarrackPlaygroundAssets
 import BarrackScript
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -32,8 +33,13 @@ public struct PlaygroundServer: Sendable {
     /// Serves until SIGINT or SIGTERM; `started` is told the URL once the port is bound.
     public func run(started: @escaping @Sendable (String) -> Void) async throws {
         let host = self.host
+        let log = self.log
+        let http = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [MalformedRequestAnswer(log: log)],
+            idleTimeout: .nanoseconds(Int64(limits.readTimeoutSeconds * 1_000_000_000)))
         let application = Application(
             router: router(),
+            server: .http1(configuration: http),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "barrack-playground"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? 0
@@ -135,13 +141,22 @@ public struct PlaygroundServer: Sendable {
         default: throw PlaygroundError.badRequest("\"repl\" must be true or false")
         }
         let (events, continuation) = AsyncStream<RunEvent>.makeStream()
+        let audience = RunAudience()
         ThreadLauncher.detach {
-            session.run(source, repl: repl) { continuation.yield($0) }
+            session.run(source, repl: repl, audience: audience) { continuation.yield($0) }
             continuation.finish()
         }
+        let log = self.log
         let answer = ResponseBody { writer in
-            for await event in events { try await writer.write(ByteBuffer(string: event.line)) }
-            try await writer.finish(nil)
+            do {
+                for await event in events { try await writer.write(ByteBuffer(string: event.line)) }
+                try await writer.finish(nil)
+            } catch {
+                // The browser left mid-run: the run stops at its next print or checkpoint.
+                audience.leave()
+                log("POST /api/run dropped by the client during the run (\(error)); the run is stopped")
+                throw error
+            }
         }
         return Response(status: .ok, headers: [.contentType: "application/x-ndjson", .cacheControl: "no-store"], body: answer)
     }

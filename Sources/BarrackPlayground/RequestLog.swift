@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// One line per request on the server's log (`POST /api/run 200 12 ms`), and every failure
 /// answered in the API's JSON form: bad input gets a 4xx with a message, never a 5xx.
@@ -18,6 +19,12 @@ struct RequestLog: RouterMiddleware {
         let response: Response
         do {
             response = try await next(request, context)
+        } catch let error as ClientGone {
+            log("\(request.method) \(request.uri.path) dropped by the client: \(error.reason) \(Self.milliseconds(since: started)) ms")
+            return PlaygroundError.badRequest(error.reason).response
+        } catch where error is IOError || error is ChannelError {
+            log("\(request.method) \(request.uri.path) dropped by the client: \(error) \(Self.milliseconds(since: started)) ms")
+            return PlaygroundError.badRequest("the connection closed").response
         } catch let error as PlaygroundError {
             response = error.response
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
@@ -33,10 +40,15 @@ struct RequestLog: RouterMiddleware {
         } catch {
             response = PlaygroundError(status: .internalServerError, code: "INTERNAL", message: "\(error)").response
         }
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1_000
-        log("\(request.method) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", milliseconds)) ms")
+        log("\(request.method) \(request.uri.path) \(response.status.code) \(Self.milliseconds(since: started)) ms")
         registry.sweepIfDue()
         return response
+    }
+
+    /// Milliseconds since `started`, with one decimal, for the log.
+    static func milliseconds(since started: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1_000
+        return String(format: "%.1f", milliseconds)
     }
 }

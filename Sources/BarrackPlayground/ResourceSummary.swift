@@ -5,7 +5,8 @@ import Foundation
 /// What `GET /api/resources` shows of a learner's sandbox: instances, volumes, balance, clock.
 enum ResourceSummary {
     static func of(_ sandbox: Sandbox) throws -> JSONValue {
-        let status = try sandbox.currentStatus()
+        // Saved as it is shown: the clock a learner has seen is where a restarted server resumes.
+        let status = try sandbox.savedStatus()
         let instances = try items(sandbox, "/api/instances/", key: "instances").map { item -> JSONValue in
             ["id": item["id"] ?? .null, "name": item["name"] ?? .null, "status": item["status"] ?? .null,
              "gpu": item["gpu_model"] ?? .null, "gpu_count": item["gpu_count"] ?? .null,

@@ -460,6 +460,15 @@ public final class Sandbox: @unchecked Sendable {
         try transaction { SandboxStatus(world: world, speed: clock.speed, file: store?.fileURL) }
     }
 
+    /// `currentStatus()` with the instant it shows saved in the same transaction: a host that shows
+    /// the clock (the playground's panel) never shows a time that a restart would go back before.
+    public func savedStatus() throws -> SandboxStatus {
+        try transaction {
+            try saveLocked()
+            return SandboxStatus(world: world, speed: clock.speed, file: store?.fileURL)
+        }
+    }
+
     /// Persists the state now.
     public func save() throws {
         try transaction { try saveLocked() }

@@ -53,6 +53,9 @@ struct PlaygroundCommand: ParsableCommand {
         @Option(help: "Sessions at once.")
         var maxSessions = PlaygroundLimits().sessions
 
+        @Option(help: "Seconds a connection may wait for a request's header or the next part of its body.")
+        var readTimeout = PlaygroundLimits().readTimeoutSeconds
+
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535; got \(port)") }
             guard stepLimit > 0 else { throw ValidationError("--step-limit must be positive; got \(stepLimit)") }
@@ -61,6 +64,9 @@ struct PlaygroundCommand: ParsableCommand {
             guard memoryLimit > 0 else { throw ValidationError("--memory-limit must be positive; got \(memoryLimit)") }
             guard maxScript > 0 else { throw ValidationError("--max-script must be positive; got \(maxScript)") }
             guard maxSessions > 0 else { throw ValidationError("--max-sessions must be positive; got \(maxSessions)") }
+            guard readTimeout > 0, readTimeout <= 86_400 else {
+                throw ValidationError("--read-timeout must be a positive number of seconds, at most a day; got \(readTimeout)")
+            }
             _ = try idleSeconds()
         }
 
@@ -88,6 +94,7 @@ struct PlaygroundCommand: ParsableCommand {
             limits.scriptBytes = maxScript
             limits.sessionIdleSeconds = try idleSeconds()
             limits.sessions = maxSessions
+            limits.readTimeoutSeconds = readTimeout
             let directory: URL
             if let data {
                 directory = URL(fileURLWithPath: data)
