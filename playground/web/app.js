@@ -108,28 +108,167 @@ function complete(field) {
 
 // --- Output -----------------------------------------------------------------------------------
 
+// What the pane keeps on the page: a run that prints 100,000 lines would otherwise put 100,000
+// elements in the document (741 MB and a frozen tab when each was added on its own). The earlier
+// lines are dropped and counted in a line at the top. 2,000 lines is many screens of output.
+const MAX_LINES = 2000;
+// A line longer than this is shown folded, with a button for the rest: a 20,000-character line
+// laid out whole took seconds.
+const FOLD_AT = 1000;
+
+// Output waits here and reaches the page once per animation frame, in one batch.
+const pane = { queue: [], partial: "", scheduled: false, hidden: 0, lines: 0 };
+
+// Queues `text` (lines ending in "\n"; a last piece without one waits for the rest) as `kind`.
 function show(text, kind) {
-  const output = $("output");
-  const line = document.createElement(kind === "error" ? "div" : "span");
-  if (kind) line.className = kind;
-  line.textContent = text;
-  output.append(line);
-  output.scrollTop = output.scrollHeight;
+  pane.queue.push({ text, kind });
+  if (!pane.scheduled) {
+    pane.scheduled = true;
+    requestAnimationFrame(flushOutput);
+  }
+}
+
+// A block of output lines of one kind: one element and one text node for all of them, so that a
+// frame's 2,000 lines cost one node, not 2,000. `dataset.lines` counts them for the cap.
+function blockElement(lines, kind) {
+  const block = document.createElement("div");
+  block.className = kind ? `line ${kind}` : "line";
+  block.textContent = lines.join("\n");
+  block.dataset.lines = String(lines.length);
+  return block;
+}
+
+// A line over FOLD_AT characters, folded: its start and a button that shows the rest.
+function foldedElement(text, kind) {
+  const line = blockElement([text.slice(0, FOLD_AT)], kind);
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "unfold";
+  more.textContent = `… ${(text.length - FOLD_AT).toLocaleString("en")} more characters`;
+  more.addEventListener("click", () => { line.textContent = text; });
+  line.append(more);
   return line;
 }
 
-function showError(error) {
-  const where = error.line ? ` (line ${error.line}, column ${error.column})` : "";
-  const box = show("", "error");
-  box.dataset.code = error.code;
-  box.textContent = `${error.code}${where}\n${error.text || error.message}\n`;
+// The elements for `entries` ({text, kind}): runs of short lines of one kind become one block.
+function outputElements(entries) {
+  const elements = [];
+  let run = [];
+  let runKind;
+  const close = () => {
+    if (run.length) elements.push(blockElement(run, runKind));
+    run = [];
+  };
+  for (const { text, kind } of entries) {
+    if (kind === "error") { close(); elements.push(errorElement(text)); continue; }
+    if (text.length > FOLD_AT) { close(); elements.push(foldedElement(text, kind)); continue; }
+    if (kind !== runKind) close();
+    runKind = kind;
+    run.push(text);
+  }
+  close();
+  return elements;
 }
 
-// Runs `source` on the server and shows its output as it streams in.
+// Puts what is queued on the page: one fragment, the oldest lines over the cap removed, one
+// scroll — and only to the end when the learner has not scrolled up to read.
+function flushOutput() {
+  pane.scheduled = false;
+  const output = $("output");
+  const atEnd = output.scrollTop + output.clientHeight >= output.scrollHeight - 4;
+  let entries = [];
+  for (const { text, kind } of pane.queue) {
+    if (kind === "error") { entries.push({ text, kind }); continue; }
+    const pieces = ((kind ? "" : pane.partial) + text).split("\n");
+    const last = pieces.pop();
+    if (!kind) pane.partial = last; else if (last) pieces.push(last);
+    for (const piece of pieces) entries.push({ text: piece, kind });
+  }
+  pane.queue = [];
+  // Of a burst larger than the cap, only its end is ever built.
+  if (entries.length > MAX_LINES) {
+    pane.hidden += entries.length - MAX_LINES;
+    entries = entries.slice(entries.length - MAX_LINES);
+  }
+  const fragment = document.createDocumentFragment();
+  fragment.append(...outputElements(entries));
+  output.append(fragment);
+  pane.lines += entries.length;
+  trimOutput(output);
+  if (pane.hidden > 0) {
+    let banner = $("output-hidden");
+    if (!banner) {
+      banner = document.createElement("div");
+      banner.id = "output-hidden";
+      banner.className = "meta hidden-lines";
+      output.prepend(banner);
+    }
+    banner.textContent = `${pane.hidden.toLocaleString("en")} earlier lines hidden`;
+  }
+  if (atEnd) output.scrollTop = output.scrollHeight;
+}
+
+// Removes the oldest lines past MAX_LINES: whole blocks, then the start of the first one left.
+function trimOutput(output) {
+  let excess = pane.lines - MAX_LINES;
+  while (excess > 0) {
+    const banner = $("output-hidden");
+    const first = banner ? banner.nextElementSibling : output.firstElementChild;
+    if (!first) break;
+    const count = Number(first.dataset.lines || "1");
+    let removed = count;
+    if (count <= excess) {
+      first.remove();
+    } else {
+      let at = 0;
+      const text = first.textContent;
+      for (let i = 0; i < excess; i++) at = text.indexOf("\n", at) + 1;
+      first.textContent = text.slice(at);
+      first.dataset.lines = String(count - excess);
+      removed = excess;
+    }
+    excess -= removed;
+    pane.lines -= removed;
+    pane.hidden += removed;
+  }
+}
+
+// Writes out a last line that did not end in a newline.
+function endOutput() {
+  if (pane.partial) { show("\n"); }
+}
+
+// Empties the pane (each Run starts with a clean one).
+function clearOutput() {
+  pane.queue = [];
+  pane.partial = "";
+  pane.hidden = 0;
+  pane.lines = 0;
+  $("output").replaceChildren();
+}
+
+function errorElement(json) {
+  const error = JSON.parse(json);
+  const where = error.line ? ` (line ${error.line}, column ${error.column})` : "";
+  const box = document.createElement("div");
+  box.className = "line error";
+  box.dataset.code = error.code;
+  box.textContent = `${error.code}${where}\n${error.text || error.message}`;
+  return box;
+}
+
+function showError(error) {
+  show(JSON.stringify(error), "error");
+}
+
+// Runs `source` on the server and shows its output as it streams in; a Run (not a REPL line)
+// starts with an empty pane, as its program starts fresh.
 async function run(source, repl) {
   if (state.running) return;
   state.running = true;
+  document.body.dataset.running = "true";
   $("run").disabled = true;
+  if (!repl) clearOutput();
   try {
     const response = await fetch("/api/run", {
       method: "POST",
@@ -147,17 +286,16 @@ async function run(source, repl) {
     for (;;) {
       const { value, done } = await reader.read();
       if (value) pending += decoder.decode(value, { stream: true });
-      let newline;
-      while ((newline = pending.indexOf("\n")) >= 0) {
-        handleEvent(JSON.parse(pending.slice(0, newline)));
-        pending = pending.slice(newline + 1);
-      }
+      const lines = pending.split("\n");
+      pending = lines.pop();
+      for (const line of lines) if (line) handleEvent(JSON.parse(line));
       if (done) break;
     }
   } catch (problem) {
     showError({ code: "NETWORK", message: String(problem) });
   } finally {
     state.running = false;
+    document.body.dataset.running = "false";
     $("run").disabled = false;
     refreshResources();
   }
@@ -167,6 +305,7 @@ function handleEvent(event) {
   if (event.type === "output") {
     show(event.text);
   } else if (event.type === "done") {
+    endOutput();
     if (event.ok && event.result !== null && event.result !== undefined) show(`= ${event.result}\n`, "result");
     if (!event.ok) showError(event.error);
     show(`${event.ok ? "finished" : "stopped"} in ${event.elapsed_ms} ms\n`, "meta");
