@@ -1,4 +1,4 @@
-"""Fresh runs, the lessons in order and long output, in headless Chromium (issue 25).
+"""Fresh runs, the lessons in order, long output and the cost panel, in headless Chromium (issue 25).
 
 Run by Tests/browser/run, which starts `barrack playground serve` with an output limit large
 enough for 100,000 lines and sets PLAYGROUND_URL.
@@ -105,3 +105,18 @@ class LongOutput(PlaygroundPage):
 
     def output(self):
         return self.driver.find_element(By.ID, "output").text
+
+
+class CostPanel(PlaygroundPage):
+    def fact(self, name):
+        return self.driver.find_element(By.CSS_SELECTOR, f"#resources [data-fact='{name}'] dd").text
+
+    def test_the_panel_shows_each_resources_rate_the_total_and_the_runway(self):
+        WebDriverWait(self.driver, 10).until(lambda d: "Runway" in self.resources())
+        self.assertEqual(self.fact("runway"), "no spending")
+        self.run_script('deploy gpu: L40 x 2 in CANADA-1 name: "priced"\ncreate_volume name: "data" size: 100GB type: "NVMe" in CANADA-1')
+        WebDriverWait(self.driver, 10).until(lambda d: "priced" in self.resources())
+        instance = next(line for line in self.resources().splitlines() if line.startswith("priced"))
+        self.assertRegex(instance, r"\d+\.\d\d [A-Z]{3}/h")
+        self.assertRegex(self.fact("hourly-total"), r"^\d+\.\d\d [A-Z]{3}/h$")
+        self.assertRegex(self.fact("runway"), r"^\d+ (d \d+ h|h \d+ min)$")

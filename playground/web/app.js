@@ -334,16 +334,42 @@ function group(title, entries, empty) {
   return [heading, list];
 }
 
+// How long the balance lasts at the hourly rate: "3 d 4 h", "5 h 12 min", "no spending".
+function runway(hours) {
+  if (hours === null || hours === undefined) return "no spending";
+  if (hours >= 48) return `${Math.floor(hours / 24)} d ${Math.floor(hours % 24)} h`;
+  return `${Math.floor(hours)} h ${Math.floor((hours % 1) * 60)} min`;
+}
+
+function perHour(amount, currency) {
+  return typeof amount === "number" ? `${amount.toFixed(2)} ${currency}/h` : "";
+}
+
+// The learner's sandbox: what each resource costs an hour, the total, the balance and how long it
+// lasts at that rate — refreshed after every run, check and reset.
 async function refreshResources() {
   const response = await fetch("/api/resources");
   if (!response.ok) return;
   const sandbox = await response.json();
-  const facts = document.createElement("p");
+  const money = (amount) => `${amount.toFixed(2)} ${sandbox.currency}`;
+  const facts = document.createElement("dl");
   facts.className = "facts";
-  facts.textContent = `Balance ${sandbox.balance.toFixed(2)} ${sandbox.currency} · clock ${sandbox.clock.replace("T", " ")}`;
+  for (const [term, value, name] of [
+    ["Balance", money(sandbox.balance), "balance"],
+    ["Spending", perHour(sandbox.hourly_total, sandbox.currency), "hourly-total"],
+    ["Runway", runway(sandbox.runway_hours), "runway"],
+    ["Clock", sandbox.clock.replace("T", " "), "clock"],
+  ]) {
+    const row = document.createElement("div");
+    row.dataset.fact = name;
+    row.append(Object.assign(document.createElement("dt"), { textContent: term }),
+      Object.assign(document.createElement("dd"), { textContent: value }));
+    facts.append(row);
+  }
   const instances = sandbox.instances.map((vm) =>
-    item(`${vm.name} · ${vm.gpu} × ${vm.gpu_count} · ${vm.region}`, vm.status));
-  const volumes = sandbox.volumes.map((volume) => item(`${volume.name} · ${volume.size_gb} GB`, volume.status));
+    item(`${vm.name} · ${vm.gpu} × ${vm.gpu_count} · ${vm.region} · ${perHour(vm.hourly_cost, sandbox.currency)}`, vm.status));
+  const volumes = sandbox.volumes.map((volume) =>
+    item(`${volume.name} · ${volume.size_gb} GB · ${perHour(volume.hourly_cost, sandbox.currency)}`, volume.status));
   $("resources").replaceChildren(facts, ...group(`Instances (${instances.length})`, instances, "none"),
     ...group(`Volumes (${volumes.length})`, volumes, "none"));
 }
