@@ -20,6 +20,9 @@ public struct PlaygroundLimits: Sendable {
     /// classroom's network sends a run's body in milliseconds; a connection that sends nothing
     /// for that long is stalled or hostile, and each one holds a descriptor.
     public var readTimeoutSeconds = 10.0
+    /// Share links a session may make in a minute (`429 RATE_LIMITED` past it): a class shares a
+    /// few scripts an hour, a loop that fills the database does not get far.
+    public var sharesPerMinute = 5
 
     /// The defaults.
     public init() {}

@@ -17,6 +17,7 @@ public struct PlaygroundServer: Sendable {
     let port: Int
     let limits: PlaygroundLimits
     let registry: SessionRegistry
+    let shares: ShareLinks
     let log: @Sendable (String) -> Void
 
     /// A server on `host`:`port` (0 for any free port) keeping its database in `dataDirectory`;
@@ -27,7 +28,9 @@ public struct PlaygroundServer: Sendable {
         self.port = port
         self.limits = limits
         self.log = log
-        registry = SessionRegistry(store: try PlaygroundStore(directory: dataDirectory), limits: limits)
+        let store = try PlaygroundStore(directory: dataDirectory)
+        registry = SessionRegistry(store: store, limits: limits)
+        shares = ShareLinks(store: store, limits: limits)
     }
 
     /// Serves until SIGINT or SIGTERM; `started` is told the URL once the port is bound.
@@ -56,6 +59,24 @@ public struct PlaygroundServer: Sendable {
         router.add(middleware: RequestLog(log: log, registry: registry))
         for (path, file) in PlaygroundAssets.files {
             router.get(RouterPath(path)) { request, _ in try self.asset(file, request: request) }
+        }
+        if let page = PlaygroundAssets.files["/"] {
+            // A share link is the page; the page reads its script from /api/share/ID.
+            router.get("/s/:id") { request, _ in try self.asset(page, request: request) }
+        }
+        router.post("/api/share") { request, _ in
+            let session = try self.session(request)
+            let body = try await RequestJSON.object(request, limit: self.limits.scriptBytes * 2 + 1_024)
+            guard case .string(let source)? = body["source"] else {
+                throw PlaygroundError.badRequest("the body needs \"source\": the script to share, as a string")
+            }
+            let id = try self.shares.create(source, author: session.token)
+            return JSONAnswer.response(["id": .string(id), "url": .string("/s/\(id)")])
+        }
+        router.get("/api/share/:id") { request, context in
+            _ = try self.session(request)
+            let id = context.parameters.get("id") ?? ""
+            return JSONAnswer.response(["id": .string(id), "source": .string(try self.shares.source(id))])
         }
         router.post("/api/session") { _, _ in
             let token = try self.registry.create()
@@ -95,11 +116,13 @@ public struct PlaygroundServer: Sendable {
         return router
     }
 
-    /// A page file; `GET /` also starts a session when the request has no valid one.
+    /// A page file; the page (`GET /`, `GET /s/ID`) also starts a session when the request has no
+    /// valid one.
     private func asset(_ file: (contentType: String, bytes: [UInt8]), request: Request) throws -> Response {
         var headers: HTTPFields = [.contentType: file.contentType, .cacheControl: "no-cache"]
         headers[.contentSecurityPolicy] = "default-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'"
-        if request.uri.path == "/", try registry.session(request.cookies[Self.cookieName]?.value) == nil {
+        let isPage = request.uri.path == "/" || request.uri.path.hasPrefix("/s/")
+        if isPage, try registry.session(request.cookies[Self.cookieName]?.value) == nil {
             headers[.setCookie] = Self.cookie(try registry.create())
         }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))

@@ -11,7 +11,9 @@ struct RequestLog: RouterMiddleware {
 
     /// The API's paths, for telling "wrong method" (405) from "nothing here" (404).
     static let knownPaths = ["/", "/app.js", "/app.css", "/api/session", "/api/run", "/api/resources", "/api/reset",
-                             "/api/lessons", "/api/completions"]
+                             "/api/lessons", "/api/completions", "/api/share"]
+    /// Paths with an id at their end.
+    static let knownPrefixes = ["/api/lessons/", "/api/share/", "/s/"]
 
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -29,7 +31,7 @@ struct RequestLog: RouterMiddleware {
             response = error.response
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
             let path = request.uri.path
-            if Self.knownPaths.contains(path) || path.hasPrefix("/api/lessons/") {
+            if Self.knownPaths.contains(path) || Self.knownPrefixes.contains(where: path.hasPrefix) {
                 response = PlaygroundError(status: .methodNotAllowed, code: "METHOD_NOT_ALLOWED",
                                            message: "\(request.method) is not allowed on \(path)").response
             } else {

@@ -11,7 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from playground_page import PlaygroundPage
+from playground_page import PlaygroundPage, browser
 
 # Counts the longest gap between two animation frames from now on: a frame that waits that long
 # is a page that does not answer for that long.
@@ -120,3 +120,22 @@ class CostPanel(PlaygroundPage):
         self.assertRegex(instance, r"\d+\.\d\d [A-Z]{3}/h")
         self.assertRegex(self.fact("hourly-total"), r"^\d+\.\d\d [A-Z]{3}/h$")
         self.assertRegex(self.fact("runway"), r"^\d+ (d \d+ h|h \d+ min)$")
+
+
+class ShareLink(PlaygroundPage):
+    def test_a_share_link_opens_in_a_second_profile(self):
+        script = 'print "shared from the first browser"'
+        self.type_script(script)
+        self.driver.find_element(By.ID, "share").click()
+        link_field = WebDriverWait(self.driver, 10).until(
+            lambda d: d.find_element(By.ID, "share-link") if d.find_element(By.ID, "share-link").get_attribute("value") else None)
+        link = link_field.get_attribute("value")
+        self.assertRegex(link, r"/s/[A-Za-z0-9]{10}$")
+        other = browser()
+        self.addCleanup(other.quit)
+        other.get(link)
+        WebDriverWait(other, 20).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true")
+        self.assertEqual(other.find_element(By.ID, "editor").get_attribute("value"), script)
+        other.find_element(By.ID, "run").click()
+        WebDriverWait(other, 30).until(
+            ready.text_to_be_present_in_element((By.ID, "output"), "shared from the first browser"))

@@ -442,6 +442,39 @@ async function checkLesson() {
   refreshResources();
 }
 
+// --- Share links ------------------------------------------------------------------------------
+
+// Stores the editor's script on the server and shows its permalink, selected for copying.
+async function share() {
+  const response = await fetch("/api/share", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ source: $("editor").value }),
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    showError(answer.error || { code: `HTTP ${response.status}`, message: response.statusText });
+    return;
+  }
+  $("share-link").value = new URL(answer.url, window.location.origin).href;
+  $("share-box").hidden = false;
+  $("share-link").select();
+}
+
+// On a share link (`/s/ID`), puts the shared script in the editor; true when it did.
+async function openShared() {
+  const match = window.location.pathname.match(/^\/s\/([^/]+)$/);
+  if (!match) return false;
+  const response = await fetch(`/api/share/${encodeURIComponent(match[1])}`);
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    showError(answer.error || { code: `HTTP ${response.status}`, message: response.statusText });
+    return false;
+  }
+  setEditor(answer.source);
+  return true;
+}
+
 // --- Wiring -----------------------------------------------------------------------------------
 
 function setEditor(text) {
@@ -465,6 +498,7 @@ function wire() {
     }
   });
   $("run").addEventListener("click", () => run(editor.value, false));
+  $("share").addEventListener("click", share);
 
   const line = $("repl-input");
   $("repl").addEventListener("submit", (event) => {
@@ -506,6 +540,7 @@ async function start() {
     state.names = (await response.json()).names;
     $("names").replaceChildren(...state.names.map((name) => Object.assign(document.createElement("option"), { value: name })));
   }
+  await openShared();
   await Promise.all([loadLessons(), refreshResources()]);
   refreshHighlight();
   document.body.dataset.ready = "true";
