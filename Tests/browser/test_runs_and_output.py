@@ -114,10 +114,12 @@ class CostPanel(PlaygroundPage):
     def test_the_panel_shows_each_resources_rate_the_total_and_the_runway(self):
         WebDriverWait(self.driver, 10).until(lambda d: "Runway" in self.resources())
         self.assertEqual(self.fact("runway"), "no spending")
-        self.run_script('deploy gpu: L40 x 2 in CANADA-1 name: "priced"\ncreate_volume name: "data" size: 100GB type: "NVMe" in CANADA-1')
+        self.run_script('deploy gpu: L40 x 2 in CANADA-1 name: "priced"\ncreate_volume name: "data" size: 100GB type: "SSD" in CANADA-1')
         WebDriverWait(self.driver, 10).until(lambda d: "priced" in self.resources())
-        instance = next(line for line in self.resources().splitlines() if line.startswith("priced"))
-        self.assertRegex(instance, r"\d+\.\d\d [A-Z]{3}/h")
+        self.assertIn("finished in", self.driver.find_element(By.ID, "output").text)
+        for name in ("priced", "data"):
+            line = next(line for line in self.resources().splitlines() if line.startswith(name))
+            self.assertRegex(line, r"\d+\.\d\d [A-Z]{3}/h", f"{name} shows its rate")
         self.assertRegex(self.fact("hourly-total"), r"^\d+\.\d\d [A-Z]{3}/h$")
         self.assertRegex(self.fact("runway"), r"^\d+ (d \d+ h|h \d+ min)$")
 
