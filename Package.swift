@@ -118,6 +118,7 @@ let package = Package(
             name: "BarrackPlaygroundAssets", path: "playground",
             resources: [
                 .embedInCode("web/index.html"), .embedInCode("web/app.js"), .embedInCode("web/app.css"),
+                .embedInCode("web/teacher.html"), .embedInCode("web/teacher.js"),
                 .embedInCode("lessons/01-first-deploy.md"), .embedInCode("lessons/02-wait-active.md"),
                 .embedInCode("lessons/03-out-of-stock.md"), .embedInCode("lessons/04-volumes.md"),
                 .embedInCode("lessons/05-parallel-for.md"), .embedInCode("lessons/06-costs.md"),

@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import Synchronization
 
 /// `barrack playground serve`: the page, its assets and the JSON API (docs/PLAYGROUND.md), over
 /// Hummingbird, with every learner's sandbox in SQLite.
@@ -18,15 +19,18 @@ public struct PlaygroundServer: Sendable {
     let limits: PlaygroundLimits
     let registry: SessionRegistry
     let shares: ShareLinks
+    /// The class learners join at `/c/NAME`, if the server serves one.
+    let classroom: PlaygroundClass?
     let log: @Sendable (String) -> Void
 
-    /// A server on `host`:`port` (0 for any free port) keeping its database in `dataDirectory`;
-    /// `log` is told one line per request.
-    public init(host: String, port: Int, dataDirectory: URL, limits: PlaygroundLimits,
+    /// A server on `host`:`port` (0 for any free port) keeping its database in `dataDirectory`,
+    /// serving `classroom` if given; `log` is told one line per request.
+    public init(host: String, port: Int, dataDirectory: URL, limits: PlaygroundLimits, classroom: PlaygroundClass? = nil,
                 log: @escaping @Sendable (String) -> Void) throws {
         self.host = host
         self.port = port
         self.limits = limits
+        self.classroom = classroom
         self.log = log
         let store = try PlaygroundStore(directory: dataDirectory)
         registry = SessionRegistry(store: store, limits: limits)
@@ -73,6 +77,7 @@ public struct PlaygroundServer: Sendable {
             let id = try self.shares.create(source, author: session.token)
             return JSONAnswer.response(["id": .string(id), "url": .string("/s/\(id)")])
         }
+        addClassRoutes(to: router)
         router.get("/api/share/:id") { request, context in
             _ = try self.session(request)
             let id = context.parameters.get("id") ?? ""
@@ -107,6 +112,7 @@ public struct PlaygroundServer: Sendable {
             let session = try self.session(request)
             let lesson = try Self.lesson(context)
             let outcome = try await Self.offload { session.check(lesson.check) }
+            if outcome.done, self.classroom != nil { try self.registry.store.recordLessonDone(session.token, lesson: lesson.id) }
             return JSONAnswer.response(["done": .bool(outcome.done), "message": .string(outcome.message)])
         }
         router.get("/api/completions") { request, _ in
@@ -116,16 +122,29 @@ public struct PlaygroundServer: Sendable {
         return router
     }
 
-    /// A page file; the page (`GET /`, `GET /s/ID`) also starts a session when the request has no
-    /// valid one.
+    /// A page file; the page (`GET /`, `GET /s/ID`, `GET /c/NAME`) also starts a session when the
+    /// request has no valid one.
     private func asset(_ file: (contentType: String, bytes: [UInt8]), request: Request) throws -> Response {
+        try served(file, request: request).response
+    }
+
+    /// A page file, and for the learner's page the session it is for: the request's, or a new one
+    /// whose cookie the answer sets.
+    func served(_ file: (contentType: String, bytes: [UInt8]), request: Request) throws -> (response: Response, token: String?) {
         var headers: HTTPFields = [.contentType: file.contentType, .cacheControl: "no-cache"]
         headers[.contentSecurityPolicy] = "default-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'"
-        let isPage = request.uri.path == "/" || request.uri.path.hasPrefix("/s/")
-        if isPage, try registry.session(request.cookies[Self.cookieName]?.value) == nil {
-            headers[.setCookie] = Self.cookie(try registry.create())
+        var token: String?
+        let path = request.uri.path
+        if path == "/" || path.hasPrefix("/s/") || path.hasPrefix("/c/") {
+            token = try registry.session(request.cookies[Self.cookieName]?.value)?.token
+            if token == nil {
+                let created = try registry.create()
+                headers[.setCookie] = Self.cookie(created)
+                token = created
+            }
         }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
+        let response = Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
+        return (response, token)
     }
 
     private static func cookie(_ token: String) -> String {
@@ -133,7 +152,7 @@ public struct PlaygroundServer: Sendable {
     }
 
     /// The request's session; `401 NO_SESSION` without a valid cookie.
-    private func session(_ request: Request) throws -> LearnerSession {
+    func session(_ request: Request) throws -> LearnerSession {
         guard let session = try registry.session(request.cookies[Self.cookieName]?.value) else { throw PlaygroundError.noSession }
         return session
     }
@@ -165,11 +184,23 @@ public struct PlaygroundServer: Sendable {
         }
         let (events, continuation) = AsyncStream<RunEvent>.makeStream()
         let audience = RunAudience()
+        let log = self.log
+        let store = classroom == nil ? nil : registry.store
         ThreadLauncher.detach {
-            session.run(source, repl: repl, audience: audience) { continuation.yield($0) }
+            let failure = Mutex<String?>(nil)
+            session.run(source, repl: repl, audience: audience) { event in
+                if case .failed(let error, _) = event { failure.withLock { $0 = "\(error.code): \(error.message)" } }
+                continuation.yield(event)
+            }
+            // What the teacher's view shows: the runs of a class's learners and how the last one
+            // ended — recorded before the answer ends, so that it is there once the learner sees it.
+            do {
+                try store?.recordRun(session.token, error: failure.withLock { $0 })
+            } catch {
+                log("POST /api/run: the run could not be recorded for the teacher's view: \(error)")
+            }
             continuation.finish()
         }
-        let log = self.log
         let answer = ResponseBody { writer in
             do {
                 for await event in events { try await writer.write(ByteBuffer(string: event.line)) }

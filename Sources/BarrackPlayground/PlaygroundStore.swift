@@ -7,7 +7,8 @@ import GRDB
 final class PlaygroundStore: Sendable {
     /// The database file.
     let path: String
-    private let pool: DatabasePool
+    /// The connections; the class's queries (PlaygroundStore+Class.swift) use it too.
+    let pool: DatabasePool
 
     /// Opens (creating when needed) the database in `directory`.
     init(directory: URL) throws {
@@ -43,6 +44,7 @@ final class PlaygroundStore: Sendable {
                 table.column("author", .text).notNull().indexed()
             }
         }
+        registerClassMigration(&migrator)
         return migrator
     }
 

@@ -11,9 +11,10 @@ struct RequestLog: RouterMiddleware {
 
     /// The API's paths, for telling "wrong method" (405) from "nothing here" (404).
     static let knownPaths = ["/", "/app.js", "/app.css", "/api/session", "/api/run", "/api/resources", "/api/reset",
-                             "/api/lessons", "/api/completions", "/api/share"]
-    /// Paths with an id at their end.
-    static let knownPrefixes = ["/api/lessons/", "/api/share/", "/s/"]
+                             "/api/lessons", "/api/completions", "/api/share", "/teacher", "/teacher.js", "/api/class",
+                             "/api/class/messages", "/api/teacher/learners", "/api/teacher/send"]
+    /// Paths with an id or a name at their end.
+    static let knownPrefixes = ["/api/lessons/", "/api/share/", "/s/", "/c/"]
 
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {

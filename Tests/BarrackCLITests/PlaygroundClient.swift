@@ -44,11 +44,12 @@ enum PlaygroundClient {
     }()
 
     static func call(_ server: SandboxServerProcess, _ method: String, _ path: String, token: String? = nil,
-                     body: String? = nil) async throws -> Answer {
+                     body: String? = nil, headers: [String: String] = [:]) async throws -> Answer {
         var request = URLRequest(url: try XCTUnwrap(URL(string: server.baseURL + path)))
         request.httpMethod = method
         request.timeoutInterval = 30
         if let token { request.setValue("barrack_playground=\(token)", forHTTPHeaderField: "Cookie") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if let body { request.httpBody = Data(body.utf8) }
         let (data, response) = try await client.data(for: request)
         let http = try XCTUnwrap(response as? HTTPURLResponse)

@@ -35,8 +35,8 @@ class PlaygroundPage(unittest.TestCase):
         self.addCleanup(self.driver.quit)
         self.open(self.driver)
 
-    def open(self, driver):
-        driver.get(URL)
+    def open(self, driver, url=URL):
+        driver.get(url)
         WebDriverWait(driver, 20).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true")
 
     def type_script(self, text, driver=None):

@@ -475,6 +475,43 @@ async function openShared() {
   return true;
 }
 
+// --- A class ----------------------------------------------------------------------------------
+
+// On a class's URL (`/c/NAME`) the learner has joined it: the page says so and reads the
+// teacher's messages every 2 seconds — a snippet offered for the editor, a lesson opened.
+const classroom = { after: 0, snippet: "" };
+
+async function joinClass() {
+  if (!/^\/c\/[^/]+$/.test(window.location.pathname)) return;
+  const response = await fetch("/api/class");
+  if (!response.ok) return;
+  const answer = await response.json();
+  if (!answer.class) return;
+  classroom.after = answer.last_message;
+  $("class-banner").textContent = `Class ${answer.class} · you are Learner ${answer.learner}`;
+  $("class-banner").hidden = false;
+  setInterval(readMessages, 2000);
+}
+
+async function readMessages() {
+  const response = await fetch(`/api/class/messages?after=${classroom.after}`);
+  if (!response.ok) return;
+  for (const message of (await response.json()).messages) {
+    classroom.after = message.seq;
+    if (message.kind === "snippet") {
+      classroom.snippet = message.body;
+      $("teacher-message-text").textContent = "Your teacher sent a snippet.";
+      $("take-snippet").hidden = false;
+    } else if (message.kind === "lesson") {
+      $("lesson-list").value = message.body;
+      await openLesson(message.body, false);
+      $("teacher-message-text").textContent = `Your teacher opened lesson ${message.body}.`;
+      $("take-snippet").hidden = true;
+    }
+    $("teacher-message").hidden = false;
+  }
+}
+
 // --- Wiring -----------------------------------------------------------------------------------
 
 function setEditor(text) {
@@ -499,6 +536,10 @@ function wire() {
   });
   $("run").addEventListener("click", () => run(editor.value, false));
   $("share").addEventListener("click", share);
+  $("take-snippet").addEventListener("click", () => {
+    setEditor(classroom.snippet);
+    $("teacher-message").hidden = true;
+  });
 
   const line = $("repl-input");
   $("repl").addEventListener("submit", (event) => {
@@ -541,7 +582,7 @@ async function start() {
     $("names").replaceChildren(...state.names.map((name) => Object.assign(document.createElement("option"), { value: name })));
   }
   await openShared();
-  await Promise.all([loadLessons(), refreshResources()]);
+  await Promise.all([loadLessons(), refreshResources(), joinClass()]);
   refreshHighlight();
   document.body.dataset.ready = "true";
 }

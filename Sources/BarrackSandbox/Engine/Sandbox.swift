@@ -278,6 +278,15 @@ public final class Sandbox: @unchecked Sendable {
         }
     }
 
+    /// What the account has been charged up to now (instances, volumes, AI use): its credit less
+    /// its balance. The playground's teacher's view shows it as each learner's spend.
+    public var charged: Double {
+        lock.withLock {
+            world.advance(to: clock.now)
+            return World.money(world.state.account.credit - world.balance)
+        }
+    }
+
     /// The balance now and its currency.
     public var balance: (amount: Double, currency: String) {
         lock.withLock {
