@@ -64,25 +64,8 @@ public struct PlaygroundServer: Sendable {
         for (path, file) in PlaygroundAssets.files {
             router.get(RouterPath(path)) { request, _ in try self.asset(file, request: request) }
         }
-        if let page = PlaygroundAssets.files["/"] {
-            // A share link is the page; the page reads its script from /api/share/ID.
-            router.get("/s/:id") { request, _ in try self.asset(page, request: request) }
-        }
-        router.post("/api/share") { request, _ in
-            let session = try self.session(request)
-            let body = try await RequestJSON.object(request, limit: self.limits.scriptBytes * 2 + 1_024)
-            guard case .string(let source)? = body["source"] else {
-                throw PlaygroundError.badRequest("the body needs \"source\": the script to share, as a string")
-            }
-            let id = try self.shares.create(source, author: session.token)
-            return JSONAnswer.response(["id": .string(id), "url": .string("/s/\(id)")])
-        }
+        addShareRoutes(to: router)
         addClassRoutes(to: router)
-        router.get("/api/share/:id") { request, context in
-            _ = try self.session(request)
-            let id = context.parameters.get("id") ?? ""
-            return JSONAnswer.response(["id": .string(id), "source": .string(try self.shares.source(id))])
-        }
         router.post("/api/session") { _, _ in
             let token = try self.registry.create()
             return JSONAnswer.response(["token": .string(token)], headers: [.setCookie: Self.cookie(token)])
