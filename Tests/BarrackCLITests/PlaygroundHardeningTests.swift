@@ -36,6 +36,14 @@ final class PlaygroundHardeningTests: XCTestCase {
         XCTAssertTrue(server.log.contains("POST /api/run dropped by the client: the body ended after 10 of its 1000 bytes"), server.log)
         XCTAssertFalse(server.log.contains(" 500 "), server.log)
 
+        let reset = try RawHTTPConnection(baseURL: server.baseURL)
+        reset.send("POST /api/share HTTP/1.1\r\nHost: playground\r\nCookie: barrack_playground=\(token)\r\n"
+                   + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"source\":")
+        try await Task.sleep(for: .milliseconds(200))
+        reset.reset()
+        try await Self.waitForLog(server, "POST /api/share dropped by the client")
+        XCTAssertFalse(server.log.contains(" 500 "), "a reset connection is not a failure of the server: \(server.log)")
+
         let idle = try RawHTTPConnection(baseURL: server.baseURL)
         idle.send("GET /api/resou")
         let (_, headerClosed) = idle.readToEnd()

@@ -6,7 +6,7 @@ import Foundation
 /// A plain TCP connection to a test server, for requests no HTTP client sends: a 100 KB header,
 /// a body that stops after 10 of its 1,000 bytes, a client that leaves mid-answer.
 final class RawHTTPConnection {
-    private let descriptor: Int32
+    private var descriptor: Int32
 
     /// Connects to 127.0.0.1 at the port of `baseURL` (`http://127.0.0.1:PORT`). A read waits at
     /// most `readWait` seconds, so that a server which never answers fails the test, not hangs it.
@@ -24,7 +24,7 @@ final class RawHTTPConnection {
             }
         }
         guard connected == 0 else {
-            Glibc.close(descriptor)
+            // The deinitialiser closes the descriptor.
             throw RawHTTPError(description: "connect to port \(port): errno \(errno)")
         }
         var wait = timeval(tv_sec: readWait, tv_usec: 0)
@@ -32,7 +32,16 @@ final class RawHTTPConnection {
     }
 
     deinit {
+        if descriptor >= 0 { Glibc.close(descriptor) }
+    }
+
+    /// Ends the connection with a reset (RST) rather than a close, as a browser tab that is killed
+    /// or a network that drops does; the connection cannot be used afterwards.
+    func reset() {
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
         Glibc.close(descriptor)
+        descriptor = -1
     }
 
     /// Sends `text`; false when the server has closed the connection.
