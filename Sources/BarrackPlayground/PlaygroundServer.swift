@@ -73,7 +73,8 @@ public struct PlaygroundServer: Sendable {
         router.post("/api/run") { request, _ in try await self.run(request) }
         router.get("/api/resources") { request, _ in
             let session = try self.session(request)
-            return JSONAnswer.response(try ResourceSummary.of(session.sandbox))
+            // Off the event loop: showing the clock saves it (a database write).
+            return JSONAnswer.response(try await Self.offload { try ResourceSummary.of(session.sandbox) })
         }
         router.post("/api/reset") { request, _ in
             let session = try self.session(request)
@@ -198,7 +199,8 @@ public struct PlaygroundServer: Sendable {
         return Response(status: .ok, headers: [.contentType: "application/x-ndjson", .cacheControl: "no-store"], body: answer)
     }
 
-    /// Runs blocking work (a sandbox reset, a lesson's check) on a thread with a large stack.
+    /// Runs blocking work (a sandbox reset, a lesson's check, the sandbox panel) on a thread with a
+    /// large stack.
     private static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             ThreadLauncher.detach { continuation.resume(with: Result { try work() }) }
