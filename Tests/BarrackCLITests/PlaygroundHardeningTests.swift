@@ -71,9 +71,12 @@ final class PlaygroundHardeningTests: XCTestCase {
     func testTheSandboxClockNeverGoesBackAcrossARestart() async throws {
         let (server, folder) = try PlaygroundClient.serve()
         let token = try await PlaygroundClient.session(server)
-        // The sandbox clock runs at 60 simulated seconds a second: it moves on while nobody looks.
-        try await Task.sleep(for: .milliseconds(200))
+        // The sandbox opens at the session's first request; its clock then runs at 60 simulated
+        // seconds a second, and moves on while nobody changes anything.
+        let opened = try PlaygroundFreshRunTests.clock(try await PlaygroundClient.call(server, "GET", "/api/resources", token: token))
+        try await Task.sleep(for: .seconds(1))
         let shown = try PlaygroundFreshRunTests.clock(try await PlaygroundClient.call(server, "GET", "/api/resources", token: token))
+        XCTAssertGreaterThan(shown, opened, "the clock has moved on by the time it is shown again")
         let printed = try await PlaygroundClient.run(server, token, "print now()")
         XCTAssertEqual(printed.done["ok"] as? Bool, true, printed.body)
         XCTAssertEqual(server.stop(), 0)
