@@ -59,6 +59,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Already in the build through Hummingbird: the playground answers the HTTP parser's
+        // refusals itself (MalformedRequestAnswer), in Hummingbird's request and response parts.
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
     ],
     targets: [
         // JSON values with their key order, parsed and written: a leaf shared by the language and
@@ -115,6 +118,7 @@ let package = Package(
             name: "BarrackPlaygroundAssets", path: "playground",
             resources: [
                 .embedInCode("web/index.html"), .embedInCode("web/app.js"), .embedInCode("web/app.css"),
+                .embedInCode("web/teacher.html"), .embedInCode("web/teacher.js"),
                 .embedInCode("lessons/01-first-deploy.md"), .embedInCode("lessons/02-wait-active.md"),
                 .embedInCode("lessons/03-out-of-stock.md"), .embedInCode("lessons/04-volumes.md"),
                 .embedInCode("lessons/05-parallel-for.md"), .embedInCode("lessons/06-costs.md"),
@@ -125,8 +129,11 @@ let package = Package(
             dependencies: [
                 "BarrackScript", "BarrackPlatform", "BarrackBackends", "BarrackSandbox", "BarrackAPI", "BarrackPlaygroundAssets",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]
         ),
         .executableTarget(

@@ -9,6 +9,8 @@ public enum PlaygroundAssets {
         "/": ("text/html; charset=utf-8", PackageResources.index_html),
         "/app.js": ("text/javascript; charset=utf-8", PackageResources.app_js),
         "/app.css": ("text/css; charset=utf-8", PackageResources.app_css),
+        "/teacher": ("text/html; charset=utf-8", PackageResources.teacher_html),
+        "/teacher.js": ("text/javascript; charset=utf-8", PackageResources.teacher_js),
     ]
 
     /// The lessons' Markdown by id (the file name without `.md`), in teaching order.

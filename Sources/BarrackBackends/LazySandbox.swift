@@ -15,6 +15,14 @@ final class LazySandbox: @unchecked Sendable {
         self.announce = announce
     }
 
+    /// A holder of a sandbox the host has already opened: its clock is the script's from the first
+    /// statement, so a `sleep 2h` before any platform call takes simulated time too.
+    init(opened: Sandbox) {
+        sandbox = opened
+        open = { opened }
+        announce = { _ in }
+    }
+
     /// The sandbox, opening it now if need be; a failure to open is a `CONFIGURATION` error that
     /// says why (another process holds it, the saved state was damaged and moved aside, …).
     func get() throws -> Sandbox {

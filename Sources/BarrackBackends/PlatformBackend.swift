@@ -144,9 +144,10 @@ public final class PlatformBackend: @unchecked Sendable {
     }
 
     /// A backend on a sandbox the host has opened itself (the playground opens one per learner),
-    /// with no configuration file, key or environment.
+    /// with no configuration file, key or environment. The sandbox is open from the start, so
+    /// scripts run on its simulated clock from their first statement.
     public static func sandboxed(_ sandbox: Sandbox) -> PlatformBackend {
-        let holder = LazySandbox(open: { sandbox }, announce: { _ in })
+        let holder = LazySandbox(opened: sandbox)
         let client = BarrackClient(transport: LazySandboxTransport(holder: holder),
                                    logger: Logger(label: "barrack.api") { _ in SwiftLogNoOpLogHandler() })
         return PlatformBackend(client: client, sandbox: holder, configuration: BarrackConfiguration())

@@ -5,14 +5,20 @@ import BarrackScript
 import Foundation
 import Synchronization
 
-/// One learner: a sandbox of their own, kept in the database, and an interpreter whose globals
-/// last from one run to the next (until a reset or a restart of the server).
+/// One learner: a sandbox of their own, kept in the database, and the REPL's interpreter.
+///
+/// Run starts every program fresh, as the Go and Rust playgrounds do: a new interpreter over the
+/// same sandbox, so resources stay and variables do not (running a script twice never finds its
+/// own `let` from the time before). The REPL line then carries on in the program's interpreter —
+/// as IDLE's shell does after "Run module" — so a learner can look at `vm.status` after a run, and
+/// its own lines keep their variables until the next Run, a reset or a restart of the server.
 final class LearnerSession: @unchecked Sendable {
     let token: String
     let sandbox: Sandbox
     private let limits: PlaygroundLimits
     /// Runs of one learner go one at a time; it also guards `interpreter`.
     private let runLock = NSLock()
+    /// The REPL's interpreter: the last Run's, with the REPL lines since.
     private var interpreter: Interpreter
     /// Whether the last run ended at a limit: the next one starts as a long run at the gate, so
     /// that a learner who runs `while true {}` again and again cannot take a processor from others.
@@ -50,14 +56,19 @@ final class LearnerSession: @unchecked Sendable {
         }
     }
 
-    /// Runs `text` (one REPL line when `repl`), telling `emit` what it prints as it prints it and
-    /// then how it ended. Blocks until the run ends; runs of this session wait for each other.
-    /// Call it on a thread with a large stack (`ThreadLauncher.detach`); a run that goes on waits
-    /// at the gate while shorter runs of others run (`RunGate`).
-    func run(_ text: String, repl: Bool, emit: @escaping @Sendable (RunEvent) -> Void) {
+    /// Runs `text` — a program in a fresh interpreter, or one REPL line in the REPL's when `repl` —
+    /// telling `emit` what it prints as it prints it and then how it ended. Blocks until the run
+    /// ends; runs of this session wait for each other. Call it on a thread with a large stack
+    /// (`ThreadLauncher.detach`); a run that goes on waits at the gate while shorter runs of others
+    /// run (`RunGate`).
+    /// The run stops early (`INTERRUPTED`) once `audience` has left.
+    func run(_ text: String, repl: Bool, audience: RunAudience = RunAudience(),
+             emit: @escaping @Sendable (RunEvent) -> Void) {
         runLock.withLock {
+            if !repl { interpreter = Self.makeInterpreter(sandbox) }
             let outcome = Self.run(text, name: repl ? "<repl>" : "main.brk", keepsResults: repl, in: interpreter,
-                                   limits: limits, ticket: gate.enter(startsLong: lastRunHitALimit), emit: emit)
+                                   sandbox: sandbox, limits: limits, ticket: gate.enter(startsLong: lastRunHitALimit),
+                                   audience: audience, emit: emit)
             lastRunHitALimit = outcome.map(Self.limitCodes.contains) ?? false
         }
     }
@@ -69,8 +80,8 @@ final class LearnerSession: @unchecked Sendable {
         let printed = Mutex("")
         let outcome = Mutex<RunFailure?>(nil)
         runLock.withLock {
-            _ = Self.run(text, name: "check.brk", keepsResults: false, in: Self.makeInterpreter(sandbox), limits: limits,
-                         ticket: gate.enter(startsLong: false)) { event in
+            _ = Self.run(text, name: "check.brk", keepsResults: false, in: Self.makeInterpreter(sandbox), sandbox: sandbox,
+                         limits: limits, ticket: gate.enter(startsLong: false)) { event in
                 switch event {
                 case .output(let text): printed.withLock { $0 += text }
                 case .failed(let failure, _): outcome.withLock { $0 = failure }
@@ -89,10 +100,12 @@ final class LearnerSession: @unchecked Sendable {
     /// The errors of a run that used up a limit.
     private static let limitCodes: Set<String> = ["STEP_LIMIT", "TIME_LIMIT", "MEMORY_LIMIT", "OUTPUT_LIMIT"]
 
-    /// Runs `text` and returns the code of the error it ended with, if any.
+    /// Runs `text` and returns the code of the error it ended with, if any. The sandbox is saved
+    /// before the last event, so that no instant the run has shown (`now()`) is lost to a restart.
     @discardableResult
     private static func run(_ text: String, name: String, keepsResults: Bool, in interpreter: Interpreter,
-                            limits: PlaygroundLimits, ticket: RunGate.Ticket,
+                            sandbox: Sandbox, limits: PlaygroundLimits, ticket: RunGate.Ticket,
+                            audience: RunAudience = RunAudience(),
                             emit: @escaping @Sendable (RunEvent) -> Void) -> String? {
         defer { ticket.finish() }
         let started = ContinuousClock.now
@@ -114,9 +127,12 @@ final class LearnerSession: @unchecked Sendable {
         thread.input = { nil }
         let meter = OutputMeter(limit: limits.outputBytes)
         thread.print = { [unowned thread] text in
-            if meter.admit(text) { emit(.output(text)) } else { thread.cancel() }
+            if meter.admit(text), !audience.hasLeft { emit(.output(text)) } else { thread.cancel() }
         }
-        thread.checkpoint = { [unowned thread] in ticket.checkpoint { thread.isCancelled } }
+        thread.checkpoint = { [unowned thread] in
+            if audience.hasLeft { thread.cancel() }
+            ticket.checkpoint { thread.isCancelled }
+        }
         var failure: RunFailure?
         do {
             try interpreter.run(program, on: thread)
@@ -126,6 +142,11 @@ final class LearnerSession: @unchecked Sendable {
             failure = RunFailure(code: "CAPABILITY", message: "exit is not available in the playground")
         } catch {
             failure = RunFailure(code: "ERROR", message: "\(error)")
+        }
+        do {
+            try sandbox.save()
+        } catch {
+            failure = failure ?? RunFailure(code: "STORAGE", message: "the sandbox could not be saved: \(error)")
         }
         if meter.hasOverflowed {
             failure = RunFailure(code: "OUTPUT_LIMIT",

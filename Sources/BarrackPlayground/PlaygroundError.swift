@@ -19,8 +19,13 @@ struct PlaygroundError: Error, Sendable {
         PlaygroundError(status: .notFound, code: "NOT_FOUND", message: "there is nothing at \(path)")
     }
 
+    /// The body: `{"error":{"code","message"}}`.
+    var json: JSONValue {
+        ["error": ["code": .string(code), "message": .string(message)]]
+    }
+
     /// The answer, as JSON.
     var response: Response {
-        JSONAnswer.response(status: status, ["error": ["code": .string(code), "message": .string(message)]])
+        JSONAnswer.response(status: status, json)
     }
 }

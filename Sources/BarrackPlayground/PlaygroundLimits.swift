@@ -15,6 +15,14 @@ public struct PlaygroundLimits: Sendable {
     public var sessionIdleSeconds = 24.0 * 3_600
     /// Sessions at once; a new learner past it gets `503 FULL`.
     public var sessions = 1_000
+    /// Seconds a connection may wait for a request's header, or between parts of its body, before
+    /// it is closed (and between requests on a kept-alive connection). 10, because a browser on a
+    /// classroom's network sends a run's body in milliseconds; a connection that sends nothing
+    /// for that long is stalled or hostile, and each one holds a descriptor.
+    public var readTimeoutSeconds = 10.0
+    /// Share links a session may make in a minute (`429 RATE_LIMITED` past it): a class shares a
+    /// few scripts an hour, a loop that fills the database does not get far.
+    public var sharesPerMinute = 5
 
     /// The defaults.
     public init() {}

@@ -3,8 +3,10 @@ import BarrackPlaygroundAssets
 import BarrackScript
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
+import Synchronization
 
 /// `barrack playground serve`: the page, its assets and the JSON API (docs/PLAYGROUND.md), over
 /// Hummingbird, with every learner's sandbox in SQLite.
@@ -16,24 +18,35 @@ public struct PlaygroundServer: Sendable {
     let port: Int
     let limits: PlaygroundLimits
     let registry: SessionRegistry
+    let shares: ShareLinks
+    /// The class learners join at `/c/NAME`, if the server serves one.
+    let classroom: PlaygroundClass?
     let log: @Sendable (String) -> Void
 
-    /// A server on `host`:`port` (0 for any free port) keeping its database in `dataDirectory`;
-    /// `log` is told one line per request.
-    public init(host: String, port: Int, dataDirectory: URL, limits: PlaygroundLimits,
+    /// A server on `host`:`port` (0 for any free port) keeping its database in `dataDirectory`,
+    /// serving `classroom` if given; `log` is told one line per request.
+    public init(host: String, port: Int, dataDirectory: URL, limits: PlaygroundLimits, classroom: PlaygroundClass? = nil,
                 log: @escaping @Sendable (String) -> Void) throws {
         self.host = host
         self.port = port
         self.limits = limits
+        self.classroom = classroom
         self.log = log
-        registry = SessionRegistry(store: try PlaygroundStore(directory: dataDirectory), limits: limits)
+        let store = try PlaygroundStore(directory: dataDirectory)
+        registry = SessionRegistry(store: store, limits: limits)
+        shares = ShareLinks(store: store, limits: limits)
     }
 
     /// Serves until SIGINT or SIGTERM; `started` is told the URL once the port is bound.
     public func run(started: @escaping @Sendable (String) -> Void) async throws {
         let host = self.host
+        let log = self.log
+        let http = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [MalformedRequestAnswer(log: log)],
+            idleTimeout: .nanoseconds(Int64(limits.readTimeoutSeconds * 1_000_000_000)))
         let application = Application(
             router: router(),
+            server: .http1(configuration: http),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "barrack-playground"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? 0
@@ -51,6 +64,8 @@ public struct PlaygroundServer: Sendable {
         for (path, file) in PlaygroundAssets.files {
             router.get(RouterPath(path)) { request, _ in try self.asset(file, request: request) }
         }
+        addShareRoutes(to: router)
+        addClassRoutes(to: router)
         router.post("/api/session") { _, _ in
             let token = try self.registry.create()
             return JSONAnswer.response(["token": .string(token)], headers: [.setCookie: Self.cookie(token)])
@@ -58,7 +73,8 @@ public struct PlaygroundServer: Sendable {
         router.post("/api/run") { request, _ in try await self.run(request) }
         router.get("/api/resources") { request, _ in
             let session = try self.session(request)
-            return JSONAnswer.response(try ResourceSummary.of(session.sandbox))
+            // Off the event loop: showing the clock saves it (a database write).
+            return JSONAnswer.response(try await Self.offload { try ResourceSummary.of(session.sandbox) })
         }
         router.post("/api/reset") { request, _ in
             let session = try self.session(request)
@@ -80,6 +96,7 @@ public struct PlaygroundServer: Sendable {
             let session = try self.session(request)
             let lesson = try Self.lesson(context)
             let outcome = try await Self.offload { session.check(lesson.check) }
+            if outcome.done, self.classroom != nil { try self.registry.store.recordLessonDone(session.token, lesson: lesson.id) }
             return JSONAnswer.response(["done": .bool(outcome.done), "message": .string(outcome.message)])
         }
         router.get("/api/completions") { request, _ in
@@ -89,14 +106,29 @@ public struct PlaygroundServer: Sendable {
         return router
     }
 
-    /// A page file; `GET /` also starts a session when the request has no valid one.
+    /// A page file; the page (`GET /`, `GET /s/ID`, `GET /c/NAME`) also starts a session when the
+    /// request has no valid one.
     private func asset(_ file: (contentType: String, bytes: [UInt8]), request: Request) throws -> Response {
+        try served(file, request: request).response
+    }
+
+    /// A page file, and for the learner's page the session it is for: the request's, or a new one
+    /// whose cookie the answer sets.
+    func served(_ file: (contentType: String, bytes: [UInt8]), request: Request) throws -> (response: Response, token: String?) {
         var headers: HTTPFields = [.contentType: file.contentType, .cacheControl: "no-cache"]
         headers[.contentSecurityPolicy] = "default-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'"
-        if request.uri.path == "/", try registry.session(request.cookies[Self.cookieName]?.value) == nil {
-            headers[.setCookie] = Self.cookie(try registry.create())
+        var token: String?
+        let path = request.uri.path
+        if path == "/" || path.hasPrefix("/s/") || path.hasPrefix("/c/") {
+            token = try registry.session(request.cookies[Self.cookieName]?.value)?.token
+            if token == nil {
+                let created = try registry.create()
+                headers[.setCookie] = Self.cookie(created)
+                token = created
+            }
         }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
+        let response = Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
+        return (response, token)
     }
 
     private static func cookie(_ token: String) -> String {
@@ -104,7 +136,7 @@ public struct PlaygroundServer: Sendable {
     }
 
     /// The request's session; `401 NO_SESSION` without a valid cookie.
-    private func session(_ request: Request) throws -> LearnerSession {
+    func session(_ request: Request) throws -> LearnerSession {
         guard let session = try registry.session(request.cookies[Self.cookieName]?.value) else { throw PlaygroundError.noSession }
         return session
     }
@@ -135,18 +167,40 @@ public struct PlaygroundServer: Sendable {
         default: throw PlaygroundError.badRequest("\"repl\" must be true or false")
         }
         let (events, continuation) = AsyncStream<RunEvent>.makeStream()
+        let audience = RunAudience()
+        let log = self.log
+        let store = classroom == nil ? nil : registry.store
         ThreadLauncher.detach {
-            session.run(source, repl: repl) { continuation.yield($0) }
+            let failure = Mutex<String?>(nil)
+            session.run(source, repl: repl, audience: audience) { event in
+                if case .failed(let error, _) = event { failure.withLock { $0 = "\(error.code): \(error.message)" } }
+                continuation.yield(event)
+            }
+            // What the teacher's view shows: the runs of a class's learners and how the last one
+            // ended — recorded before the answer ends, so that it is there once the learner sees it.
+            do {
+                try store?.recordRun(session.token, error: failure.withLock { $0 })
+            } catch {
+                log("POST /api/run: the run could not be recorded for the teacher's view: \(error)")
+            }
             continuation.finish()
         }
         let answer = ResponseBody { writer in
-            for await event in events { try await writer.write(ByteBuffer(string: event.line)) }
-            try await writer.finish(nil)
+            do {
+                for await event in events { try await writer.write(ByteBuffer(string: event.line)) }
+                try await writer.finish(nil)
+            } catch {
+                // The browser left mid-run: the run stops at its next print or checkpoint.
+                audience.leave()
+                log("POST /api/run dropped by the client during the run (\(error)); the run is stopped")
+                throw error
+            }
         }
         return Response(status: .ok, headers: [.contentType: "application/x-ndjson", .cacheControl: "no-store"], body: answer)
     }
 
-    /// Runs blocking work (a sandbox reset, a lesson's check) on a thread with a large stack.
+    /// Runs blocking work (a sandbox reset, a lesson's check, the sandbox panel) on a thread with a
+    /// large stack.
     private static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             ThreadLauncher.detach { continuation.resume(with: Result { try work() }) }

@@ -7,7 +7,8 @@ import GRDB
 final class PlaygroundStore: Sendable {
     /// The database file.
     let path: String
-    private let pool: DatabasePool
+    /// The connections; the class's queries (PlaygroundStore+Class.swift) use it too.
+    let pool: DatabasePool
 
     /// Opens (creating when needed) the database in `directory`.
     init(directory: URL) throws {
@@ -34,7 +35,38 @@ final class PlaygroundStore: Sendable {
                 table.column("state", .blob).notNull()
             }
         }
+        migrator.registerMigration("shares") { db in
+            // No reference to the session: a share outlives its author's session.
+            try db.create(table: "share") { table in
+                table.primaryKey("id", .text)
+                table.column("source", .text).notNull()
+                table.column("created", .double).notNull()
+                table.column("author", .text).notNull().indexed()
+            }
+        }
+        registerClassMigration(&migrator)
         return migrator
+    }
+
+    /// Stores a shared script under `id`; it is never changed afterwards.
+    func createShare(_ id: String, source: String, author: String, at now: Double) throws {
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO share (id, source, created, author) VALUES (?, ?, ?, ?)",
+                           arguments: [id, source, now, author])
+        }
+    }
+
+    /// The script shared as `id`, or nil.
+    func share(_ id: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT source FROM share WHERE id = ?", arguments: [id]) }
+    }
+
+    /// How many scripts `author` has shared since `cutoff`.
+    func shareCount(by author: String, since cutoff: Double) throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM share WHERE author = ? AND created >= ?",
+                             arguments: [author, cutoff]) ?? 0
+        }
     }
 
     /// Records a new session.

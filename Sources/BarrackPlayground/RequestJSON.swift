@@ -13,6 +13,10 @@ enum RequestJSON {
         } catch is NIOTooManyBytesError {
             throw PlaygroundError(status: .contentTooLarge, code: "TOO_LARGE", message: "the request body is over \(limit) bytes")
         }
+        // A body shorter than its Content-Length ends only when the connection closes.
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), buffer.readableBytes < declared {
+            throw ClientGone(reason: "the body ended after \(buffer.readableBytes) of its \(declared) bytes")
+        }
         let text = String(buffer: buffer)
         let value: JSONValue
         do {

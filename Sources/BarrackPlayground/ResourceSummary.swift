@@ -2,20 +2,27 @@ import BarrackAPI
 import BarrackSandbox
 import Foundation
 
-/// What `GET /api/resources` shows of a learner's sandbox: instances, volumes, balance, clock.
+/// What `GET /api/resources` shows of a learner's sandbox: instances and volumes with what each
+/// costs an hour, what the account spends an hour in all, the balance, how long it lasts at that
+/// rate (the runway), and the sandbox clock.
 enum ResourceSummary {
     static func of(_ sandbox: Sandbox) throws -> JSONValue {
-        let status = try sandbox.currentStatus()
+        // Saved as it is shown: the clock a learner has seen is where a restarted server resumes.
+        let status = try sandbox.savedStatus()
         let instances = try items(sandbox, "/api/instances/", key: "instances").map { item -> JSONValue in
             ["id": item["id"] ?? .null, "name": item["name"] ?? .null, "status": item["status"] ?? .null,
              "gpu": item["gpu_model"] ?? .null, "gpu_count": item["gpu_count"] ?? .null,
-             "region": item["region"] ?? .null]
+             "region": item["region"] ?? .null, "hourly_cost": item["hourly_cost"] ?? .null]
         }
         let volumes = try items(sandbox, "/api/volumes/", key: "volumes").map { item -> JSONValue in
             ["id": item["id"] ?? .null, "name": item["name"] ?? .null, "status": item["status"] ?? .null,
-             "size_gb": item["size_gb"] ?? .null]
+             "size_gb": item["size_gb"] ?? .null, "hourly_cost": item["hourly_cost"] ?? .null]
         }
+        // The rate once the changes under way have finished: a CREATING instance counts in full.
+        let hourly = sandbox.steadyHourlySpend
+        let runway: JSONValue = hourly > 0 ? .double(max(0, status.balance) / hourly) : .null
         return ["instances": .array(instances), "volumes": .array(volumes),
+                "hourly_total": .double(hourly), "runway_hours": runway,
                 "balance": .double(status.balance), "currency": .string(status.currency),
                 "clock": .string(status.simulatedTime.formatted(.iso8601))]
     }

@@ -35,7 +35,19 @@ final class SessionRegistry: @unchecked Sendable {
             lock.withLock { _ = open.removeValue(forKey: token) }
             return nil
         }
-        return try lock.withLock {
+        return try opened(token)
+    }
+
+    /// The session of `token` (one the database has) without marking it used: the teacher's view
+    /// reads every learner's spend every few seconds, and that must not keep an idle session alive.
+    func peek(_ token: String) throws -> LearnerSession? {
+        guard try store.membership(token) != nil else { return nil }
+        return try opened(token)
+    }
+
+    /// The open session of `token`, opened from the database when needed.
+    private func opened(_ token: String) throws -> LearnerSession {
+        try lock.withLock {
             if let session = open[token] { return session }
             let session = try LearnerSession(token: token, store: store, limits: limits, gate: gate)
             open[token] = session

@@ -39,6 +39,6 @@ final class LessonTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }.sorted()
         XCTAssertEqual(PlaygroundAssets.lessons.map { $0.id + ".md" }, files)
         XCTAssertEqual(Lesson.all.map(\.id), PlaygroundAssets.lessons.map(\.id), "every lesson parses")
-        XCTAssertEqual(Set(PlaygroundAssets.files.keys), ["/", "/app.js", "/app.css"])
+        XCTAssertEqual(Set(PlaygroundAssets.files.keys), ["/", "/app.js", "/app.css", "/teacher", "/teacher.js"])
     }
 }

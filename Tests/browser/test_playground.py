@@ -3,59 +3,17 @@
 Run by Tests/browser/run, which starts `barrack playground serve` and sets PLAYGROUND_URL.
 """
 
-import os
 import unittest
 
-from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import WebDriverWait
 
-URL = os.environ.get("PLAYGROUND_URL", "http://127.0.0.1:8080/")
-SCREENSHOT = os.environ.get("PLAYGROUND_SCREENSHOT")
+from playground_page import SCREENSHOT, PlaygroundPage, browser
 
 
-def browser():
-    """A fresh headless Chromium: its own profile, so its own cookie and session."""
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800"):
-        options.add_argument(flag)
-    if os.path.exists("/usr/bin/chromium"):
-        options.binary_location = "/usr/bin/chromium"
-    service = webdriver.ChromeService(executable_path="/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else None
-    return webdriver.Chrome(options=options, service=service)
-
-
-class PlaygroundPage(unittest.TestCase):
-    def setUp(self):
-        self.driver = browser()
-        self.addCleanup(self.driver.quit)
-        self.open(self.driver)
-
-    def open(self, driver):
-        driver.get(URL)
-        WebDriverWait(driver, 20).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true")
-
-    def type_script(self, text, driver=None):
-        driver = driver or self.driver
-        editor = driver.find_element(By.ID, "editor")
-        editor.clear()
-        editor.send_keys(text)
-
-    def run_script(self, text, driver=None):
-        driver = driver or self.driver
-        self.type_script(text, driver)
-        driver.find_element(By.ID, "run").click()
-        self.wait_for_output("in ", driver)
-
-    def wait_for_output(self, text, driver=None):
-        driver = driver or self.driver
-        WebDriverWait(driver, 30).until(ready.text_to_be_present_in_element((By.ID, "output"), text))
-
-    def resources(self, driver=None):
-        return (driver or self.driver).find_element(By.ID, "resources").text
-
+class PlaygroundPageTests(PlaygroundPage):
     def test_the_page_has_every_part(self):
         for element in ("editor", "run", "output", "resources", "reset", "lesson"):
             self.assertTrue(self.driver.find_element(By.ID, element).is_displayed(), element)

@@ -108,28 +108,167 @@ function complete(field) {
 
 // --- Output -----------------------------------------------------------------------------------
 
+// What the pane keeps on the page: a run that prints 100,000 lines would otherwise put 100,000
+// elements in the document (741 MB and a frozen tab when each was added on its own). The earlier
+// lines are dropped and counted in a line at the top. 2,000 lines is many screens of output.
+const MAX_LINES = 2000;
+// A line longer than this is shown folded, with a button for the rest: a 20,000-character line
+// laid out whole took seconds.
+const FOLD_AT = 1000;
+
+// Output waits here and reaches the page once per animation frame, in one batch.
+const pane = { queue: [], partial: "", scheduled: false, hidden: 0, lines: 0 };
+
+// Queues `text` (lines ending in "\n"; a last piece without one waits for the rest) as `kind`.
 function show(text, kind) {
-  const output = $("output");
-  const line = document.createElement(kind === "error" ? "div" : "span");
-  if (kind) line.className = kind;
-  line.textContent = text;
-  output.append(line);
-  output.scrollTop = output.scrollHeight;
+  pane.queue.push({ text, kind });
+  if (!pane.scheduled) {
+    pane.scheduled = true;
+    requestAnimationFrame(flushOutput);
+  }
+}
+
+// A block of output lines of one kind: one element and one text node for all of them, so that a
+// frame's 2,000 lines cost one node, not 2,000. `dataset.lines` counts them for the cap.
+function blockElement(lines, kind) {
+  const block = document.createElement("div");
+  block.className = kind ? `line ${kind}` : "line";
+  block.textContent = lines.join("\n");
+  block.dataset.lines = String(lines.length);
+  return block;
+}
+
+// A line over FOLD_AT characters, folded: its start and a button that shows the rest.
+function foldedElement(text, kind) {
+  const line = blockElement([text.slice(0, FOLD_AT)], kind);
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "unfold";
+  more.textContent = `… ${(text.length - FOLD_AT).toLocaleString("en")} more characters`;
+  more.addEventListener("click", () => { line.textContent = text; });
+  line.append(more);
   return line;
 }
 
-function showError(error) {
-  const where = error.line ? ` (line ${error.line}, column ${error.column})` : "";
-  const box = show("", "error");
-  box.dataset.code = error.code;
-  box.textContent = `${error.code}${where}\n${error.text || error.message}\n`;
+// The elements for `entries` ({text, kind}): runs of short lines of one kind become one block.
+function outputElements(entries) {
+  const elements = [];
+  let run = [];
+  let runKind;
+  const close = () => {
+    if (run.length) elements.push(blockElement(run, runKind));
+    run = [];
+  };
+  for (const { text, kind } of entries) {
+    if (kind === "error") { close(); elements.push(errorElement(text)); continue; }
+    if (text.length > FOLD_AT) { close(); elements.push(foldedElement(text, kind)); continue; }
+    if (kind !== runKind) close();
+    runKind = kind;
+    run.push(text);
+  }
+  close();
+  return elements;
 }
 
-// Runs `source` on the server and shows its output as it streams in.
+// Puts what is queued on the page: one fragment, the oldest lines over the cap removed, one
+// scroll — and only to the end when the learner has not scrolled up to read.
+function flushOutput() {
+  pane.scheduled = false;
+  const output = $("output");
+  const atEnd = output.scrollTop + output.clientHeight >= output.scrollHeight - 4;
+  let entries = [];
+  for (const { text, kind } of pane.queue) {
+    if (kind === "error") { entries.push({ text, kind }); continue; }
+    const pieces = ((kind ? "" : pane.partial) + text).split("\n");
+    const last = pieces.pop();
+    if (!kind) pane.partial = last; else if (last) pieces.push(last);
+    for (const piece of pieces) entries.push({ text: piece, kind });
+  }
+  pane.queue = [];
+  // Of a burst larger than the cap, only its end is ever built.
+  if (entries.length > MAX_LINES) {
+    pane.hidden += entries.length - MAX_LINES;
+    entries = entries.slice(entries.length - MAX_LINES);
+  }
+  const fragment = document.createDocumentFragment();
+  fragment.append(...outputElements(entries));
+  output.append(fragment);
+  pane.lines += entries.length;
+  trimOutput(output);
+  if (pane.hidden > 0) {
+    let banner = $("output-hidden");
+    if (!banner) {
+      banner = document.createElement("div");
+      banner.id = "output-hidden";
+      banner.className = "meta hidden-lines";
+      output.prepend(banner);
+    }
+    banner.textContent = `${pane.hidden.toLocaleString("en")} earlier lines hidden`;
+  }
+  if (atEnd) output.scrollTop = output.scrollHeight;
+}
+
+// Removes the oldest lines past MAX_LINES: whole blocks, then the start of the first one left.
+function trimOutput(output) {
+  let excess = pane.lines - MAX_LINES;
+  while (excess > 0) {
+    const banner = $("output-hidden");
+    const first = banner ? banner.nextElementSibling : output.firstElementChild;
+    if (!first) break;
+    const count = Number(first.dataset.lines || "1");
+    let removed = count;
+    if (count <= excess) {
+      first.remove();
+    } else {
+      let at = 0;
+      const text = first.textContent;
+      for (let i = 0; i < excess; i++) at = text.indexOf("\n", at) + 1;
+      first.textContent = text.slice(at);
+      first.dataset.lines = String(count - excess);
+      removed = excess;
+    }
+    excess -= removed;
+    pane.lines -= removed;
+    pane.hidden += removed;
+  }
+}
+
+// Writes out a last line that did not end in a newline.
+function endOutput() {
+  if (pane.partial) { show("\n"); }
+}
+
+// Empties the pane (each Run starts with a clean one).
+function clearOutput() {
+  pane.queue = [];
+  pane.partial = "";
+  pane.hidden = 0;
+  pane.lines = 0;
+  $("output").replaceChildren();
+}
+
+function errorElement(json) {
+  const error = JSON.parse(json);
+  const where = error.line ? ` (line ${error.line}, column ${error.column})` : "";
+  const box = document.createElement("div");
+  box.className = "line error";
+  box.dataset.code = error.code;
+  box.textContent = `${error.code}${where}\n${error.text || error.message}`;
+  return box;
+}
+
+function showError(error) {
+  show(JSON.stringify(error), "error");
+}
+
+// Runs `source` on the server and shows its output as it streams in; a Run (not a REPL line)
+// starts with an empty pane, as its program starts fresh.
 async function run(source, repl) {
   if (state.running) return;
   state.running = true;
+  document.body.dataset.running = "true";
   $("run").disabled = true;
+  if (!repl) clearOutput();
   try {
     const response = await fetch("/api/run", {
       method: "POST",
@@ -147,17 +286,16 @@ async function run(source, repl) {
     for (;;) {
       const { value, done } = await reader.read();
       if (value) pending += decoder.decode(value, { stream: true });
-      let newline;
-      while ((newline = pending.indexOf("\n")) >= 0) {
-        handleEvent(JSON.parse(pending.slice(0, newline)));
-        pending = pending.slice(newline + 1);
-      }
+      const lines = pending.split("\n");
+      pending = lines.pop();
+      for (const line of lines) if (line) handleEvent(JSON.parse(line));
       if (done) break;
     }
   } catch (problem) {
     showError({ code: "NETWORK", message: String(problem) });
   } finally {
     state.running = false;
+    document.body.dataset.running = "false";
     $("run").disabled = false;
     refreshResources();
   }
@@ -167,6 +305,7 @@ function handleEvent(event) {
   if (event.type === "output") {
     show(event.text);
   } else if (event.type === "done") {
+    endOutput();
     if (event.ok && event.result !== null && event.result !== undefined) show(`= ${event.result}\n`, "result");
     if (!event.ok) showError(event.error);
     show(`${event.ok ? "finished" : "stopped"} in ${event.elapsed_ms} ms\n`, "meta");
@@ -195,16 +334,42 @@ function group(title, entries, empty) {
   return [heading, list];
 }
 
+// How long the balance lasts at the hourly rate: "3 d 4 h", "5 h 12 min", "no spending".
+function runway(hours) {
+  if (hours === null || hours === undefined) return "no spending";
+  if (hours >= 48) return `${Math.floor(hours / 24)} d ${Math.floor(hours % 24)} h`;
+  return `${Math.floor(hours)} h ${Math.floor((hours % 1) * 60)} min`;
+}
+
+function perHour(amount, currency) {
+  return typeof amount === "number" ? `${amount.toFixed(2)} ${currency}/h` : "";
+}
+
+// The learner's sandbox: what each resource costs an hour, the total, the balance and how long it
+// lasts at that rate — refreshed after every run, check and reset.
 async function refreshResources() {
   const response = await fetch("/api/resources");
   if (!response.ok) return;
   const sandbox = await response.json();
-  const facts = document.createElement("p");
+  const money = (amount) => `${amount.toFixed(2)} ${sandbox.currency}`;
+  const facts = document.createElement("dl");
   facts.className = "facts";
-  facts.textContent = `Balance ${sandbox.balance.toFixed(2)} ${sandbox.currency} · clock ${sandbox.clock.replace("T", " ")}`;
+  for (const [term, value, name] of [
+    ["Balance", money(sandbox.balance), "balance"],
+    ["Spending", perHour(sandbox.hourly_total, sandbox.currency), "hourly-total"],
+    ["Runway", runway(sandbox.runway_hours), "runway"],
+    ["Clock", sandbox.clock.replace("T", " "), "clock"],
+  ]) {
+    const row = document.createElement("div");
+    row.dataset.fact = name;
+    row.append(Object.assign(document.createElement("dt"), { textContent: term }),
+      Object.assign(document.createElement("dd"), { textContent: value }));
+    facts.append(row);
+  }
   const instances = sandbox.instances.map((vm) =>
-    item(`${vm.name} · ${vm.gpu} × ${vm.gpu_count} · ${vm.region}`, vm.status));
-  const volumes = sandbox.volumes.map((volume) => item(`${volume.name} · ${volume.size_gb} GB`, volume.status));
+    item(`${vm.name} · ${vm.gpu} × ${vm.gpu_count} · ${vm.region} · ${perHour(vm.hourly_cost, sandbox.currency)}`, vm.status));
+  const volumes = sandbox.volumes.map((volume) =>
+    item(`${volume.name} · ${volume.size_gb} GB · ${perHour(volume.hourly_cost, sandbox.currency)}`, volume.status));
   $("resources").replaceChildren(facts, ...group(`Instances (${instances.length})`, instances, "none"),
     ...group(`Volumes (${volumes.length})`, volumes, "none"));
 }
@@ -277,6 +442,76 @@ async function checkLesson() {
   refreshResources();
 }
 
+// --- Share links ------------------------------------------------------------------------------
+
+// Stores the editor's script on the server and shows its permalink, selected for copying.
+async function share() {
+  const response = await fetch("/api/share", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ source: $("editor").value }),
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    showError(answer.error || { code: `HTTP ${response.status}`, message: response.statusText });
+    return;
+  }
+  $("share-link").value = new URL(answer.url, window.location.origin).href;
+  $("share-box").hidden = false;
+  $("share-link").select();
+}
+
+// On a share link (`/s/ID`), puts the shared script in the editor; true when it did.
+async function openShared() {
+  const match = window.location.pathname.match(/^\/s\/([^/]+)$/);
+  if (!match) return false;
+  const response = await fetch(`/api/share/${encodeURIComponent(match[1])}`);
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    showError(answer.error || { code: `HTTP ${response.status}`, message: response.statusText });
+    return false;
+  }
+  setEditor(answer.source);
+  return true;
+}
+
+// --- A class ----------------------------------------------------------------------------------
+
+// On a class's URL (`/c/NAME`) the learner has joined it: the page says so and reads the
+// teacher's messages every 2 seconds — a snippet offered for the editor, a lesson opened.
+const classroom = { after: 0, snippet: "" };
+
+async function joinClass() {
+  if (!/^\/c\/[^/]+$/.test(window.location.pathname)) return;
+  const response = await fetch("/api/class");
+  if (!response.ok) return;
+  const answer = await response.json();
+  if (!answer.class) return;
+  classroom.after = answer.last_message;
+  $("class-banner").textContent = `Class ${answer.class} · you are Learner ${answer.learner}`;
+  $("class-banner").hidden = false;
+  setInterval(readMessages, 2000);
+}
+
+async function readMessages() {
+  const response = await fetch(`/api/class/messages?after=${classroom.after}`);
+  if (!response.ok) return;
+  for (const message of (await response.json()).messages) {
+    classroom.after = message.seq;
+    if (message.kind === "snippet") {
+      classroom.snippet = message.body;
+      $("teacher-message-text").textContent = "Your teacher sent a snippet.";
+      $("take-snippet").hidden = false;
+    } else if (message.kind === "lesson") {
+      $("lesson-list").value = message.body;
+      await openLesson(message.body, false);
+      $("teacher-message-text").textContent = `Your teacher opened lesson ${message.body}.`;
+      $("take-snippet").hidden = true;
+    }
+    $("teacher-message").hidden = false;
+  }
+}
+
 // --- Wiring -----------------------------------------------------------------------------------
 
 function setEditor(text) {
@@ -300,6 +535,11 @@ function wire() {
     }
   });
   $("run").addEventListener("click", () => run(editor.value, false));
+  $("share").addEventListener("click", share);
+  $("take-snippet").addEventListener("click", () => {
+    setEditor(classroom.snippet);
+    $("teacher-message").hidden = true;
+  });
 
   const line = $("repl-input");
   $("repl").addEventListener("submit", (event) => {
@@ -341,7 +581,8 @@ async function start() {
     state.names = (await response.json()).names;
     $("names").replaceChildren(...state.names.map((name) => Object.assign(document.createElement("option"), { value: name })));
   }
-  await Promise.all([loadLessons(), refreshResources()]);
+  await openShared();
+  await Promise.all([loadLessons(), refreshResources(), joinClass()]);
   refreshHighlight();
   document.body.dataset.ready = "true";
 }

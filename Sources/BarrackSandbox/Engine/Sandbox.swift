@@ -278,6 +278,15 @@ public final class Sandbox: @unchecked Sendable {
         }
     }
 
+    /// What the account has been charged up to now (instances, volumes, AI use): its credit less
+    /// its balance. The playground's teacher's view shows it as each learner's spend.
+    public var charged: Double {
+        lock.withLock {
+            world.advance(to: clock.now)
+            return World.money(world.state.account.credit - world.balance)
+        }
+    }
+
     /// The balance now and its currency.
     public var balance: (amount: Double, currency: String) {
         lock.withLock {
@@ -458,6 +467,15 @@ public final class Sandbox: @unchecked Sendable {
     /// A summary for `barrack sandbox status`, read from the data folder.
     public func currentStatus() throws -> SandboxStatus {
         try transaction { SandboxStatus(world: world, speed: clock.speed, file: store?.fileURL) }
+    }
+
+    /// `currentStatus()` with the instant it shows saved in the same transaction: a host that shows
+    /// the clock (the playground's panel) never shows a time that a restart would go back before.
+    public func savedStatus() throws -> SandboxStatus {
+        try transaction {
+            try saveLocked()
+            return SandboxStatus(world: world, speed: clock.speed, file: store?.fileURL)
+        }
     }
 
     /// Persists the state now.

@@ -53,6 +53,17 @@ struct PlaygroundCommand: ParsableCommand {
         @Option(help: "Sessions at once.")
         var maxSessions = PlaygroundLimits().sessions
 
+        @Option(help: "Seconds a connection may wait for a request's header or the next part of its body.")
+        var readTimeout = PlaygroundLimits().readTimeoutSeconds
+
+        @Option(name: .customLong("class"), help: ArgumentHelp(
+            "Serve a class: learners who open /c/NAME join it, and /teacher follows them (needs --teacher-key).",
+            valueName: "NAME"))
+        var className: String?
+
+        @Option(help: ArgumentHelp("The key the teacher's view at /teacher asks for (8 characters or more).", valueName: "KEY"))
+        var teacherKey: String?
+
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535; got \(port)") }
             guard stepLimit > 0 else { throw ValidationError("--step-limit must be positive; got \(stepLimit)") }
@@ -61,7 +72,26 @@ struct PlaygroundCommand: ParsableCommand {
             guard memoryLimit > 0 else { throw ValidationError("--memory-limit must be positive; got \(memoryLimit)") }
             guard maxScript > 0 else { throw ValidationError("--max-script must be positive; got \(maxScript)") }
             guard maxSessions > 0 else { throw ValidationError("--max-sessions must be positive; got \(maxSessions)") }
+            guard readTimeout > 0, readTimeout <= 86_400 else {
+                throw ValidationError("--read-timeout must be a positive number of seconds, at most a day; got \(readTimeout)")
+            }
             _ = try idleSeconds()
+            _ = try classroom()
+        }
+
+        /// `--class` and `--teacher-key`, which go together.
+        func classroom() throws -> PlaygroundClass? {
+            switch (className, teacherKey) {
+            case (nil, nil): return nil
+            case (let name?, let key?):
+                do {
+                    return try PlaygroundClass(name: name, teacherKey: key)
+                } catch {
+                    throw ValidationError(error.message)
+                }
+            case (_?, nil): throw ValidationError("--class needs --teacher-key KEY: the teacher's view is not open to learners")
+            case (nil, _?): throw ValidationError("--teacher-key needs --class NAME: there is no class to teach")
+            }
         }
 
         /// `--session-idle` in seconds.
@@ -88,6 +118,7 @@ struct PlaygroundCommand: ParsableCommand {
             limits.scriptBytes = maxScript
             limits.sessionIdleSeconds = try idleSeconds()
             limits.sessions = maxSessions
+            limits.readTimeoutSeconds = readTimeout
             let directory: URL
             if let data {
                 directory = URL(fileURLWithPath: data)
@@ -96,7 +127,9 @@ struct PlaygroundCommand: ParsableCommand {
             } else {
                 throw ValidationError("give --data DIR: neither XDG_DATA_HOME nor HOME is set")
             }
-            let server = try PlaygroundServer(host: host, port: port, dataDirectory: directory, limits: limits) { line in
+            let classroom = try classroom()
+            let server = try PlaygroundServer(host: host, port: port, dataDirectory: directory, limits: limits,
+                                              classroom: classroom) { line in
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }
             try blocking {
@@ -104,6 +137,10 @@ struct PlaygroundCommand: ParsableCommand {
                     // Unbuffered, so that whoever reads the URL sees it before any request.
                     FileHandle.standardOutput.write(Data((url + "\n").utf8))
                     FileHandle.standardError.write(Data("barrack playground serving on \(url); Ctrl-C stops it\n".utf8))
+                    if let classroom {
+                        FileHandle.standardError.write(Data(
+                            "class \(classroom.name): learners open \(url)c/\(classroom.name), the teacher \(url)teacher\n".utf8))
+                    }
                 }
             }
         }
