@@ -36,7 +36,8 @@ let releaseLinkFlags: [String] = {
 
 // The parts and their arrows (docs/DESIGN.md): barrack → BarrackPlatform → (BarrackScript, BarrackAPI);
 // BarrackSandbox → BarrackAPI; BarrackBackends → (BarrackPlatform, BarrackSandbox);
-// BarrackPlayground → (BarrackBackends, BarrackPlatform, BarrackSandbox). Only the `barrack` executable links GNU readline (GPL).
+// BarrackPlayground → (BarrackBackends, BarrackPlatform, BarrackSandbox);
+// BarrackTools → (BarrackPlatform, BarrackScript, BarrackJSON). Only the `barrack` executable links GNU readline (GPL).
 let package = Package(
     name: "barrack",
     platforms: [.macOS(.v13)],
@@ -48,6 +49,7 @@ let package = Package(
         .library(name: "BarrackPlatform", targets: ["BarrackPlatform"]),
         .library(name: "BarrackBackends", targets: ["BarrackBackends"]),
         .library(name: "BarrackPlayground", targets: ["BarrackPlayground"]),
+        .library(name: "BarrackTools", targets: ["BarrackTools"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -129,6 +131,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The tools around the language for editors (issue 26): the completer the REPL and the
+        // language server share, the language server, and the formatter's diff.
+        .target(name: "BarrackTools", dependencies: ["BarrackScript", "BarrackPlatform", "BarrackJSON"]),
         .executableTarget(
             name: "barrack",
             dependencies: [
@@ -139,6 +144,7 @@ let package = Package(
                 "BarrackPlatform",
                 "BarrackBackends",
                 "BarrackPlayground",
+                "BarrackTools",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -150,6 +156,7 @@ let package = Package(
             dependencies: ["BarrackScript", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "BarrackAPITests", dependencies: ["BarrackAPI"]),
+        .testTarget(name: "BarrackToolsTests", dependencies: ["BarrackTools", "BarrackScript", "BarrackPlatform", "BarrackJSON"]),
         .testTarget(
             name: "BarrackPlaygroundTests",
             dependencies: ["BarrackPlayground", "BarrackPlaygroundAssets"]
