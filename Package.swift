@@ -133,7 +133,7 @@ let package = Package(
         ),
         // The tools around the language for editors (issue 26): the completer the REPL and the
         // language server share, the language server, and the formatter's diff.
-        .target(name: "BarrackTools", dependencies: ["BarrackScript", "BarrackPlatform", "BarrackJSON"]),
+        .target(name: "BarrackTools", dependencies: ["BarrackScript", "BarrackPlatform", "BarrackAPI", "BarrackJSON"]),
         .executableTarget(
             name: "barrack",
             dependencies: [
@@ -166,7 +166,7 @@ let package = Package(
             dependencies: ["BarrackSandbox", "BarrackSandboxServer", "BarrackAPI", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(name: "BarrackCLITests", dependencies: ["BarrackScript"]),
-        .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript", "BarrackPlatform"]),
+        .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript", "BarrackPlatform", "BarrackTools"]),
         .testTarget(
             name: "BarrackPlatformTests",
             dependencies: ["BarrackPlatform", "BarrackBackends", "BarrackScript", "BarrackAPI", "BarrackSandbox"]

@@ -28,7 +28,7 @@ struct BarrackCommand: ParsableCommand {
                 """,
             version: BarrackScript.version,
             subcommands: [
-                RunCommand.self, PlanCommand.self, CostsCommand.self, LeftoversCommand.self, GPUsCommand.self, CheckCommand.self, FmtCommand.self, ParseCommand.self, DisassembleCommand.self, BuiltinsCommand.self, HelpCommand.self,
+                RunCommand.self, PlanCommand.self, CostsCommand.self, LeftoversCommand.self, GPUsCommand.self, CheckCommand.self, FmtCommand.self, LspCommand.self, ParseCommand.self, DisassembleCommand.self, BuiltinsCommand.self, HelpCommand.self,
                 SandboxCommand.self,
                 PlaygroundCommand.self,
             ],
