@@ -10,12 +10,12 @@ final class ServerSession {
     let server: LanguageServer
     private var nextID = 1
 
-    init(initialized: Bool = true) {
+    init(initialized: Bool = true, standardLibraryFolder: String? = nil) {
         server = LanguageServer(environment: LanguageServer.Environment(makeInterpreter: {
             let interpreter = Interpreter()
             Platform.register(in: interpreter, connection: DetachedConnection(), defaults: PlatformDefaults())
             return interpreter
-        }))
+        }, modules: ModuleFiles(standardLibraryFolder: standardLibraryFolder)))
         if initialized {
             _ = request("initialize", ["processId": nil, "rootUri": nil, "capabilities": [:]])
             notify("initialized", [:])

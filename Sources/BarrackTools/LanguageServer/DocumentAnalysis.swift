@@ -15,6 +15,14 @@ final class DocumentAnalysis {
     let statements: [Stmt]
     /// The declarations and their uses, made at the first request that needs them.
     private(set) lazy var symbols = SymbolIndex(statements, source: source)
+    /// The `import` statements, in order: the module's name and the statement's range.
+    var imports: [(name: String, range: SourceRange)] {
+        statements.compactMap { statement in
+            if case .importStatement(let name) = statement.kind { return (name, statement.range) }
+            return nil
+        }
+    }
+
     /// The tokens, made at the first request that needs them.
     private(set) lazy var tokens: [Token] = Lexer.tokenize(source).tokens
 

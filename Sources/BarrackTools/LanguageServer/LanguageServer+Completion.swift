@@ -6,12 +6,9 @@ extension LanguageServer {
     /// (`Completer`, the same code), with the names the document declares added to the names in
     /// scope. The completer reads the cursor's line, as the REPL reads its input line.
     func completion(_ params: JSONValue) throws(ResponseError) -> JSONValue {
-        let analysis = try analysis(for: params)
+        let (analysis, lineStart, cursor) = try lineBeforeCursor(params)
         let document = analysis.document
-        let position = try params.position()
-        let cursor = document.offset(of: position)
-        let lineStart = document.offset(of: TextPosition(line: position.line, character: 0))
-        let line = String(decoding: document.bytes[lineStart..<max(lineStart, cursor)], as: UTF8.self)
+        let line = String(decoding: document.bytes[lineStart..<cursor], as: UTF8.self)
         var completer = Completer(interpreter: builtinsInterpreter, atoms: environment.atoms)
         let declared = analysis.symbols.allNames
         completer.variables += declared.filter { !completer.variables.contains($0) }.sorted()
@@ -32,6 +29,16 @@ extension LanguageServer {
             return item
         }
         return ["isIncomplete": false, "items": .array(items)]
+    }
+
+    /// The document a request names, and the byte offsets of the start of the cursor's line and
+    /// of the cursor: the code completion and signature help read.
+    func lineBeforeCursor(_ params: JSONValue) throws(ResponseError) -> (analysis: DocumentAnalysis, lineStart: Int, cursor: Int) {
+        let analysis = try analysis(for: params)
+        let position = try params.position()
+        let cursor = analysis.document.offset(of: position)
+        let lineStart = analysis.document.offset(of: TextPosition(line: position.line, character: 0))
+        return (analysis, lineStart, max(lineStart, cursor))
     }
 
     /// The protocol's `CompletionItemKind`s that completion gives.

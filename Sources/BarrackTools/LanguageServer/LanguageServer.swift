@@ -8,8 +8,10 @@ import BarrackScript
 ///
 /// What it answers: the life cycle (`initialize`, `initialized`, `shutdown`, `exit`), text
 /// synchronisation (`didOpen`, incremental `didChange`, `didClose`), diagnostics (everything
-/// `barrack check` reports), completion (the REPL's `Completer`), hover and formatting
-/// (`ScriptFormatter`).
+/// `barrack check` reports), completion (the REPL's `Completer`), hover, signature help,
+/// definition, references (also of names imported from modules and the standard library),
+/// document symbols, rename, formatting (`ScriptFormatter`) and code actions (did-you-mean
+/// fixes).
 ///
 /// It never runs a script and never calls the platform: documents are only parsed and compiled,
 /// in an interpreter whose platform built-ins have no connection.
@@ -25,11 +27,15 @@ public final class LanguageServer {
         public var makeInterpreter: () -> Interpreter
         /// The platform words completion offers.
         public var atoms: CompletionAtoms
+        /// Where imported modules are found, for go-to-definition into them.
+        public var modules: ModuleFiles
 
         /// An environment.
-        public init(makeInterpreter: @escaping () -> Interpreter, atoms: CompletionAtoms = .standard) {
+        public init(makeInterpreter: @escaping () -> Interpreter, atoms: CompletionAtoms = .standard,
+                    modules: ModuleFiles = ModuleFiles(standardLibraryFolder: nil)) {
             self.makeInterpreter = makeInterpreter
             self.atoms = atoms
+            self.modules = modules
         }
     }
 
@@ -103,6 +109,13 @@ public final class LanguageServer {
         case "textDocument/completion": return try completion(params)
         case "textDocument/hover": return try hover(params)
         case "textDocument/formatting": return try formatting(params)
+        case "textDocument/signatureHelp": return try signatureHelp(params)
+        case "textDocument/definition": return try definition(params)
+        case "textDocument/references": return try references(params)
+        case "textDocument/documentSymbol": return try documentSymbols(params)
+        case "textDocument/prepareRename": return try prepareRename(params)
+        case "textDocument/rename": return try rename(params)
+        case "textDocument/codeAction": return try codeActions(params)
         default: throw .methodNotFound(method)
         }
     }
@@ -183,7 +196,13 @@ public final class LanguageServer {
             "textDocumentSync": ["openClose": true, "change": 2],
             "completionProvider": ["triggerCharacters": [".", " ", "(", "\""]],
             "hoverProvider": true,
+            "signatureHelpProvider": ["triggerCharacters": ["(", ",", " "]],
+            "definitionProvider": true,
+            "referencesProvider": true,
+            "documentSymbolProvider": true,
+            "renameProvider": ["prepareProvider": true],
             "documentFormattingProvider": true,
+            "codeActionProvider": ["codeActionKinds": ["quickfix"]],
         ],
         "serverInfo": ["name": "barrack lsp", "version": "0.1"],
     ]

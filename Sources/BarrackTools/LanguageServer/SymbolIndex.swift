@@ -26,6 +26,10 @@ struct SymbolIndex {
         var isTopLevel: Bool
         /// The function it is declared in (its index), for document symbols.
         var parent: Int?
+        /// The scope it is declared in: two symbols of one scope cannot share a name.
+        var scope: Int
+        /// A function's parameters as written in its signature (`a, b = 2`); nil for the rest.
+        var parameters: [String]?
     }
 
     /// Every declaration, in source order of the walk.
@@ -34,6 +38,9 @@ struct SymbolIndex {
     private(set) var occurrences: [(range: SourceRange, symbol: Int)] = []
 
     private var scopes: [[String: Int]] = [[:]]
+    /// The number of each open scope; the top level is 0.
+    private var scopeNumbers: [Int] = [0]
+    private var scopeCount = 1
     private var functions: [Int] = []
     private var unresolved: [(name: String, range: SourceRange)] = []
     private let source: Source
@@ -44,7 +51,11 @@ struct SymbolIndex {
         block(statements)
         let topLevel = scopes.first ?? [:]
         for use in unresolved {
-            if let symbol = topLevel[use.name] { occurrences.append((use.range, symbol)) }
+            if let symbol = topLevel[use.name] {
+                occurrences.append((use.range, symbol))
+            } else {
+                unresolvedUses.append(use)
+            }
         }
         occurrences.sort { $0.range.start < $1.range.start }
     }
@@ -60,8 +71,13 @@ struct SymbolIndex {
         return [declaration] + occurrences.filter { $0.symbol == symbol && $0.range != declaration }.map(\.range)
     }
 
-    /// The names visible at the top level, for completion.
-    var topLevelNames: [String] { Array((scopes.first ?? [:]).keys) }
+    /// The top-level declaration named `name`, if the file makes one.
+    func topLevelSymbol(named name: String) -> Int? {
+        symbols.indices.last { symbols[$0].isTopLevel && symbols[$0].name == name }
+    }
+
+    /// The uses that no scope of the file holds (built-ins, imported names), with their text.
+    private(set) var unresolvedUses: [(name: String, range: SourceRange)] = []
 
     /// The names declared anywhere in the file, for completion inside functions.
     var allNames: Set<String> { Set(symbols.map(\.name)) }
@@ -73,6 +89,9 @@ struct SymbolIndex {
         for statement in statements {
             if case .function(let function) = statement.kind, let name = function.name {
                 declare(name, .function, at: functionNameRange(function), declaration: function.range)
+                symbols[symbols.count - 1].parameters = function.parameters.map { parameter in
+                    parameter.defaultValue.map { "\(parameter.name) = \(SourcePrinter.print($0))" } ?? parameter.name
+                }
             }
         }
         for statement in statements { self.statement(statement) }
@@ -80,8 +99,11 @@ struct SymbolIndex {
 
     private mutating func scoped(_ body: (inout SymbolIndex) -> Void) {
         scopes.append([:])
+        scopeNumbers.append(scopeCount)
+        scopeCount += 1
         body(&self)
         scopes.removeLast()
+        scopeNumbers.removeLast()
     }
 
     private mutating func statement(_ statement: Stmt) {
@@ -178,7 +200,7 @@ struct SymbolIndex {
     private mutating func declare(_ name: String, _ kind: Kind, at nameRange: SourceRange, declaration: SourceRange) {
         let isTopLevel = scopes.count == 1
         symbols.append(Symbol(name: name, kind: kind, nameRange: nameRange, declarationRange: declaration,
-                              isTopLevel: isTopLevel, parent: functions.last))
+                              isTopLevel: isTopLevel, parent: functions.last, scope: scopeNumbers.last ?? 0))
         scopes[scopes.count - 1][name] = symbols.count - 1
         occurrences.append((nameRange, symbols.count - 1))
     }

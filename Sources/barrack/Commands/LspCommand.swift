@@ -1,5 +1,6 @@
 import ArgumentParser
 import BarrackTools
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,7 +23,11 @@ struct LspCommand: ParsableCommand {
     func run() throws {
         // A client that goes away must end the server through a failed write, not a signal.
         signal(SIGPIPE, SIG_IGN)
-        let environment = LanguageServer.Environment(makeInterpreter: { ScriptEnvironment.detachedInterpreter(configured: true) })
+        let folder = ModuleFiles.defaultStandardLibraryFolder(environment: ProcessInfo.processInfo.environment)
+        let environment = LanguageServer.Environment(
+            makeInterpreter: { ScriptEnvironment.detachedInterpreter(configured: true) },
+            modules: ModuleFiles(standardLibraryFolder: folder)
+        )
         let loop = LanguageServerLoop(server: LanguageServer(environment: environment), log: { line in
             Terminal.standardError.write(line + "\n")
         })
