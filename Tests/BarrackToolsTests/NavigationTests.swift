@@ -64,7 +64,7 @@ final class NavigationTests: XCTestCase {
         let session = ServerSession()
         session.open(script)
         let symbols = session.result("textDocument/documentSymbol", ["textDocument": ["uri": "file:///work/a.brk"]]).arrayValue ?? []
-        XCTAssertEqual(symbols.compactMap { $0["name"]?.stringValue }, ["launch", "count"])
+        XCTAssertEqual(symbols.compactMap { $0["name"]?.stringValue }, ["count", "launch"], "in source order")
         let launch = symbols.first { $0["name"] == "launch" }
         XCTAssertEqual(launch?["kind"], 12)
         XCTAssertEqual(launch?["detail"], "(n, region = FINLAND-1)")

@@ -47,7 +47,7 @@ extension LanguageServer {
         let symbols = analysis.symbols.symbols
         func entry(_ index: Int) -> JSONValue {
             let symbol = symbols[index]
-            let children = symbols.indices.filter { symbols[$0].parent == index && Self.isListed(symbols[$0]) }
+            let children = Self.inSourceOrder(symbols.indices.filter { symbols[$0].parent == index && Self.isListed(symbols[$0]) }, symbols)
             return [
                 "name": .string(symbol.name),
                 "detail": .string(symbol.parameters.map { "(" + $0.joined(separator: ", ") + ")" } ?? ""),
@@ -58,7 +58,12 @@ extension LanguageServer {
                 "children": .array(children.map(entry)),
             ]
         }
-        return .array(symbols.indices.filter { symbols[$0].isTopLevel && Self.isListed(symbols[$0]) }.map(entry))
+        return .array(Self.inSourceOrder(symbols.indices.filter { symbols[$0].isTopLevel && Self.isListed(symbols[$0]) }, symbols).map(entry))
+    }
+
+    /// Symbols by where they are declared (functions are indexed first: they are hoisted).
+    private static func inSourceOrder(_ indices: [Int], _ symbols: [SymbolIndex.Symbol]) -> [Int] {
+        indices.sorted { symbols[$0].nameRange.start < symbols[$1].nameRange.start }
     }
 
     private static func isListed(_ symbol: SymbolIndex.Symbol) -> Bool {
