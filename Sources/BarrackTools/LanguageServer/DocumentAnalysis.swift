@@ -50,7 +50,12 @@ final class DocumentAnalysis {
         let report = Checker.checkAll(source, in: interpreter)
         diagnostics = report.diagnostics
         statements = report.statements
+        // Kept, so that the compiled program and its interpreter are freed with the analysis,
+        // on the retirement queue (`Retirement`), and not here, before the diagnostics are sent.
+        kept = (report, interpreter)
     }
+
+    private let kept: (report: Checker.Report, interpreter: Interpreter)
 
     /// The `publishDiagnostics` parameters of this version.
     var publishedDiagnostics: JSONValue {

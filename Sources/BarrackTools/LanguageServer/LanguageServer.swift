@@ -47,6 +47,7 @@ public final class LanguageServer {
     private var analyses: [String: DocumentAnalysis] = [:]
     /// The documents changed since their diagnostics were last published, in the order of change.
     private var changed: [String] = []
+    private let retirement = Retirement()
     private var isInitialized = false
     private var isShutDown = false
 
@@ -145,7 +146,7 @@ public final class LanguageServer {
         case "textDocument/didClose":
             guard let uri = params["textDocument"]?["uri"]?.stringValue else { return }
             documents[uri] = nil
-            analyses[uri] = nil
+            if let old = analyses.removeValue(forKey: uri) { retirement.retire(old) }
             changed.removeAll { $0 == uri }
         default:
             // `initialized`, `$/cancelRequest`, `workspace/didChangeConfiguration`, …: nothing to do.
@@ -154,7 +155,7 @@ public final class LanguageServer {
     }
 
     private func markChanged(_ uri: String) {
-        analyses[uri] = nil
+        if let old = analyses.removeValue(forKey: uri) { retirement.retire(old) }
         if !changed.contains(uri) { changed.append(uri) }
     }
 
