@@ -119,6 +119,21 @@ final class LanguageServerTests: XCTestCase {
         XCTAssertTrue(regions.contains { $0["label"] == "FINLAND-1" && $0["kind"] == 20 }, "\(regions)")
     }
 
+    func testCompletionReadsACallWrittenOverSeveralLines() {
+        let session = ServerSession()
+        session.open("let a = 1\nlet vm = deploy(\n  gpu: H100-SXM5-80GB x 1,\n  re\n")
+        let items = session.result("textDocument/completion", ServerSession.at(3, 4))["items"]?.arrayValue ?? []
+        XCTAssertEqual(items.first { $0["label"] == "region:" }?["textEdit"]?["range"], ServerSession.range(3, 2, 3, 4), "\(items)")
+        XCTAssertFalse(items.contains { $0["label"] == "gpu:" }, "given on the line before")
+        let help = session.result("textDocument/signatureHelp", ServerSession.at(3, 2))
+        XCTAssertEqual(help["signatures"]?[0]?["label"]?.stringValue?.hasPrefix("deploy(gpu"), true, "\(help)")
+
+        let long = ServerSession()
+        long.open("let vm = deploy(\n  startup: \"\"\"\necho at the margin\n  \"\"\",\n  re\n")
+        let labels = long.result("textDocument/completion", ServerSession.at(4, 4))["items"]?.arrayValue?.compactMap { $0["label"]?.stringValue } ?? []
+        XCTAssertTrue(labels.contains("region:"), "a long string's line at the margin starts no statement: \(labels)")
+    }
+
     func testCompletionOfMembersByReceiverType() {
         let session = ServerSession()
         session.open("let s = \"abc\"\n\"abc\".up\n")

@@ -4,13 +4,14 @@ import BarrackScript
 extension LanguageServer {
     /// `textDocument/signatureHelp`: the parameters of the built-in or document function whose
     /// arguments are being typed — `f(…` or the command form `f …` — with the one being typed
-    /// active: the keyword argument's, else the positional one's. The call is read from the
-    /// cursor's line, as completion reads it (`CallContext`, the completer's own reading).
+    /// active: the keyword argument's, else the positional one's. The call is read as completion
+    /// reads it (`codeBeforeCursor`, `CallContext`: the completer's own reading), so it may span
+    /// lines.
     func signatureHelp(_ params: JSONValue) throws(ResponseError) -> JSONValue {
-        let (analysis, lineStart, cursor) = try lineBeforeCursor(params)
+        let (analysis, codeStart, cursor) = try codeBeforeCursor(params)
         let document = analysis.document
         let functions = Dictionary(analysis.symbols.symbols.filter { $0.kind == .function }.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
-        let context = CallContext(tokensOf: Array(document.bytes[lineStart..<cursor]),
+        let context = CallContext(tokensOf: Array(document.bytes[codeStart..<cursor]),
                                   isBuiltin: { builtins[$0] != nil || functions[$0] != nil })
         guard let call = context.call else { return .null }
         let parameters: [(name: String, label: String)]
