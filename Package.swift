@@ -37,7 +37,7 @@ let releaseLinkFlags: [String] = {
 // The parts and their arrows (docs/DESIGN.md): barrack → BarrackPlatform → (BarrackScript, BarrackAPI);
 // BarrackSandbox → BarrackAPI; BarrackBackends → (BarrackPlatform, BarrackSandbox);
 // BarrackPlayground → (BarrackBackends, BarrackPlatform, BarrackSandbox);
-// BarrackTools → (BarrackPlatform, BarrackScript, BarrackJSON). Only the `barrack` executable links GNU readline (GPL).
+// BarrackTools → (BarrackPlatform, BarrackScript, BarrackJSON, BarrackSandbox's list prices). Only the `barrack` executable links GNU readline (GPL).
 let package = Package(
     name: "barrack",
     platforms: [.macOS(.v13)],
@@ -133,7 +133,7 @@ let package = Package(
         ),
         // The tools around the language for editors (issue 26): the completer the REPL and the
         // language server share, the language server, and the formatter's diff.
-        .target(name: "BarrackTools", dependencies: ["BarrackScript", "BarrackPlatform", "BarrackAPI", "BarrackJSON"]),
+        .target(name: "BarrackTools", dependencies: ["BarrackScript", "BarrackPlatform", "BarrackAPI", "BarrackJSON", "BarrackSandbox"]),
         .executableTarget(
             name: "barrack",
             dependencies: [

@@ -144,12 +144,13 @@ final class LanguageServerTests: XCTestCase {
 
     func testHoverShowsABuiltinsHelpWithItsOperationAndSpending() throws {
         let session = ServerSession()
-        session.open("deploy gpu: H100-SXM5-80GB x 1 in FINLAND-1\n")
+        session.open("deploy gpu: H100-SXM5-80GB x 8 in FINLAND-1\n")
         let hover = session.result("textDocument/hover", ServerSession.at(0, 2))
         let text = try XCTUnwrap(hover["contents"]?["value"]?.stringValue)
         XCTAssertTrue(text.contains("deploy — "), text)
         XCTAssertTrue(text.contains("operation: deploy_instance"), text)
         XCTAssertTrue(text.contains("Spends"), text)
+        XCTAssertTrue(text.contains("List price: 8 × 2.49 USD = 19.92 USD/h"), text)
         XCTAssertEqual(hover["range"], ServerSession.range(0, 0, 0, 6))
     }
 

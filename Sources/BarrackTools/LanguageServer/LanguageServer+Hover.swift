@@ -1,6 +1,7 @@
 import BarrackAPI
 import BarrackJSON
 import BarrackPlatform
+import BarrackSandbox
 import BarrackScript
 
 extension LanguageServer {
@@ -30,7 +31,36 @@ extension LanguageServer {
         if let symbol = analysis.symbols.symbol(at: token.range.start) {
             return declarationText(analysis.symbols.symbols[symbol], in: analysis)
         }
-        return builtins[name].map(builtinText)
+        guard let builtin = builtins[name] else { return nil }
+        return builtinText(builtin) + (Self.listPrice(ofCallAt: token.range, in: analysis).map { "\n" + $0 } ?? "")
+    }
+
+    /// For a call whose `gpu:` is a request written out (`H100-SXM5-80GB x 8`), what it costs an
+    /// hour at the platform's list price: `8 × 2.49 USD = 19.92 USD/h`.
+    static func listPrice(ofCallAt callee: SourceRange, in analysis: DocumentAnalysis) -> String? {
+        var found: String?
+        for statement in analysis.statements where statement.range.start <= callee.start && callee.end <= statement.range.end {
+            statement.forEachExpression { expression in
+                guard found == nil, case .call(let name, let arguments, _) = expression.kind, name.range == callee,
+                      let gpu = arguments.first(where: { $0.label == "gpu" })?.value,
+                      case .gpuRequest(let model, let count) = gpu.kind, case .intLiteral(let number) = count.kind
+                else { return }
+                let modelName: String
+                switch model.kind {
+                case .atom(let text), .stringLiteral(let text): modelName = text
+                default: return
+                }
+                guard let price = ListPrices.perGPUHour(modelName) else { return }
+                found = "List price: \(number) × \(Self.usd(price)) = \(Self.usd(price * Double(number)))/h "
+                    + "(the platform's published prices; `barrack plan FILE` asks the platform)."
+            }
+        }
+        return found
+    }
+
+    /// An amount in USD as `barrack plan` writes amounts.
+    private static func usd(_ amount: Double) -> String {
+        PlanReport.amount(amount) + " USD"
     }
 
     /// `help NAME`'s text, and what the built-in does to the account when it calls the platform.
