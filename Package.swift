@@ -36,7 +36,8 @@ let releaseLinkFlags: [String] = {
 
 // The parts and their arrows (docs/DESIGN.md): barrack → BarrackPlatform → (BarrackScript, BarrackAPI);
 // BarrackSandbox → BarrackAPI; BarrackBackends → (BarrackPlatform, BarrackSandbox);
-// BarrackPlayground → (BarrackBackends, BarrackPlatform, BarrackSandbox). Only the `barrack` executable links GNU readline (GPL).
+// BarrackPlayground → (BarrackBackends, BarrackPlatform, BarrackSandbox);
+// BarrackTools → (BarrackPlatform, BarrackScript, BarrackJSON, BarrackSandbox's list prices). Only the `barrack` executable links GNU readline (GPL).
 let package = Package(
     name: "barrack",
     platforms: [.macOS(.v13)],
@@ -48,6 +49,7 @@ let package = Package(
         .library(name: "BarrackPlatform", targets: ["BarrackPlatform"]),
         .library(name: "BarrackBackends", targets: ["BarrackBackends"]),
         .library(name: "BarrackPlayground", targets: ["BarrackPlayground"]),
+        .library(name: "BarrackTools", targets: ["BarrackTools"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -136,6 +138,9 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]
         ),
+        // The tools around the language for editors (issue 26): the completer the REPL and the
+        // language server share, the language server, and the formatter's diff.
+        .target(name: "BarrackTools", dependencies: ["BarrackScript", "BarrackPlatform", "BarrackAPI", "BarrackJSON", "BarrackSandbox"]),
         .executableTarget(
             name: "barrack",
             dependencies: [
@@ -146,6 +151,7 @@ let package = Package(
                 "BarrackPlatform",
                 "BarrackBackends",
                 "BarrackPlayground",
+                "BarrackTools",
                 "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -157,6 +163,7 @@ let package = Package(
             dependencies: ["BarrackScript", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "BarrackAPITests", dependencies: ["BarrackAPI"]),
+        .testTarget(name: "BarrackToolsTests", dependencies: ["BarrackTools", "BarrackScript", "BarrackPlatform", "BarrackJSON"]),
         .testTarget(
             name: "BarrackPlaygroundTests",
             dependencies: ["BarrackPlayground", "BarrackPlaygroundAssets"]
@@ -166,7 +173,7 @@ let package = Package(
             dependencies: ["BarrackSandbox", "BarrackSandboxServer", "BarrackAPI", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .testTarget(name: "BarrackCLITests", dependencies: ["BarrackScript"]),
-        .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript", "BarrackPlatform"]),
+        .testTarget(name: "BarrackREPLTests", dependencies: ["barrack", "BarrackScript", "BarrackPlatform", "BarrackTools"]),
         .testTarget(
             name: "BarrackPlatformTests",
             dependencies: ["BarrackPlatform", "BarrackBackends", "BarrackScript", "BarrackAPI", "BarrackSandbox"]

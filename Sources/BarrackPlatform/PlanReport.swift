@@ -85,7 +85,7 @@ public struct PlanReport: Sendable {
     }
 
     /// Money to at most 4 decimals, without trailing zeros.
-    static func amount(_ value: Double) -> String {
+    public static func amount(_ value: Double) -> String {
         let rounded = rounded(value, places: 4)
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         return String(rounded)

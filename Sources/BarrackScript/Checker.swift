@@ -59,7 +59,9 @@ public enum Checker {
     public struct Report {
         /// The diagnostics in source order; empty when the script is valid.
         public let diagnostics: [Diagnostic]
-        let statements: [Stmt]
+        /// The statements that parsed (a statement with a syntax error is left out), for tools
+        /// that read the tree beside the diagnostics (the language server).
+        public let statements: [Stmt]
         let program: Program?
     }
 

@@ -41,7 +41,7 @@ struct BarrackCommand: ParsableCommand {
     /// The subcommands, apart from the configuration: their names are read at every start
     /// (`OptionPlacement`), and the configuration's text lists every verb.
     static let subcommands: [any ParsableCommand.Type] = [
-        RunCommand.self, PlanCommand.self, CostsCommand.self, LeftoversCommand.self, GPUsCommand.self, CheckCommand.self, ParseCommand.self, DisassembleCommand.self, BuiltinsCommand.self, HelpCommand.self,
+        RunCommand.self, PlanCommand.self, CostsCommand.self, LeftoversCommand.self, GPUsCommand.self, CheckCommand.self, FmtCommand.self, LspCommand.self, ParseCommand.self, DisassembleCommand.self, BuiltinsCommand.self, HelpCommand.self,
         SandboxCommand.self,
         PlaygroundCommand.self,
     ]

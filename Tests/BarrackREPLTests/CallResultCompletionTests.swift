@@ -2,6 +2,7 @@ import BarrackPlatform
 import BarrackScript
 import Testing
 @testable import barrack
+@testable import BarrackTools
 
 /// Completion after the `.` of a platform built-in's call: the fields of the record it returns,
 /// from the API document, without calling anything (issue 16).

@@ -1,6 +1,7 @@
 import BarrackScript
 import Testing
 @testable import barrack
+@testable import BarrackTools
 
 /// Tab completion as a pure function of the line and the cursor.
 struct CompleterTests {

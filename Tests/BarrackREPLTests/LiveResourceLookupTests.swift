@@ -2,6 +2,7 @@ import BarrackScript
 import Foundation
 import Testing
 @testable import barrack
+@testable import BarrackTools
 
 /// The session's lookup: listing built-ins called through the interpreter, cached, and never
 /// keeping Tab waiting long.

@@ -22,7 +22,7 @@ struct OptionPlacementTests {
 
     @Test func otherCommandsAndLinesWithoutAScriptStayAsTheyAre() {
         #expect(OptionPlacement.arranged(["check", "a.brk", "--dry-run"]) == ["check", "a.brk", "--dry-run"])
-        #expect(OptionPlacement.otherSubcommands == ["check", "parse", "builtins", "help", "sandbox", "playground", "costs", "leftovers", "gpus", "disassemble"])
+        #expect(OptionPlacement.otherSubcommands == ["check", "parse", "builtins", "help", "sandbox", "playground", "costs", "leftovers", "gpus", "disassemble", "fmt", "lsp"])
         #expect(OptionPlacement.arranged(["--sandbox"]) == ["--sandbox"])
         #expect(OptionPlacement.arranged([]) == [])
     }

@@ -1,6 +1,7 @@
 import BarrackScript
 import Testing
 @testable import barrack
+@testable import BarrackTools
 
 /// Tab on an argument that takes a resource offers the ids of that kind, from a lookup.
 struct ResourceCompletionTests {

@@ -11,7 +11,7 @@ final class SourceRoundTripTests: XCTestCase {
 
     func testEveryScriptThatParsesPrintsBackToTheSameTree() throws {
         var checked = 0
-        for url in try scripts() {
+        for url in try ProjectScripts.all(under: Self.root) {
             let original = try Source.read(path: url.path)
             let (statements, diagnostics) = Parser.parse(original)
             guard diagnostics.isEmpty else { continue }
@@ -36,25 +36,14 @@ final class SourceRoundTripTests: XCTestCase {
             if x {
               print(-(-x))
             } else {
-              deploy gpu: ("H100-SXM5-80GB" x 8) region: FINLAND-1
+              deploy gpu: "H100-SXM5-80GB" x 8 in FINLAND-1
             }
             let f = fn(x) {
               return x * 2
             }
             ({a: 1}.len())
-            print ((a - 1) * 2)
+            print (a - 1) * 2
 
             """)
-    }
-
-    /// Every `.brk` file under the golden scripts, the examples and the standard library.
-    private func scripts() throws -> [URL] {
-        var found: [URL] = []
-        for folder in ["Tests/scripts", "examples", "stdlib"] {
-            let base = Self.root.appendingPathComponent(folder)
-            guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { continue }
-            for case let url as URL in walker where url.pathExtension == "brk" { found.append(url) }
-        }
-        return found.sorted { $0.path < $1.path }
     }
 }

@@ -16,6 +16,8 @@ public struct Lexer {
     private var lineStart = 0
     private var tokens: [Token] = []
     private var diagnostics: [Diagnostic] = []
+    /// The comments passed over (and a first `#!` line), in order: trivia the parser never sees.
+    private var comments: [SourceRange] = []
     private var spaceBefore = true
     /// The byte offset and column of the last token placed, to count columns from.
     private var columnCache: (offset: Int, column: Int32) = (-1, 1)
@@ -59,10 +61,21 @@ public struct Lexer {
         return (lexer.tokens, lexer.diagnostics)
     }
 
+    /// The comments of `source`, each from its `#` to the end of its line, in order, with a first
+    /// `#!` line among them: the trivia the formatter and the editor tools keep and the parser
+    /// never sees (`tokenize` gives the same tokens either way).
+    ///
+    ///     Lexer.comments(Source(name: "a", text: "let a = 1  # one"))  // [11..<16]
+    public static func comments(_ source: Source) -> [SourceRange] {
+        var lexer = Lexer(source: source)
+        lexer.run()
+        return lexer.comments
+    }
+
     // MARK: - Driver
 
     private mutating func run() {
-        if bytes.starts(with: [UInt8(ascii: "#"), UInt8(ascii: "!")]) { skipToLineEnd() }
+        if bytes.starts(with: [UInt8(ascii: "#"), UInt8(ascii: "!")]) { skipComment() }
         while true {
             skipTrivia()
             guard position < bytes.count else { break }
@@ -87,7 +100,7 @@ public struct Lexer {
                 position += 1
                 spaceBefore = true
             case UInt8(ascii: "#"):
-                skipToLineEnd()
+                skipComment()
                 spaceBefore = true
             case UInt8(ascii: "\n"):
                 if newlineEndsStatement { appendNewline(at: position) }
@@ -111,6 +124,14 @@ public struct Lexer {
 
     private mutating func appendNewline(at offset: Int) {
         appendToken(.newline, start: offset, end: offset)
+    }
+
+    private mutating func skipComment() {
+        let start = position
+        skipToLineEnd()
+        var end = position
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        comments.append(SourceRange(start: start, end: end))
     }
 
     private mutating func skipToLineEnd() {

@@ -1,3 +1,4 @@
+import BarrackTools
 import CReadline
 #if canImport(Glibc)
 import Glibc

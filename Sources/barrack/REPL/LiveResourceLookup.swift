@@ -1,5 +1,6 @@
 import BarrackScript
 import Foundation
+import BarrackTools
 
 /// The resources of a session's platform, fetched by calling the listing built-ins through the
 /// interpreter, kept for `freshness`, and never keeping Tab waiting longer than `patience`.

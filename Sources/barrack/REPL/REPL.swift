@@ -1,4 +1,5 @@
 import BarrackScript
+import BarrackTools
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -20,30 +20,30 @@ import BarrackScript
 ///     let completer = Completer(interpreter: interpreter)
 ///     completer.complete(line: "print FINL", cursor: 10).candidates
 ///     // ["FINLAND-1", "FINLAND-2", "FINLAND-3"]
-struct Completer {
+public struct Completer {
     /// The language's keywords.
-    var keywords: [String]
+    public var keywords: [String]
     /// The parameters of each built-in, by the built-in's name.
-    var builtins: [String: [BuiltinParameter]]
+    public var builtins: [String: [BuiltinParameter]]
     /// The names in scope at the top level (built-ins included).
-    var variables: [String]
+    public var variables: [String]
     /// The values of the top-level variables, read for completion after a `.`.
-    var globals: [String: Value]
+    public var globals: [String: Value]
     /// Platform words.
-    var atoms: CompletionAtoms
+    public var atoms: CompletionAtoms
     /// The platform's resources, asked only when an argument takes one.
-    var resources: any ResourceLookup
+    public var resources: any ResourceLookup
     /// The fields of the record a built-in returns, by its name (`instance(vm).⇥`); read from
     /// the API document, so nothing is called.
-    var resultFields: (String) -> [String]? = Platform.resultFields(of:)
+    public var resultFields: (String) -> [String]? = Platform.resultFields(of:)
 
     /// Characters that end a word; the line editor gives readline the same set, so that both
     /// agree on where the word being completed starts. `-` is not among them: it is part of
     /// atoms like `FINLAND-1`.
-    static let wordBreakCharacters = " \t\n\"'`()[]{},:;.=+*/<>!?%#&|"
+    public static let wordBreakCharacters = " \t\n\"'`()[]{},:;.=+*/<>!?%#&|"
 
     /// The completions of the word that ends at `cursor` (a UTF-8 offset into `line`).
-    func complete(line: String, cursor: Int) -> Completion {
+    public func complete(line: String, cursor: Int) -> Completion {
         let bytes = Array(line.utf8.prefix(max(0, cursor)))
         var start = bytes.count
         while start > 0, Completer.isWordByte(bytes[start - 1]) { start -= 1 }
@@ -161,7 +161,7 @@ struct Completer {
 
     /// Whether `word` reads as an atom (LANGUAGE.md section 1): ALL-CAPS parts of letters and
     /// digits joined by single hyphens, starting with a letter.
-    static func isAtom(_ word: String) -> Bool {
+    public static func isAtom(_ word: String) -> Bool {
         guard let first = word.first, first.isASCII, first.isUppercase else { return false }
         return word.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
             !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
@@ -205,18 +205,25 @@ struct Completer {
 }
 
 /// What Tab offers for one word.
-struct Completion: Equatable {
+public struct Completion: Equatable, Sendable {
     /// The UTF-8 offset where the word being completed starts.
-    var start: Int
+    public var start: Int
     /// The words that can replace it, sorted.
-    var candidates: [String]
+    public var candidates: [String]
     /// What follows a sole candidate: a space, a closing quote, or nothing.
-    var suffix: String
+    public var suffix: String
+
+    /// A completion of the word at `start`.
+    public init(start: Int, candidates: [String], suffix: String) {
+        self.start = start
+        self.candidates = candidates
+        self.suffix = suffix
+    }
 }
 
 extension Completer {
     /// The completer for an interpreter's current built-ins and top-level variables.
-    init(interpreter: Interpreter, atoms: CompletionAtoms = .standard, resources: any ResourceLookup = NoResources()) {
+    public init(interpreter: Interpreter, atoms: CompletionAtoms = .standard, resources: any ResourceLookup = NoResources()) {
         keywords = TokenKind.keywords.keys.sorted()
         builtins = Dictionary(interpreter.builtins.map { ($0.name, $0.parameters) }, uniquingKeysWith: { $1 })
         variables = interpreter.globalNames

@@ -2,7 +2,7 @@ import BarrackScript
 
 /// A kind of platform resource whose ids Tab completes, named after the listing built-in that
 /// returns them.
-enum ResourceKind: String, CaseIterable, Sendable {
+public enum ResourceKind: String, CaseIterable, Sendable {
     case instance = "instances"
     case volume = "volumes"
     case key = "ssh_keys"
@@ -12,11 +12,11 @@ enum ResourceKind: String, CaseIterable, Sendable {
     case image = "images"
 
     /// The built-in that lists this kind.
-    var listingBuiltin: String { rawValue }
+    public var listingBuiltin: String { rawValue }
 
     /// The kind a built-in parameter takes, from its type and name (`instance`, `data_volumes`,
     /// `ssh_keys`); nil for a parameter that takes no resource, or one with no listing (`rule`).
-    init?(parameter: BuiltinParameter) {
+    public init?(parameter: BuiltinParameter) {
         guard parameter.type == "id or record" || parameter.type == "list of ids or records" else { return nil }
         var noun = Substring(parameter.name)
         if let underscore = noun.lastIndex(of: "_") { noun = noun[noun.index(after: underscore)...] }

@@ -1,25 +1,32 @@
 import BarrackPlatform
 
 /// The platform words Tab offers: regions, GPU models and instance statuses.
-struct CompletionAtoms: Sendable {
+public struct CompletionAtoms: Sendable {
     /// Region names.
-    var regions: [String]
+    public var regions: [String]
     /// GPU model names; the mixed-case ones are only offered inside a string.
-    var gpuModels: [String]
+    public var gpuModels: [String]
     /// Instance statuses.
-    var statuses: [String]
+    public var statuses: [String]
+
+    /// Words of each kind.
+    public init(regions: [String], gpuModels: [String], statuses: [String]) {
+        self.regions = regions
+        self.gpuModels = gpuModels
+        self.statuses = statuses
+    }
 
     /// The platform's catalogue, the same lists the built-ins check their arguments against.
-    static let standard = CompletionAtoms(
+    public static let standard = CompletionAtoms(
         regions: Catalogue.regions, gpuModels: Catalogue.gpuModels, statuses: Catalogue.statuses
     )
 
     /// Every word, in a string's spelling.
-    var all: [String] { regions + gpuModels + statuses }
+    public var all: [String] { regions + gpuModels + statuses }
 
     /// The words that fit the value of a keyword argument named `label`; nil when its values are
     /// not platform words.
-    func values(forArgument label: String) -> [String]? {
+    public func values(forArgument label: String) -> [String]? {
         switch label {
         case "region": return regions
         case "gpu", "gpu_model", "model": return gpuModels
