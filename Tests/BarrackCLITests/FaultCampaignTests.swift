@@ -165,6 +165,7 @@ final class FaultCampaignTests: XCTestCase {
         }
         XCTAssertEqual(failures, [])
         XCTAssertEqual(tally.unaccounted, 0)
+        XCTAssertEqual(tally.fleetLeft, 0, "the fleet that cleans up with created() left resources live")
         print("default-settings campaign: \(Self.defaultSeeds.count) seeds, \(tally.runs) script runs, "
               + "\(tally.completed) completed, \(tally.live) resources live afterwards, \(tally.listed) of them listed by "
               + "barrack leftovers, \(tally.unaccounted) unaccounted, \(tally.fleetLeft) left by the fleet that cleans up, "
