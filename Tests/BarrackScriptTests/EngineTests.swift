@@ -124,6 +124,48 @@ final class EngineTests: XCTestCase {
         _ = try assertSameOnBothEngines("fn down(n) { return down(n + 1) }\ndown(0)")
     }
 
+    /// The VM's fast paths (a plain call entered in the loop, numbers read in place, a list
+    /// indexed in place, the fast methods, a range counted in place) against the tree's answers,
+    /// edges included.
+    func testTheFastPathsAgree() throws {
+        let report = try assertSameOnBothEngines("""
+            fn adder(n) { return fn(x) x + n }
+            fn twice(f, x) { return f(f(x)) }
+            print twice(adder(3), 1) adder(2)(40)
+            fn again() { again = nil; return "once" }
+            print again() again
+            fn fill(xs, n) { for i in range(n) { xs.append(i) }; return xs }
+            let v = [9]
+            let xs = fill([], 3)
+            xs.append(v)
+            v.append(8)
+            print xs xs[3] xs[-1] xs.len() v
+            xs = xs[3]
+            print xs
+            let m = {len: fn() "stored", k: 1}
+            print m.len() m.has("k") m.get("k") m.get("nope") {a: 1}.len() "héllo".len()
+            print [1 + 2.5, 2.5 * 2, 7 / 2, 7 // 2, -7 % 3, 7.5 % 2, 1 < 1.5, 2.0 >= 2, 0.1 + 0.2 == 0.3, 2 == 2.0]
+            print [9223372036854775807 - 1, 1.0 / 3, 0.0 / 1.0 < 1, 3 - 0.5, 2 * 1.5 > 2, 1.5 != 1.5]
+            for i, x in range(-2, 2) { print i x }
+            for x in range(3, 1) { print "never" }
+            let total = 0.0
+            for i in range(4) { if i * 0.5 <= 1.0 { total += i * 0.5 } }
+            print total
+            print [1, 2][5]
+            """)
+        XCTAssertTrue(report.hasPrefix("7 42\nonce nil\n[0, 1, 2, [9, 8]] [9, 8] [9, 8] 4 [9, 8]\n[9, 8]\nstored true 1 nil 1 5\n"),
+                      report)
+        XCTAssertTrue(report.contains("0 -2\n1 -1\n2 0\n3 1\n1.5\n--\n"), report)
+        XCTAssertTrue(report.contains("INDEX_ERROR: index 5 is out of range for length 2"), report)
+        _ = try assertSameOnBothEngines("print 9223372036854775807 + 1")
+        _ = try assertSameOnBothEngines("print 1.5 + \"a\"")
+        _ = try assertSameOnBothEngines("print 1.0 / 0")
+        _ = try assertSameOnBothEngines("let f = 1\nprint f(2)")
+        _ = try assertSameOnBothEngines("fn f(a, b) { return a }\nprint f(1)")
+        _ = try assertSameOnBothEngines("let xs = [1]\nxs.append()")
+        _ = try assertSameOnBothEngines("let m = {}\nprint m.has(1)")
+    }
+
     func testWaitAndParallelForAgree() throws {
         _ = try assertSameOnBothEngines("""
             let tries = 0

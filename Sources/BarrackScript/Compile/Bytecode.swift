@@ -9,8 +9,12 @@ final class Bytecode {
     let ranges: [SourceRange]
     let source: Source
     let constants: [Value]
+    /// `constants` again, as operands the dispatch loop reads in place.
+    let constantValues: UnsafeMutablePointer<Value>
     let calls: [CallSite]
     let methods: [MethodSite]
+    /// `methods` again, read by an instruction without retaining a site.
+    let methodSites: [Unmanaged<MethodSite>]
     let prototypes: [FunctionPrototype]
     let handlers: [Handler]
     let cleanups: [CleanupSite]
@@ -29,8 +33,11 @@ final class Bytecode {
         self.ranges = ranges
         self.source = source
         self.constants = tables.constants
+        self.constantValues = .allocate(capacity: max(1, tables.constants.count))
+        _ = UnsafeMutableBufferPointer(start: constantValues, count: tables.constants.count).initialize(from: tables.constants)
         self.calls = tables.calls
         self.methods = tables.methods
+        self.methodSites = tables.methods.map { Unmanaged.passUnretained($0) }
         self.prototypes = tables.prototypes
         self.handlers = tables.handlers
         self.cleanups = tables.cleanups
@@ -44,6 +51,8 @@ final class Bytecode {
 
     deinit {
         code.deallocate()
+        constantValues.deinitialize(count: constants.count)
+        constantValues.deallocate()
     }
 
     /// The handlers of piece `owner` that cover instruction `pc`, innermost first.

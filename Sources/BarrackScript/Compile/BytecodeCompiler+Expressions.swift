@@ -119,7 +119,7 @@ extension BytecodeCompiler {
                 emit(Instruction(.checkCallable, Int32(callee), Int32(site)), range)
             }
             _ = try consecutive(node.arguments)
-            emit(Instruction(.call, destination, Int32(callee), Int32(site)), range)
+            emit(Instruction(.call, destination, Int32(callee), Int32(site), flag: Self.plainCount(node)), range)
         case let node as MethodCallNode:
             try methodCall(node, into: target)
         case let node as BareNameNode:
@@ -135,6 +135,13 @@ extension BytecodeCompiler {
     static func isInert(_ node: ExprNode) -> Bool {
         node is ConstantNode || node is IntConstantNode || node is LocalNode || node is CellNode || node is CaptureNode
             || node is GlobalNode || node is ClosureNode
+    }
+
+    /// A call's `flag`: its argument count plus one when every argument is positional and there
+    /// are fewer than 255 (the VM's plain call, which enters a script function without a call
+    /// site), else 0.
+    static func plainCount(_ node: CallNode) -> UInt8 {
+        node.hasLabels || node.arguments.count >= 255 ? 0 : UInt8(node.arguments.count + 1)
     }
 
     /// The values of `nodes` in consecutive new temporaries; returns the first.

@@ -88,6 +88,12 @@ final class ExecutionContext {
     /// Reserves a frame for `prototype`; throws `RECURSION_LIMIT` when the stacks or depth run out.
     @inline(__always)
     func pushFrame(_ prototype: FunctionPrototype, function: FunctionObject?) throws -> Frame {
+        try pushFrame(prototype, captures: function?.captures.baseAddress)
+    }
+
+    /// Reserves a frame for `prototype` over the running closure's `captures`.
+    @inline(__always)
+    func pushFrame(_ prototype: FunctionPrototype, captures: UnsafeMutablePointer<Unmanaged<Cell>>?) throws -> Frame {
         depth += 1
         let slotBase = slotTop
         let cellBase = cellTop
@@ -100,16 +106,22 @@ final class ExecutionContext {
         slotTop += prototype.slotCount
         cellTop += prototype.cellCount
         if slotTop > slotsReady || cellTop > cellsReady { makeReady(slots: slotTop, cells: cellTop) }
-        return Frame(slots: slots + slotBase, cells: cells + cellBase, captures: function?.captures.baseAddress, context: self)
+        return Frame(slots: slots + slotBase, cells: cells + cellBase, captures: captures, context: self)
     }
 
     /// Releases a frame, dropping the references it held.
     @inline(__always)
     func popFrame(_ frame: Frame, _ prototype: FunctionPrototype) {
-        for index in 0..<prototype.slotCount { (frame.slots + index).store(.null) }
-        for index in 0..<prototype.cellCount { frame.cells[index] = nil }
-        slotTop -= prototype.slotCount
-        cellTop -= prototype.cellCount
+        popFrame(frame, slotCount: prototype.slotCount, cellCount: prototype.cellCount)
+    }
+
+    /// Releases a frame of `slotCount` slots and `cellCount` cells.
+    @inline(__always)
+    func popFrame(_ frame: Frame, slotCount: Int, cellCount: Int) {
+        for index in 0..<slotCount { (frame.slots + index).store(.null) }
+        for index in 0..<cellCount { frame.cells[index] = nil }
+        slotTop -= slotCount
+        cellTop -= cellCount
         depth -= 1
     }
 
@@ -176,9 +188,7 @@ final class ExecutionContext {
 
     /// Runs a script function's body with `arguments` already bound in `frame`.
     func runBody(_ prototype: FunctionPrototype, _ frame: Frame) throws -> Value {
-        if prototype.capturesParameters {
-            for (slot, cell) in prototype.capturedParameters { frame.cells[cell] = Cell(frame.slots[slot]) }
-        }
+        if prototype.capturesParameters { prototype.captureParameters(in: frame) }
         if let bytecode = prototype.bytecode { return try VM.run(bytecode, frame: frame) }
         if try prototype.entry.with({ try $0.exec(frame) }) == .returnValue {
             let value = returnValue

@@ -99,6 +99,12 @@ final class FunctionPrototype: @unchecked Sendable {
 }
 
 extension FunctionPrototype {
+    /// Moves the parameters that closures capture into cells of their own, on entry to `frame`.
+    @inline(never)
+    func captureParameters(in frame: Frame) {
+        for (slot, cell) in capturedParameters { frame.cells[cell] = Cell(frame.slots[slot]) }
+    }
+
     /// The default value of parameter `index` computed in the callee's `frame`, on the engine the
     /// function was compiled for; nil when the parameter has none.
     func defaultValue(_ index: Int, _ frame: Frame) throws -> Value? {

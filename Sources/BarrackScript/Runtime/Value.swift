@@ -109,11 +109,53 @@ extension UnsafeMutablePointer where Pointee == Value {
     /// range) is overwritten without being destroyed first, which skips `Value`'s outlined destroy
     /// on the commonest writes: a register or slot that held an int.
     @inline(__always)
-    func store(_ value: Value) {
+    func store(_ value: consuming Value) {
         switch pointee {
         case .null, .bool, .int, .float, .duration, .range: initialize(to: value)
         default: pointee = value
         }
+    }
+
+    /// Takes the value out, leaving nil: a move, with no reference counted.
+    @inline(__always)
+    func take() -> Value {
+        let value = move()
+        initialize(to: .null)
+        return value
+    }
+
+    /// The function held here, not retained: it stays valid while this place holds it.
+    ///
+    /// Read from the payload, which Swift lays out from an enum's first byte, so that a call does
+    /// not copy the `Value` (a retain and a release) to learn its callee.
+    @inline(__always)
+    var borrowedFunction: Unmanaged<FunctionObject>? {
+        guard case .function = pointee else { return nil }
+        return UnsafeRawPointer(self).load(as: Unmanaged<FunctionObject>.self)
+    }
+
+    /// The number held here as a float (an int converted), read in place; nil for any other value.
+    @inline(__always)
+    var number: Double? {
+        switch pointee {
+        case .float(let number): return number
+        case .int(let number): return Double(number)
+        default: return nil
+        }
+    }
+
+    /// The list held here, not retained (as `borrowedFunction`).
+    @inline(__always)
+    var borrowedList: Unmanaged<ListObject>? {
+        guard case .list = pointee else { return nil }
+        return UnsafeRawPointer(self).load(as: Unmanaged<ListObject>.self)
+    }
+
+    /// The map held here, not retained (as `borrowedFunction`).
+    @inline(__always)
+    var borrowedMap: Unmanaged<MapObject>? {
+        guard case .map = pointee else { return nil }
+        return UnsafeRawPointer(self).load(as: Unmanaged<MapObject>.self)
     }
 }
 

@@ -23,6 +23,50 @@ extension VM {
                               frame: frame, destination: Int(instruction.a))
         }
 
+        /// Where a plain call goes on: the callee's prototype, code and pushed frame.
+        struct Entry {
+            let prototype: Unmanaged<FunctionPrototype>
+            let code: Unmanaged<Bytecode>
+            let frame: Frame
+        }
+
+        /// A plain call (`flag` = arguments + 1) of a script function compiled for the VM that
+        /// takes exactly those arguments: the arguments are
+        /// moved from their temporaries, which nothing reads again, into the new frame. Nil,
+        /// touching nothing, for any other callee, which the general path calls.
+        @inline(__always)
+        static func enterPlain(_ function: Unmanaged<FunctionObject>, given: Int, arguments: UnsafeMutablePointer<Value>,
+                               site: Int, code caller: Unmanaged<Bytecode>, context: ExecutionContext) throws -> Entry? {
+            try function._withUnsafeGuaranteedRef { object in
+                guard let compiled = object.compiled else { return nil }
+                return try compiled.with { prototype in
+                    guard let code = prototype.compiledCode, prototype.parameterCount == given else { return nil }
+                    let callee = try context.pushFrame(prototype, captures: object.captures.baseAddress)
+                    // The new frame's slots hold nil, which needs no destroying.
+                    callee.slots.moveInitialize(from: arguments, count: given)
+                    arguments.initialize(repeating: .null, count: given)
+                    do {
+                        try context.tick()
+                    } catch {
+                        context.popFrame(callee, prototype)
+                        throw caller._withUnsafeGuaranteedRef { traced(error, calling: object, code: $0, site: site) }
+                    }
+                    if prototype.capturesParameters { prototype.captureParameters(in: callee) }
+                    return Entry(prototype: compiled.unmanaged, code: code, frame: callee)
+                }
+            }
+        }
+
+        /// An error raised while `function` was being entered at call site `site`: one already
+        /// placed (in a default value) gets the call on its call stack.
+        @inline(never)
+        static func traced(_ error: Error, calling function: FunctionObject, code: Bytecode, site: Int) -> Error {
+            if let error = error as? ErrorObject, error.location != nil {
+                error.trace.append(ErrorLocation(function: function.name, source: code.source, range: code.calls[site].range))
+            }
+            return error
+        }
+
         /// The error of calling `callee`, which is not a function.
         static func notCallable(_ callee: Value, _ site: CallSite) throws {
             throw ErrorObject.type("'\(site.calleeName)' is \(article(callee.typeName)) \(callee.typeName), not a function")
@@ -65,14 +109,9 @@ extension VM {
                     try context.tick()
                 } catch {
                     context.popFrame(callee, prototype)
-                    if let error = error as? ErrorObject, error.location != nil {
-                        error.trace.append(ErrorLocation(function: function.name, source: code.source, range: call.range))
-                    }
-                    throw error
+                    throw traced(error, calling: function, code: code, site: site)
                 }
-                if prototype.capturesParameters {
-                    for (slot, cell) in prototype.capturedParameters { callee.cells[cell] = Cell(callee.slots[slot]) }
-                }
+                if prototype.capturesParameters { prototype.captureParameters(in: callee) }
                 return .enter(Unmanaged.passUnretained(function), Unmanaged.passUnretained(prototype), callee)
             }
         }
@@ -106,7 +145,7 @@ extension VM {
 
         /// What `findMethod` leaves in its register for `callMethod`: the function stored in a
         /// map, or which built-in methods to use (`fastKind`: the commonest, done in line).
-        private static let fastKind = 3
+        static let fastKind = 3
         private static func kind(_ value: Value) -> Value {
             switch value {
             case .map: return .int(1)
@@ -116,17 +155,12 @@ extension VM {
         }
 
         /// Finds the method for the receiver in rA+1 into rA; true when `?.` met nil (or a map
-        /// without the key), which skips the call and gives nil. As `MethodCallNode` decides.
+        /// without the key), which skips the call and gives nil. As `MethodCallNode` decides; the
+        /// loop has already taken a fast method (`takesFast`).
         static func findMethod(_ instruction: Instruction, _ code: Bytecode, _ frame: Frame) throws -> Bool {
             unowned(unsafe) let site = code.methods[Int(instruction.b)]
             let register = Int(instruction.a)
-            // The receiver is read where it is: copying it out would retain and release it.
-            let receiver = frame.slots + register + 1
-            if let method = site.fastMethod, takesFast(method, receiver, site) {
-                frame.slots[register] = .int(fastKind)
-                return false
-            }
-            let value = receiver.pointee
+            let value = frame.slots[register + 1]
             let name = site.name
             let found: Bool
             switch value {
@@ -154,11 +188,11 @@ extension VM {
             return false
         }
 
-        /// Whether `method` applies to the receiver as a fast method: a map does not store a
-        /// function under its name.
+        /// Whether the site's fast method, if it has one, applies to the receiver: a map does not
+        /// store a function under its name.
         @inline(__always)
-        private static func takesFast(_ method: MethodCallNode.FastMethod, _ receiver: UnsafeMutablePointer<Value>,
-                                      _ site: MethodSite) -> Bool {
+        static func takesFast(_ site: MethodSite, _ receiver: UnsafeMutablePointer<Value>) -> Bool {
+            guard let method = site.fastMethod else { return false }
             switch method {
             case .append:
                 if case .list = receiver.pointee { return true }
@@ -166,25 +200,21 @@ extension VM {
             case .len:
                 switch receiver.pointee {
                 case .list, .string: return true
-                case .map(let map): return map[site.name] == nil
+                case .map: return receiver.borrowedMap?._withUnsafeGuaranteedRef { $0[site.name] == nil } ?? false
                 default: return false
                 }
             case .has, .get:
-                if case .map(let map) = receiver.pointee { return map[site.name] == nil }
-                return false
+                return receiver.borrowedMap?._withUnsafeGuaranteedRef { $0[site.name] == nil } ?? false
             }
         }
 
-        /// `rA = method(rB+1, rB+2 …)` with the method `findMethod` left in rB.
+        /// `rA = method(rB+1, rB+2 …)` with the method `findMethod` left in rB (a fast method the
+        /// loop has already done).
         static func method(_ instruction: Instruction, _ code: Bytecode, _ frame: Frame) throws -> Target {
             unowned(unsafe) let site = code.methods[Int(instruction.c)]
             let register = Int(instruction.b)
             let destination = Int(instruction.a)
             let arguments = frame.slots + register + 2
-            if case .int(fastKind) = frame.slots[register] {
-                frame.slots[destination] = try fastMethod(site, frame.slots + register + 1, arguments)
-                return .done
-            }
             let call = site.call
             switch frame.slots[register] {
             case .function(let function):
@@ -207,26 +237,31 @@ extension VM {
         }
 
         /// The commonest methods without binding arguments, on the receiver where it is.
+        /// The receiver and the list or map in it are borrowed, and an appended argument is moved
+        /// from its temporary, so that none of them is retained.
         @inline(__always)
-        private static func fastMethod(_ site: MethodSite, _ receiver: UnsafeMutablePointer<Value>,
-                                       _ arguments: UnsafeMutablePointer<Value>) throws -> Value {
+        static func fastMethod(_ site: MethodSite, _ receiver: UnsafeMutablePointer<Value>,
+                               _ arguments: UnsafeMutablePointer<Value>) throws -> Value {
             switch site.fastMethod {
             case .append?:
-                if case .list(let list) = receiver.pointee { list.elements.append(arguments[0]) }
+                if let list = receiver.borrowedList {
+                    let element = arguments.take()
+                    list._withUnsafeGuaranteedRef { $0.elements.append(element) }
+                }
                 return receiver.pointee
             case .len?:
-                switch receiver.pointee {
-                case .list(let list): return .int(list.elements.count)
-                case .string(let text): return .int(text.count)
-                case .map(let map): return .int(map.count)
-                default: return .null
-                }
+                if let list = receiver.borrowedList { return .int(list._withUnsafeGuaranteedRef { $0.elements.count }) }
+                if let map = receiver.borrowedMap { return .int(map._withUnsafeGuaranteedRef { $0.count }) }
+                if case .string(let text) = receiver.pointee { return .int(text.count) }
+                return .null
             case .has?:
-                if case .map(let map) = receiver.pointee { return .bool(map[try stringKey(site, arguments[0])] != nil) }
-                return .null
+                guard let map = receiver.borrowedMap else { return .null }
+                let key = try stringKey(site, arguments[0])
+                return .bool(map._withUnsafeGuaranteedRef { $0[key] != nil })
             case .get?:
-                if case .map(let map) = receiver.pointee { return map[try stringKey(site, arguments[0])] ?? .null }
-                return .null
+                guard let map = receiver.borrowedMap else { return .null }
+                let key = try stringKey(site, arguments[0])
+                return map._withUnsafeGuaranteedRef { $0[key] } ?? .null
             case nil:
                 return .null
             }

@@ -44,10 +44,63 @@ extension VM {
         }
     }
 
-    /// Whether the comparison in `flag` holds, as the tree's `BinaryNode.test` answers.
+    /// An operator on two numbers read in place, as `arithmetic` computes it; nil where the
+    /// general path decides (another type, overflow, division by zero, equality of floats).
+    /// `right` nil: the right operand is the int `immediate`.
+    @inline(__always)
+    static func numeric(_ op: Opcode, _ left: UnsafeMutablePointer<Value>, _ right: UnsafeMutablePointer<Value>?,
+                        immediate: Int) -> Value? {
+        if case .int(let x) = left.pointee {
+            guard let right else { return integer(op, x, immediate) }
+            if case .int(let y) = right.pointee { return integer(op, x, y) }
+            if case .float(let y) = right.pointee { return BinaryNode.floatResult(binaryOperator(op), Double(x), y) }
+            return nil
+        }
+        guard case .float(let x) = left.pointee else { return nil }
+        let y: Double
+        if let right {
+            guard let number = right.number else { return nil }
+            y = number
+        } else {
+            y = Double(immediate)
+        }
+        return BinaryNode.floatResult(binaryOperator(op), x, y)
+    }
+
+    /// Whether the comparison in `flag` holds between two values read in place, as the tree's
+    /// `BinaryNode.holds` answers.
+    @inline(__always)
+    static func compare(_ flag: UInt8, _ a: UnsafeMutablePointer<Value>, _ b: UnsafeMutablePointer<Value>) throws -> Bool {
+        if case .int(let x) = a.pointee, case .int(let y) = b.pointee { return intHolds(flag, x, y) }
+        // The four orderings of floats (IEEE: false with a NaN); equality goes the general way.
+        if flag & 7 < Comparison.equal, let x = a.number, let y = b.number {
+            switch flag & 7 {
+            case Comparison.less: return x < y
+            case Comparison.lessEqual: return x <= y
+            case Comparison.greater: return x > y
+            default: return x >= y
+            }
+        }
+        return try compare(flag, a.pointee, b.pointee)
+    }
+
+    /// Whether the comparison in `flag` holds, as the tree's `BinaryNode.holds` answers.
     @inline(__always)
     static func compare(_ flag: UInt8, _ a: Value, _ b: Value) throws -> Bool {
         try BinaryNode.holds(Comparison.op(flag), a, b)
+    }
+
+    /// The comparison in `flag` between two ints.
+    @inline(__always)
+    static func intHolds(_ flag: UInt8, _ x: Int, _ y: Int) -> Bool {
+        switch flag & 7 {
+        case Comparison.less: return x < y
+        case Comparison.lessEqual: return x <= y
+        case Comparison.greater: return x > y
+        case Comparison.greaterEqual: return x >= y
+        case Comparison.equal: return x == y
+        default: return x != y
+        }
     }
 
     /// `rA = rB op= rC`, as `CompoundStoreNode` computes it.
@@ -102,8 +155,9 @@ extension VM {
         state[1] = .int(0)
     }
 
-    /// The next element into `element` (`state[3]` or the loop variable's slot) and its index or
-    /// key into `state[4]`, counting a step; false when none is left.
+    /// The next element of a list, map or string into `element` (`state[3]` or the loop
+    /// variable's slot) and its index or key into `state[4]`, counting a step; false when none is
+    /// left. The loop counts a range itself (`forNext`).
     @inline(__always)
     static func nextIteration(_ state: UnsafeMutablePointer<Value>, into destination: UnsafeMutablePointer<Value>,
                               twoNames: Bool, _ context: ExecutionContext) throws -> Bool {
@@ -111,11 +165,6 @@ extension VM {
         let element: Value
         var key: Value = .int(index)
         switch state[0] {
-        case .range(let low, let high):
-            // `low + index` never passes `high`, so it cannot overflow.
-            let current = low &+ index
-            guard current < high else { return false }
-            element = .int(current)
         case .list(let list):
             guard index < list.elements.count else { return false }
             element = list.elements[index]

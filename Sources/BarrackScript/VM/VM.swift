@@ -36,7 +36,7 @@ enum VM {
         var prototype: Unmanaged<FunctionPrototype>?
         var frame = startFrame
         var pc = entry
-        var records: [CallRecord] = []
+        var records = CallRecords()
         var pending: [Error] = []
         let context = startFrame.context
         unowned(unsafe) let globals = context.globals
@@ -55,19 +55,19 @@ enum VM {
                     case .loadInt:
                         (slots + a).store(.int(Int(instruction.b)))
                     case .move:
-                        slots[a] = slots[Int(instruction.b)]
+                        (slots + a).store(slots[Int(instruction.b)])
                     case .loadCell:
-                        slots[a] = frame.cells[Int(instruction.b)]?.value ?? .null
+                        (slots + a).store(frame.cells[Int(instruction.b)]?.value ?? .null)
                     case .storeCell:
                         let value = slots[Int(instruction.b)]
                         if let cell = frame.cells[a] { cell.value = value } else { frame.cells[a] = Cell(value) }
                     case .loadCapture:
-                        slots[a] = frame.captures?[Int(instruction.b)]._withUnsafeGuaranteedRef { $0.value } ?? .null
+                        (slots + a).store(frame.captures?[Int(instruction.b)]._withUnsafeGuaranteedRef { $0.value } ?? .null)
                     case .storeCapture:
                         let value = slots[Int(instruction.b)]
                         frame.captures?[a]._withUnsafeGuaranteedRef { $0.value = value }
                     case .loadGlobal:
-                        slots[a] = globals.storage[Int(instruction.b)]
+                        (slots + a).store(globals.storage[Int(instruction.b)])
                     case .storeGlobal:
                         globals.storage[a] = slots[Int(instruction.b)]
                     case .freshCell:
@@ -75,8 +75,9 @@ enum VM {
 
                     case .add, .subtract, .multiply, .divide, .floorDivide, .remainder,
                          .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .makeRange:
+                        // Ints and floats read in place, without copying a `Value` out of a register:
+                        // two ints in registers (or an immediate) first, the commonest.
                         let flag = instruction.flag
-                        // Two ints read in place, without copying a `Value` out of its register.
                         if flag & OperandFlag.leftConstant == 0, case .int(let x) = slots[Int(instruction.b)] {
                             let y: Int?
                             if flag & OperandFlag.rightInt != 0 {
@@ -91,17 +92,15 @@ enum VM {
                                 continue
                             }
                         }
-                        let left = flag & OperandFlag.leftConstant == 0 ? slots[Int(instruction.b)]
-                            : code._withUnsafeGuaranteedRef { $0.constants[Int(instruction.b)] }
-                        let right: Value
-                        if flag & OperandFlag.rightInt != 0 {
-                            right = .int(Int(instruction.c))
-                        } else if flag & OperandFlag.rightConstant != 0 {
-                            right = code._withUnsafeGuaranteedRef { $0.constants[Int(instruction.c)] }
-                        } else {
-                            right = slots[Int(instruction.c)]
+                        let constants = code._withUnsafeGuaranteedRef { $0.constantValues }
+                        let left = flag & OperandFlag.leftConstant == 0 ? slots + Int(instruction.b) : constants + Int(instruction.b)
+                        let right: UnsafeMutablePointer<Value>? = flag & OperandFlag.rightInt != 0 ? nil
+                            : flag & OperandFlag.rightConstant != 0 ? constants + Int(instruction.c) : slots + Int(instruction.c)
+                        if let result = numeric(instruction.op, left, right, immediate: Int(instruction.c)) {
+                            (slots + a).store(result)
+                            continue
                         }
-                        slots[a] = try arithmetic(instruction.op, left, right, context)
+                        slots[a] = try arithmetic(instruction.op, left.pointee, right?.pointee ?? .int(Int(instruction.c)), context)
                     case .addInt, .subtractInt:
                         let left = slots[Int(instruction.b)]
                         if case .int(let x) = left {
@@ -133,22 +132,14 @@ enum VM {
                     case .jumpIfNotNull:
                         if case .null = slots[a] {} else { pc = Int(instruction.b) }
                     case .compareJump:
-                        let right = instruction.flag & Comparison.rightConstant == 0 ? slots[Int(instruction.b)]
-                            : code._withUnsafeGuaranteedRef { $0.constants[Int(instruction.b)] }
-                        let holds = try compare(instruction.flag, slots[a], right)
+                        let right = instruction.flag & Comparison.rightConstant == 0 ? slots + Int(instruction.b)
+                            : code._withUnsafeGuaranteedRef { $0.constantValues } + Int(instruction.b)
+                        let holds = try compare(instruction.flag, slots + a, right)
                         if holds == (instruction.flag & Comparison.jumpWhenTrue != 0) { pc = Int(instruction.c) }
                     case .compareIntJump:
                         let holds: Bool
                         if case .int(let x) = slots[a] {
-                            let y = Int(instruction.b)
-                            switch instruction.flag & 7 {
-                            case Comparison.less: holds = x < y
-                            case Comparison.lessEqual: holds = x <= y
-                            case Comparison.greater: holds = x > y
-                            case Comparison.greaterEqual: holds = x >= y
-                            case Comparison.equal: holds = x == y
-                            default: holds = x != y
-                            }
+                            holds = intHolds(instruction.flag, x, Int(instruction.b))
                         } else {
                             holds = try compare(instruction.flag, slots[a], .int(Int(instruction.b)))
                         }
@@ -183,14 +174,16 @@ enum VM {
                         let name = code._withUnsafeGuaranteedRef { $0.name(Int(instruction.c)) }
                         slots[a] = try Access.member(slots[Int(instruction.b)], name, optional: false)
                     case .index:
-                        let object = slots[Int(instruction.b)]
-                        let key = slots[Int(instruction.c)]
-                        if case .list(let list) = object, case .int(let position) = key, position >= 0,
-                           position < list.elements.count {
-                            slots[a] = list.elements[position]
-                        } else {
-                            slots[a] = try Access.index(object, key)
+                        // A list and an int index read where they are, without copying either.
+                        if let list = (slots + Int(instruction.b)).borrowedList,
+                           case .int(let position) = slots[Int(instruction.c)],
+                           let element = list._withUnsafeGuaranteedRef({ list in
+                               position >= 0 && position < list.elements.count ? list.elements[position] : nil
+                           }) {
+                            (slots + a).store(element)
+                            continue
                         }
+                        slots[a] = try Access.index(slots[Int(instruction.b)], slots[Int(instruction.c)])
                     case .setMember:
                         let name = code._withUnsafeGuaranteedRef { $0.name(Int(instruction.b)) }
                         try Access.setMember(slots[a], name, slots[Int(instruction.c)])
@@ -201,6 +194,37 @@ enum VM {
                         if case .function = slots[a] { continue }
                         try Call.notCallable(slots[a], code.takeUnretainedValue().calls[Int(instruction.b)])
                     case .call, .callBare, .findMethod, .callMethod:
+                        if instruction.op == .call, instruction.flag != 0 {
+                            // The plain call of a script function, entered without retaining it
+                            // (its register holds it); any other callee goes the general way.
+                            let callee = slots + Int(instruction.b)
+                            if let function = callee.borrowedFunction,
+                               let entry = try Call.enterPlain(function, given: Int(instruction.flag) &- 1,
+                                                               arguments: callee + 1, site: Int(instruction.c),
+                                                               code: code, context: context) {
+                                records.push(CallRecord(code: code, prototype: prototype, frame: frame, returnPC: pc,
+                                                        destination: a, callee: function))
+                                code = entry.code
+                                instructions = entry.code._withUnsafeGuaranteedRef { $0.code }
+                                prototype = entry.prototype
+                                frame = entry.frame
+                                pc = 0
+                                continue
+                            }
+                        } else if instruction.op == .findMethod {
+                            // The commonest methods (`append`, `len`, `has`, `get`) are marked here
+                            // and done by `callMethod` in line, on the receiver where it is.
+                            let site = code._withUnsafeGuaranteedRef { $0.methodSites[Int(instruction.b)] }
+                            if site._withUnsafeGuaranteedRef({ Call.takesFast($0, slots + a + 1) }) {
+                                (slots + a).store(.int(Call.fastKind))
+                                continue
+                            }
+                        } else if instruction.op == .callMethod, case .int(Call.fastKind) = slots[Int(instruction.b)] {
+                            let site = code._withUnsafeGuaranteedRef { $0.methodSites[Int(instruction.c)] }
+                            let receiver = slots + Int(instruction.b) + 1
+                            (slots + a).store(try site._withUnsafeGuaranteedRef { try Call.fastMethod($0, receiver, receiver + 1) })
+                            continue
+                        }
                         // The running code is held by its caller: borrowed, not retained.
                         let target: Call.Target = try code._withUnsafeGuaranteedRef { bytecode in
                             switch instruction.op {
@@ -223,7 +247,7 @@ enum VM {
                             slots[a] = try context.runBody(body, calleeFrame)
                             continue
                         }
-                        records.append(CallRecord(code: code, prototype: prototype, frame: frame, returnPC: pc,
+                        records.push(CallRecord(code: code, prototype: prototype, frame: frame, returnPC: pc,
                                                   destination: a, callee: function))
                         code = calleeCode
                         instructions = calleeCode._withUnsafeGuaranteedRef { $0.code }
@@ -231,15 +255,19 @@ enum VM {
                         frame = calleeFrame
                         pc = 0
                     case .returnValue:
-                        let result = slots[a]
-                        guard let record = records.popLast() else { return result }
-                        if let prototype { prototype._withUnsafeGuaranteedRef { context.popFrame(frame, $0) } }
+                        guard let record = records.pop() else { return slots[a] }
+                        // The frame goes: its result moves out rather than being copied and cleared.
+                        let result = (slots + a).take()
+                        if let prototype {
+                            let (slotCount, cellCount) = prototype._withUnsafeGuaranteedRef { ($0.slotCount, $0.cellCount) }
+                            context.popFrame(frame, slotCount: slotCount, cellCount: cellCount)
+                        }
                         code = record.code
                         instructions = record.code._withUnsafeGuaranteedRef { $0.code }
                         prototype = record.prototype
                         frame = record.frame
                         pc = record.returnPC
-                        frame.slots[record.destination] = result
+                        (frame.slots + record.destination).store(result)
                     case .keepResult:
                         context.interpreter.lastResult = slots[a]
 
@@ -264,6 +292,20 @@ enum VM {
                     case .forPrepare:
                         try prepareIteration(slots + a, over: slots[Int(instruction.b)])
                     case .forNext:
+                        // A range, counted in place.
+                        if case .range(let low, let high) = slots[a], case .int(let index) = slots[a + 1] {
+                            // `low + index` never passes `high`, so it cannot overflow.
+                            let current = low &+ index
+                            guard current < high else {
+                                pc = Int(instruction.b)
+                                continue
+                            }
+                            try context.tick()
+                            (slots + a + 1).store(.int(index &+ 1))
+                            (instruction.c >= 0 ? slots + Int(instruction.c) : slots + a + 3).store(.int(current))
+                            (slots + a + 4).store(.int(index))
+                            continue
+                        }
                         let element = instruction.c >= 0 ? slots + Int(instruction.c) : slots + a + 3
                         if try !nextIteration(slots + a, into: element, twoNames: instruction.flag == 1, context) {
                             pc = Int(instruction.b)
@@ -297,7 +339,7 @@ enum VM {
                         pc = handler.target
                         break
                     }
-                    guard let record = records.popLast() else { throw error }
+                    guard let record = records.pop() else { throw error }
                     if let prototype { context.popFrame(frame, prototype.takeUnretainedValue()) }
                     if let traced = error as? ErrorObject {
                         let caller = record.code.takeUnretainedValue()

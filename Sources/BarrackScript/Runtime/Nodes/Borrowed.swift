@@ -17,6 +17,9 @@ struct Borrowed<Object: AnyObject> {
     func with<Result>(_ body: (Object) throws -> Result) rethrows -> Result {
         try reference._withUnsafeGuaranteedRef(body)
     }
+
+    /// The object, unretained, for code that keeps it as a reference of its own.
+    var unmanaged: Unmanaged<Object> { reference }
 }
 
 extension Array where Element: AnyObject {
