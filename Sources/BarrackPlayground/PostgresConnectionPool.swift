@@ -72,11 +72,6 @@ final class PostgresConnectionPool: @unchecked Sendable {
         try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
     }
 
-    /// Opens one connection and closes it: the server can be reached and logged into.
-    func check() throws {
-        try with { connection in _ = try query(connection, "SELECT 1") }
-    }
-
     /// Closes every idle connection.
     func close() {
         let connections = condition.withLock {
