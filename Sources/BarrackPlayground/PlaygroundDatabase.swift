@@ -14,6 +14,7 @@ protocol PlaygroundDatabase: Sendable {
     /// Runs `body` as one transaction, committed when it returns and rolled back when it throws.
     /// With `locking`, no other transaction with the same key runs at the same time, in any
     /// process on the same database (a read, then a write that depends on it).
+    @discardableResult
     func write<T>(locking key: String?, _ body: (any SQLSession) throws -> T) throws -> T
 
     /// Runs `body` while no other `exclusively` with the same key runs, in any process on the same
