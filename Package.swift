@@ -64,6 +64,9 @@ let package = Package(
         // Already in the build through Hummingbird: the playground answers the HTTP parser's
         // refusals itself (MalformedRequestAnswer), in Hummingbird's request and response parts.
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.34.1"),
+        // Only the playground's shared store (`--database postgres://…`), where several playground
+        // processes keep one class's sessions, sandboxes and shares (docs/PLAYGROUND.md).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // JSON values with their key order, parsed and written: a leaf shared by the language and
@@ -115,7 +118,8 @@ let package = Package(
             ]
         ),
         // The teaching playground (issue 15): a web page and a JSON API over Hummingbird, one
-        // sandbox per learner kept in SQLite (GRDB).
+        // sandbox per learner kept in SQLite (GRDB), or in PostgreSQL (postgres-nio) that several
+        // playground servers share.
         .target(
             name: "BarrackPlaygroundAssets", path: "playground",
             resources: [
@@ -134,6 +138,9 @@ let package = Package(
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]

@@ -24,13 +24,16 @@ final class LearnerSession: @unchecked Sendable {
     /// that a learner who runs `while true {}` again and again cannot take a processor from others.
     private var lastRunHitALimit = false
 
-    /// Opens `token`'s sandbox from `store` (a fresh one when none is saved).
     private let gate: RunGate
+    /// Where runs of this session on other servers are waited for.
+    private let store: PlaygroundStore
 
+    /// Opens `token`'s sandbox from `store` (a fresh one when none is saved).
     init(token: String, store: PlaygroundStore, limits: PlaygroundLimits, gate: RunGate) throws {
         self.token = token
         self.limits = limits
         self.gate = gate
+        self.store = store
         sandbox = try Sandbox(storage: SessionSandboxStorage(store: store, token: token))
         interpreter = Self.makeInterpreter(sandbox)
     }
@@ -58,18 +61,25 @@ final class LearnerSession: @unchecked Sendable {
 
     /// Runs `text` — a program in a fresh interpreter, or one REPL line in the REPL's when `repl` —
     /// telling `emit` what it prints as it prints it and then how it ended. Blocks until the run
-    /// ends; runs of this session wait for each other. Call it on a thread with a large stack
+    /// ends; runs of this session wait for each other, on this server and on any other that shares
+    /// its PostgreSQL database (`PlaygroundStore.serialisingRuns`). Call it on a thread with a large stack
     /// (`ThreadLauncher.detach`); a run that goes on waits at the gate while shorter runs of others
     /// run (`RunGate`).
     /// The run stops early (`INTERRUPTED`) once `audience` has left.
     func run(_ text: String, repl: Bool, audience: RunAudience = RunAudience(),
              emit: @escaping @Sendable (RunEvent) -> Void) {
         runLock.withLock {
-            if !repl { interpreter = Self.makeInterpreter(sandbox) }
-            let outcome = Self.run(text, name: repl ? "<repl>" : "main.brk", keepsResults: repl, in: interpreter,
-                                   sandbox: sandbox, limits: limits, ticket: gate.enter(startsLong: lastRunHitALimit),
-                                   audience: audience, emit: emit)
-            lastRunHitALimit = outcome.map(Self.limitCodes.contains) ?? false
+            do {
+                try store.serialisingRuns(of: token) {
+                    if !repl { interpreter = Self.makeInterpreter(sandbox) }
+                    let outcome = Self.run(text, name: repl ? "<repl>" : "main.brk", keepsResults: repl, in: interpreter,
+                                           sandbox: sandbox, limits: limits, ticket: gate.enter(startsLong: lastRunHitALimit),
+                                           audience: audience, emit: emit)
+                    lastRunHitALimit = outcome.map(Self.limitCodes.contains) ?? false
+                }
+            } catch {
+                emit(.failed(RunFailure(code: "STORAGE", message: "the run could not start: \(error)"), milliseconds: 0))
+            }
         }
     }
 

@@ -9,7 +9,7 @@ import NIOCore
 import Synchronization
 
 /// `barrack playground serve`: the page, its assets and the JSON API (docs/PLAYGROUND.md), over
-/// Hummingbird, with every learner's sandbox in SQLite.
+/// Hummingbird, with every learner's sandbox in SQLite or in a PostgreSQL that several servers share.
 public struct PlaygroundServer: Sendable {
     /// The cookie that carries a learner's session token.
     public static let cookieName = "barrack_playground"
@@ -23,16 +23,23 @@ public struct PlaygroundServer: Sendable {
     let classroom: PlaygroundClass?
     let log: @Sendable (String) -> Void
 
-    /// A server on `host`:`port` (0 for any free port) keeping its database in `dataDirectory`,
-    /// serving `classroom` if given; `log` is told one line per request.
+    /// A server on `host`:`port` (0 for any free port) keeping its data in SQLite in
+    /// `dataDirectory`, or on the PostgreSQL server of `database` (a `postgres://` URL) that other
+    /// playground servers may share, serving `classroom` if given; `log` is told one line per
+    /// request. Throws `PlaygroundDatabaseError` when the database cannot be opened or reached.
+    ///
+    /// ```swift
+    /// let server = try PlaygroundServer(host: "0.0.0.0", port: 8080, dataDirectory: folder, limits: PlaygroundLimits(),
+    ///                                   database: "postgres://playground@db.internal/course") { print($0) }
+    /// ```
     public init(host: String, port: Int, dataDirectory: URL, limits: PlaygroundLimits, classroom: PlaygroundClass? = nil,
-                log: @escaping @Sendable (String) -> Void) throws {
+                database: String? = nil, log: @escaping @Sendable (String) -> Void) throws {
         self.host = host
         self.port = port
         self.limits = limits
         self.classroom = classroom
         self.log = log
-        let store = try PlaygroundStore(directory: dataDirectory)
+        let store = try PlaygroundStore.open(directory: dataDirectory, databaseURL: database)
         registry = SessionRegistry(store: store, limits: limits)
         shares = ShareLinks(store: store, limits: limits)
     }

@@ -1,126 +1,114 @@
 import Foundation
-import GRDB
 
-/// The playground's database: one SQLite file (`playground.sqlite` in the data folder, WAL mode)
-/// with a row per session and a row per session's sandbox, so that a restart of the server loses
-/// no learner's resources.
+/// The playground's data: a row per session (and its class progress), a row per session's
+/// sandbox, the shared scripts and the teacher's messages, so that a restart of the server loses
+/// no learner's resources — and, on PostgreSQL, so that several servers serve one class.
+///
+/// The queries are written once, over `PlaygroundDatabase`: SQLite in the data folder by default,
+/// or the PostgreSQL server of `--database postgres://…`.
 final class PlaygroundStore: Sendable {
-    /// The database file.
-    let path: String
-    /// The connections; the class's queries (PlaygroundStore+Class.swift) use it too.
-    let pool: DatabasePool
+    /// Where the rows are kept.
+    let database: any PlaygroundDatabase
 
-    /// Opens (creating when needed) the database in `directory`.
-    init(directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        path = directory.appendingPathComponent("playground.sqlite").path
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
-        // DatabasePool uses WAL: readers never wait for the writer.
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try Self.migrator.migrate(pool)
+    init(database: any PlaygroundDatabase) {
+        self.database = database
     }
 
-    private static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("sessions and sandboxes") { db in
-            try db.create(table: "session") { table in
-                table.primaryKey("token", .text)
-                table.column("created", .double).notNull()
-                table.column("lastSeen", .double).notNull()
-            }
-            try db.create(table: "sandbox") { table in
-                table.primaryKey("token", .text).references("session", onDelete: .cascade)
-                table.column("version", .integer).notNull()
-                table.column("state", .blob).notNull()
-            }
+    /// The store of `databaseURL` (a `postgres://` URL), or SQLite in `directory` without one.
+    static func open(directory: URL, databaseURL: String?) throws -> PlaygroundStore {
+        if let databaseURL {
+            return PlaygroundStore(database: try PostgresDatabase(address: PostgresAddress(databaseURL)))
         }
-        migrator.registerMigration("shares") { db in
-            // No reference to the session: a share outlives its author's session.
-            try db.create(table: "share") { table in
-                table.primaryKey("id", .text)
-                table.column("source", .text).notNull()
-                table.column("created", .double).notNull()
-                table.column("author", .text).notNull().indexed()
-            }
-        }
-        registerClassMigration(&migrator)
-        return migrator
+        return PlaygroundStore(database: try SQLiteDatabase(directory: directory))
     }
+
+    /// Where the rows are kept, as a person is shown it.
+    var place: String { database.place }
+
+    // MARK: Shares
 
     /// Stores a shared script under `id`; it is never changed afterwards.
     func createShare(_ id: String, source: String, author: String, at now: Double) throws {
-        try pool.write { db in
-            try db.execute(sql: "INSERT INTO share (id, source, created, author) VALUES (?, ?, ?, ?)",
-                           arguments: [id, source, now, author])
+        try database.write(locking: nil) { db in
+            try db.execute("INSERT INTO share (id, source, created, author) VALUES (?, ?, ?, ?)",
+                           [.text(id), .text(source), .real(now), .text(author)])
         }
     }
 
     /// The script shared as `id`, or nil.
     func share(_ id: String) throws -> String? {
-        try pool.read { db in try String.fetchOne(db, sql: "SELECT source FROM share WHERE id = ?", arguments: [id]) }
+        try database.read { db in try db.value("SELECT source FROM share WHERE id = ?", [.text(id)]).text }
     }
 
     /// How many scripts `author` has shared since `cutoff`.
     func shareCount(by author: String, since cutoff: Double) throws -> Int {
-        try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM share WHERE author = ? AND created >= ?",
-                             arguments: [author, cutoff]) ?? 0
+        try database.read { db in
+            try db.value("SELECT count(*) FROM share WHERE author = ? AND created >= ?", [.text(author), .real(cutoff)]).integer ?? 0
         }
     }
 
+    // MARK: Sessions
+
     /// Records a new session.
     func createSession(_ token: String, at now: Double) throws {
-        try pool.write { db in
-            try db.execute(sql: "INSERT INTO session (token, created, lastSeen) VALUES (?, ?, ?)",
-                           arguments: [token, now, now])
+        try database.write(locking: nil) { db in
+            try db.execute("INSERT INTO session (token, created, lastSeen) VALUES (?, ?, ?)", [.text(token), .real(now), .real(now)])
         }
     }
 
     /// Marks `token` as used at `now`; false when there is no such session.
     func touch(_ token: String, at now: Double) throws -> Bool {
-        try pool.write { db in
-            try db.execute(sql: "UPDATE session SET lastSeen = ? WHERE token = ?", arguments: [now, token])
-            return db.changesCount > 0
+        try database.write(locking: nil) { db in
+            try db.execute("UPDATE session SET lastSeen = ? WHERE token = ?", [.real(now), .text(token)]) > 0
         }
     }
 
     /// Removes the sessions (and their sandboxes) last seen before `cutoff`; returns their tokens.
     func expire(before cutoff: Double) throws -> [String] {
-        try pool.write { db in
-            let tokens = try String.fetchAll(db, sql: "SELECT token FROM session WHERE lastSeen < ?", arguments: [cutoff])
-            try db.execute(sql: "DELETE FROM session WHERE lastSeen < ?", arguments: [cutoff])
-            return tokens
+        try database.write(locking: nil) { db in
+            try db.rows("DELETE FROM session WHERE lastSeen < ? RETURNING token", [.real(cutoff)]).compactMap { $0.first?.text }
         }
     }
 
     /// How many sessions there are.
     func sessionCount() throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM session") ?? 0 }
+        try database.read { db in try db.value("SELECT count(*) FROM session", []).integer ?? 0 }
     }
 
-    /// The version of `token`'s saved sandbox, or nil when none is saved.
-    func sandboxVersion(_ token: String) throws -> Int64? {
-        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT version FROM sandbox WHERE token = ?", arguments: [token]) }
+    /// Runs `body` while no other run of `token`'s session runs, on this server or another.
+    func serialisingRuns<T>(of token: String, _ body: () throws -> T) throws -> T {
+        try database.exclusively("run:\(token)", body)
     }
 
-    /// `token`'s saved sandbox state, or nil.
-    func sandboxState(_ token: String) throws -> Data? {
-        try pool.read { db in try Data.fetchOne(db, sql: "SELECT state FROM sandbox WHERE token = ?", arguments: [token]) }
+    // MARK: Sandboxes
+
+    /// Runs `body` as one transaction on `token`'s sandbox row, which no other server changes
+    /// meanwhile; `body` reads and writes it through the `SandboxRow` it is given.
+    func withSandbox<T>(_ token: String, _ body: (SandboxRow) throws -> T) throws -> T {
+        try database.write(locking: "sandbox:\(token)") { db in try body(SandboxRow(db: db, token: token)) }
     }
 
-    /// Saves `token`'s sandbox state as its next version.
-    func saveSandbox(_ token: String, state: Data) throws {
-        try pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO sandbox (token, version, state) VALUES (?, 1, ?)
-                ON CONFLICT(token) DO UPDATE SET version = version + 1, state = excluded.state
-                """, arguments: [token, state])
+    /// A session's saved sandbox, inside `withSandbox`.
+    struct SandboxRow {
+        fileprivate let db: any SQLSession
+        let token: String
+
+        /// The version of the saved sandbox, or nil when none is saved.
+        func version() throws -> Int64? {
+            try db.value("SELECT version FROM sandbox WHERE token = ?", [.text(token)]).integer.map(Int64.init)
         }
-    }
 
-    /// Whether the database is in WAL mode (a test checks it).
-    func journalMode() throws -> String {
-        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+        /// The saved sandbox state, or nil.
+        func state() throws -> Data? {
+            try db.value("SELECT state FROM sandbox WHERE token = ?", [.text(token)]).bytes
+        }
+
+        /// Saves the sandbox state as its next version.
+        func save(_ state: Data) throws {
+            try db.execute("""
+                INSERT INTO sandbox (token, version, state) VALUES (?, 1, ?)
+                ON CONFLICT (token) DO UPDATE SET version = sandbox.version + 1, state = excluded.state
+                """, [.text(token), .bytes(state)])
+        }
     }
 }

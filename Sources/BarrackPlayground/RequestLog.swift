@@ -30,6 +30,11 @@ struct RequestLog: RouterMiddleware {
             return PlaygroundError.badRequest("the connection closed").response
         } catch let error as PlaygroundError {
             response = error.response
+        } catch let error as PlaygroundDatabaseError {
+            // The database (a PostgreSQL server gone away) is the server's trouble, not the
+            // learner's: 503, with what failed and where, and the log says it too.
+            log("\(request.method) \(request.uri.path): \(error.message)")
+            response = PlaygroundError(status: .serviceUnavailable, code: "DATABASE", message: error.message).response
         } catch let error as HTTPError where error.status == .notFound || error.status == .methodNotAllowed {
             let path = request.uri.path
             if Self.knownPaths.contains(path) || Self.knownPrefixes.contains(where: path.hasPrefix) {

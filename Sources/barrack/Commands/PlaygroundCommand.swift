@@ -18,7 +18,8 @@ struct PlaygroundCommand: ParsableCommand {
             discussion: """
                 Prints the page's URL on standard output first, then one line per request on \
                 standard error. Each browser gets a session of its own (a cookie) with its own \
-                sandbox, kept in DIR/playground.sqlite; scripts cannot read the environment, \
+                sandbox, kept in DIR/playground.sqlite, or with --database in a PostgreSQL server \
+                that several playground servers share; scripts cannot read the environment, \
                 files or standard input. Ctrl-C or SIGTERM stops it.
                 """
         )
@@ -31,6 +32,11 @@ struct PlaygroundCommand: ParsableCommand {
 
         @Option(help: ArgumentHelp("Where the learners' sandboxes are kept.", valueName: "DIR"))
         var data: String?
+
+        @Option(help: ArgumentHelp(
+            "Keep sessions, sandboxes, shares and class progress in this PostgreSQL database, which several playground servers can share (postgres://USER:PASSWORD@HOST:5432/DATABASE).",
+            valueName: "URL"))
+        var database: String?
 
         @Option(help: "Loop iterations and calls per run.")
         var stepLimit = PlaygroundLimits().steps
@@ -77,6 +83,13 @@ struct PlaygroundCommand: ParsableCommand {
             }
             _ = try idleSeconds()
             _ = try classroom()
+            if let database {
+                do {
+                    _ = try PostgresAddress(database)
+                } catch {
+                    throw ValidationError(error.message)
+                }
+            }
         }
 
         /// `--class` and `--teacher-key`, which go together.
@@ -129,7 +142,7 @@ struct PlaygroundCommand: ParsableCommand {
             }
             let classroom = try classroom()
             let server = try PlaygroundServer(host: host, port: port, dataDirectory: directory, limits: limits,
-                                              classroom: classroom) { line in
+                                              classroom: classroom, database: database) { line in
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }
             try blocking {
