@@ -246,6 +246,13 @@ enum Comparison {
     }
 }
 
+/// A method call's flag.
+enum MethodFlag {
+    /// The call is a statement of its own whose result nothing reads: `xs.append(x)` need not
+    /// give back the list.
+    static let resultUnused: UInt8 = 1
+}
+
 /// Where a binary operator's operands are, as its instruction's flag: registers unless a bit says
 /// the left one is a constant (`b` indexes the table), the right one an int in the instruction or
 /// a constant (`c`).

@@ -12,7 +12,11 @@ extension BytecodeCompiler {
             try deferringBlock(node)
         case let node as ExpressionStatementNode:
             let register = try value(node.expression)
-            if node.keepsResult { emit(Instruction(.keepResult, Int32(register)), node.expression.range) }
+            if node.keepsResult {
+                emit(Instruction(.keepResult, Int32(register)), node.expression.range)
+            } else {
+                markResultUnused(of: register)
+            }
         case let node as StoreNode:
             try store(node.value, in: node.location)
         case let node as CompoundStoreNode:

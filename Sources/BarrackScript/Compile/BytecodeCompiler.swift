@@ -116,6 +116,13 @@ struct BytecodeCompiler {
         return code.count - 1
     }
 
+    /// Marks the method call just emitted into `register`, if the last instruction is one, as a
+    /// statement's whose result nothing reads (`MethodFlag.resultUnused`).
+    mutating func markResultUnused(of register: Int) {
+        guard let last = code.indices.last, code[last].op == .callMethod, code[last].a == Int32(register) else { return }
+        code[last].flag |= MethodFlag.resultUnused
+    }
+
     /// A jump whose target is patched later; returns its position.
     mutating func emitJump(_ op: Opcode, _ range: SourceRange, condition: Int = 0) -> Int {
         switch op {

@@ -100,13 +100,19 @@ final class ExecutionContext {
         if depth > maxCallDepth || slotBase + prototype.slotCount > slotCapacity
             || cellBase + prototype.cellCount > cellCapacity {
             depth -= 1
-            throw ErrorObject(code: ErrorCode.recursionLimit,
-                              message: "too many nested calls (more than \(maxCallDepth)): is '\(prototype.name)' recursing without end?")
+            throw recursionLimit(prototype)
         }
         slotTop += prototype.slotCount
         cellTop += prototype.cellCount
         if slotTop > slotsReady || cellTop > cellsReady { makeReady(slots: slotTop, cells: cellTop) }
         return Frame(slots: slots + slotBase, cells: cells + cellBase, captures: captures, context: self)
+    }
+
+    /// The error of a call one level too deep (out of line: the call path stays small).
+    @inline(never)
+    private func recursionLimit(_ prototype: FunctionPrototype) -> ErrorObject {
+        ErrorObject(code: ErrorCode.recursionLimit,
+                    message: "too many nested calls (more than \(maxCallDepth)): is '\(prototype.name)' recursing without end?")
     }
 
     /// Releases a frame, dropping the references it held.
@@ -189,7 +195,7 @@ final class ExecutionContext {
     /// Runs a script function's body with `arguments` already bound in `frame`.
     func runBody(_ prototype: FunctionPrototype, _ frame: Frame) throws -> Value {
         if prototype.capturesParameters { prototype.captureParameters(in: frame) }
-        if let bytecode = prototype.bytecode { return try VM.run(bytecode, frame: frame) }
+        if let code = prototype.compiledCode { return try code._withUnsafeGuaranteedRef { try VM.run($0, frame: frame) } }
         if try prototype.entry.with({ try $0.exec(frame) }) == .returnValue {
             let value = returnValue
             returnValue = .null

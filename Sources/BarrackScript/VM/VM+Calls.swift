@@ -37,24 +37,34 @@ extension VM {
         @inline(__always)
         static func enterPlain(_ function: Unmanaged<FunctionObject>, given: Int, arguments: UnsafeMutablePointer<Value>,
                                site: Int, code caller: Unmanaged<Bytecode>, context: ExecutionContext) throws -> Entry? {
-            try function._withUnsafeGuaranteedRef { object in
-                guard let compiled = object.compiled else { return nil }
-                return try compiled.with { prototype in
-                    guard let code = prototype.compiledCode, prototype.parameterCount == given else { return nil }
-                    let callee = try context.pushFrame(prototype, captures: object.captures.baseAddress)
-                    // The new frame's slots hold nil, which needs no destroying.
-                    callee.slots.moveInitialize(from: arguments, count: given)
-                    arguments.initialize(repeating: .null, count: given)
-                    do {
-                        try context.tick()
-                    } catch {
-                        context.popFrame(callee, prototype)
-                        throw caller._withUnsafeGuaranteedRef { traced(error, calling: object, code: $0, site: site) }
-                    }
-                    if prototype.capturesParameters { prototype.captureParameters(in: callee) }
-                    return Entry(prototype: compiled.unmanaged, code: code, frame: callee)
-                }
+            // Fields read through small closures the optimizer inlines, so that nothing is retained.
+            let (compiled, captures) = function._withUnsafeGuaranteedRef { ($0.compiled, $0.captures.baseAddress) }
+            guard let prototype = compiled?.unmanaged else { return nil }
+            let (code, parameterCount, capturesParameters) = prototype._withUnsafeGuaranteedRef {
+                ($0.compiledCode, $0.parameterCount, $0.capturesParameters)
             }
+            guard let code, parameterCount == given else { return nil }
+            let callee = try prototype._withUnsafeGuaranteedRef { try context.pushFrame($0, captures: captures) }
+            // The new frame's slots hold nil, which needs no destroying.
+            callee.slots.moveInitialize(from: arguments, count: given)
+            arguments.initialize(repeating: .null, count: given)
+            do {
+                try context.tick()
+            } catch {
+                throw failedEntry(error, function, prototype, callee, caller, site: site)
+            }
+            if capturesParameters { prototype._withUnsafeGuaranteedRef { $0.captureParameters(in: callee) } }
+            return Entry(prototype: prototype, code: code, frame: callee)
+        }
+
+        /// A plain entry that failed once its frame was pushed: the frame goes, and the error is
+        /// traced as `invoke` traces it.
+        @inline(never)
+        private static func failedEntry(_ error: Error, _ function: Unmanaged<FunctionObject>,
+                                        _ prototype: Unmanaged<FunctionPrototype>, _ frame: Frame,
+                                        _ caller: Unmanaged<Bytecode>, site: Int) -> Error {
+            frame.context.popFrame(frame, prototype.takeUnretainedValue())
+            return traced(error, calling: function.takeUnretainedValue(), code: caller.takeUnretainedValue(), site: site)
         }
 
         /// An error raised while `function` was being entered at call site `site`: one already
@@ -238,17 +248,19 @@ extension VM {
 
         /// The commonest methods without binding arguments, on the receiver where it is.
         /// The receiver and the list or map in it are borrowed, and an appended argument is moved
-        /// from its temporary, so that none of them is retained.
+        /// from its temporary, so that none of them is retained; `keepsResult` false: the result
+        /// is not read.
         @inline(__always)
         static func fastMethod(_ site: MethodSite, _ receiver: UnsafeMutablePointer<Value>,
-                               _ arguments: UnsafeMutablePointer<Value>) throws -> Value {
+                               _ arguments: UnsafeMutablePointer<Value>, keepsResult: Bool) throws -> Value {
             switch site.fastMethod {
             case .append?:
                 if let list = receiver.borrowedList {
                     let element = arguments.take()
                     list._withUnsafeGuaranteedRef { $0.elements.append(element) }
                 }
-                return receiver.pointee
+                // The list again, unless nothing reads it (a copy is a retain and a release).
+                return keepsResult ? receiver.pointee : .null
             case .len?:
                 if let list = receiver.borrowedList { return .int(list._withUnsafeGuaranteedRef { $0.elements.count }) }
                 if let map = receiver.borrowedMap { return .int(map._withUnsafeGuaranteedRef { $0.count }) }

@@ -222,7 +222,10 @@ enum VM {
                         } else if instruction.op == .callMethod, case .int(Call.fastKind) = slots[Int(instruction.b)] {
                             let site = code._withUnsafeGuaranteedRef { $0.methodSites[Int(instruction.c)] }
                             let receiver = slots + Int(instruction.b) + 1
-                            (slots + a).store(try site._withUnsafeGuaranteedRef { try Call.fastMethod($0, receiver, receiver + 1) })
+                            let keepsResult = instruction.flag & MethodFlag.resultUnused == 0
+                            (slots + a).store(try site._withUnsafeGuaranteedRef {
+                                try Call.fastMethod($0, receiver, receiver + 1, keepsResult: keepsResult)
+                            })
                             continue
                         }
                         // The running code is held by its caller: borrowed, not retained.
