@@ -89,6 +89,15 @@ def probes(sandbox):
         sandbox.create("/api/instances/", {"gpu_model": "B300-262GB", "gpu_count": 8, "region": "FINLAND-2",
                                            "boot_source": {"type": "os_image", "os_image_id": image},
                                            "ssh_key_ids": [key]}, "instance")
+    legacy_instance = sandbox.create("/api/instances/", {"gpu_model": "L40", "gpu_count": 1, "region": "CANADA-1",
+                                                         "boot_source": {"type": "os_image", "os_image_id": image},
+                                                         "ssh_key_ids": [key]}, "instance")
+    advanced_instance = sandbox.create("/api/instances/", {"gpu_model": "H100-SXM5-80GB", "gpu_count": 1,
+                                                           "region": "FINLAND-1",
+                                                           "boot_source": {"type": "os_image", "os_image_id": image},
+                                                           "ssh_key_ids": [key]}, "instance")
+    sandbox.advance(600)
+    snapshot = sandbox.create("/api/snapshots/", {"instance_id": legacy_instance, "name": "probe"}, "snapshot")
     sandbox.advance(600)
 
     def deploy(region="FINLAND-1", model="H100-SXM5-80GB", **changes):
@@ -137,6 +146,27 @@ def probes(sandbox):
          "rule:name-unique-in-region"),
         ("GPUs the region has no more of", "POST", "/api/instances/",
          deploy(region="FINLAND-2", model="B300-262GB"), "rule:stock-and-balance"),
+
+        ("a restore with a Legacy GPU model", "POST", f"/api/snapshots/{snapshot}/restore/",
+         {"gpu_model": "RTX-A6000", "gpu_count": 1}, "allowed"),
+        ("a restore with an Advanced GPU model", "POST", f"/api/snapshots/{snapshot}/restore/",
+         {"gpu_model": "H100-SXM5-80GB"}, "forbidden"),
+
+        ("a snapshot of a Legacy instance", "POST", "/api/snapshots/",
+         {"instance_id": legacy_instance, "name": "probe-2"}, "allowed"),
+        ("a snapshot of an Advanced instance", "POST", "/api/snapshots/",
+         {"instance_id": advanced_instance, "name": "probe-3"}, "rule:legacy-instance"),
+        ("a public IP toggle of an Advanced instance", "POST", f"/api/instances/{advanced_instance}/public-ip/",
+         {"enable": False}, "rule:legacy-instance"),
+        ("a firewall attached to an instance of its region", "POST", f"/api/firewalls/{firewall}/attach/",
+         {"instance_ids": [advanced_instance]}, "allowed"),
+        ("a firewall attached to an instance of another region", "POST", f"/api/firewalls/{firewall}/attach/",
+         {"instance_ids": [legacy_instance]}, "rule:same-region"),
+        ("a volume to attach twice", "POST", f"/api/instances/{advanced_instance}/volumes/attach/",
+         {"volume_ids": ["BRK-999999V", "BRK-999999V"]}, "forbidden"),
+        ("a volume resized to more", "POST", f"/api/volumes/{boot_volume}/resize/", {"size_gb": 200}, "allowed"),
+        ("a volume resized to its own size", "POST", f"/api/volumes/{boot_volume}/resize/", {"size_gb": 200},
+         "rule:volume-grows"),
 
         ("an SSD volume in a Legacy region", "POST", "/api/volumes/",
          {"name": "ssd", "region": "CANADA-1", "size_gb": 100, "volume_type": "SSD"}, "allowed"),
