@@ -166,6 +166,29 @@ final class EngineTests: XCTestCase {
         _ = try assertSameOnBothEngines("let m = {}\nprint m.has(1)")
     }
 
+    /// A global receiver or indexed list read where it is (no arguments that run code), and one
+    /// whose arguments could assign it (read before them, as the tree does).
+    func testGlobalReceiversAgree() throws {
+        let report = try assertSameOnBothEngines("""
+            let xs = [1, 2]
+            let ys = xs
+            fn swap() { xs = ["new"]; return 3 }
+            xs.append(swap())
+            print xs ys xs[0] ys[2] xs.len() ys.len()
+            let m = {len: fn() "stored"}
+            print m.len() m.get("len") == nil
+            let s = "héllo"
+            print s.len() s[1]
+            let n = 5
+            print xs[0] n.len()
+            """)
+        XCTAssertTrue(report.hasPrefix("[\"new\"] [1, 2, 3] new 3 1 3\nstored false\n5 é\n--\n"), report)
+        XCTAssertTrue(report.contains("TYPE_ERROR: int has no field or method 'len'"), report)
+        _ = try assertSameOnBothEngines("let xs = 4\nxs.append(1)")
+        _ = try assertSameOnBothEngines("let xs = [1]\nprint xs[1 + 1]")
+        _ = try assertSameOnBothEngines("let xs = [1]\nprint xs[\"a\"]")
+    }
+
     func testWaitAndParallelForAgree() throws {
         _ = try assertSameOnBothEngines("""
             let tries = 0

@@ -112,9 +112,14 @@ final class MethodSite {
     let labels: [String?]
     let fastMethod: MethodCallNode.FastMethod?
     let receiverRange: SourceRange
+    /// The global slot of a receiver read where it is (the compiler did not load it into the
+    /// register after the method's), or -1.
+    let globalReceiver: Int
 
     init(name: String, optional: Bool, call: Int, listMethod: BuiltinFunction?, mapMethod: BuiltinFunction?,
-         stringMethod: BuiltinFunction?, labels: [String?], fastMethod: MethodCallNode.FastMethod?, receiverRange: SourceRange) {
+         stringMethod: BuiltinFunction?, labels: [String?], fastMethod: MethodCallNode.FastMethod?, receiverRange: SourceRange,
+         globalReceiver: Int? = nil) {
+        self.globalReceiver = globalReceiver ?? -1
         self.name = name
         self.optional = optional
         self.call = call

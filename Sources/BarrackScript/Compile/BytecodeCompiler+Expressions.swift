@@ -107,6 +107,13 @@ extension BytecodeCompiler {
             emit(Instruction(.member, destination, Int32(object), constant(.string(node.name)), flag: node.optional ? 1 : 0),
                  range)
         case let node as IndexNode:
+            // A global list is indexed where it is (`flag` 1: `b` is its global slot) when the
+            // index runs no code that could assign it meanwhile.
+            if let global = node.object as? GlobalNode, Self.runsNoCode(node.index) {
+                let index = try value(node.index)
+                emit(Instruction(.index, destination, Int32(global.slot), Int32(index), flag: 1), range)
+                return
+            }
             let object = try value(node.object)
             let index = try value(node.index)
             emit(Instruction(.index, destination, Int32(object), Int32(index)), range)
@@ -144,6 +151,20 @@ extension BytecodeCompiler {
         node.hasLabels || node.arguments.count >= 255 ? 0 : UInt8(node.arguments.count + 1)
     }
 
+    /// Whether computing `node` calls nothing, so that no script code runs (none could assign a
+    /// variable meanwhile): variables, constants, closures and operators, members and indexes of
+    /// those. Conservative: any other node answers false.
+    static func runsNoCode(_ node: ExprNode) -> Bool {
+        if isInert(node) { return true }
+        switch node {
+        case let node as BinaryNode: return runsNoCode(node.left) && runsNoCode(node.right)
+        case let node as UnaryNode: return runsNoCode(node.operand)
+        case let node as IndexNode: return runsNoCode(node.object) && runsNoCode(node.index)
+        case let node as MemberNode: return runsNoCode(node.object)
+        default: return false
+        }
+    }
+
     /// The values of `nodes` in consecutive new temporaries; returns the first.
     mutating func consecutive(_ nodes: [ExprNode]) throws -> Int {
         let first = temporaries(nodes.count)
@@ -166,11 +187,21 @@ extension BytecodeCompiler {
     /// does), into the register below the receiver; `?.` on nil skips the arguments.
     mutating func methodCall(_ node: MethodCallNode, into target: Int) throws {
         let method = temporaries(2)
-        try value(node.receiver, into: method + 1)
+        // A global receiver of a fast method is read where it is, unless the arguments run code
+        // that could assign it between the lookup and the call; `findMethod` loads it for any
+        // other method.
+        var globalReceiver: Int?
+        if node.fastMethod != nil, !node.optional, let global = node.receiver as? GlobalNode,
+           node.call.arguments.allSatisfy(Self.runsNoCode) {
+            globalReceiver = global.slot
+        } else {
+            try value(node.receiver, into: method + 1)
+        }
         tables.methods.append(MethodSite(
             name: node.name, optional: node.optional, call: callSite(node.call),
             listMethod: node.listMethod, mapMethod: node.mapMethod, stringMethod: node.stringMethod,
-            labels: node.labels, fastMethod: node.fastMethod, receiverRange: node.receiver.range))
+            labels: node.labels, fastMethod: node.fastMethod, receiverRange: node.receiver.range,
+            globalReceiver: globalReceiver))
         let site = Int32(tables.methods.count - 1)
         let skip = emit(Instruction(.findMethod, Int32(method), site, -1), node.range)
         _ = try consecutive(node.call.arguments)

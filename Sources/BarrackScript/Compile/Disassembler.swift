@@ -87,19 +87,23 @@ public enum Disassembler {
             return "r\(a) = fn \(name)"
         case .member: return "r\(a) = r\(b)\(instruction.flag == 1 ? "?." : ".")\(code.name(c))"
         case .memberForUpdate: return "r\(a) = r\(b).\(code.name(c))"
-        case .index: return "r\(a) = r\(b)[r\(c)]"
+        case .index: return instruction.flag == 1 ? "r\(a) = global \(b)[r\(c)]" : "r\(a) = r\(b)[r\(c)]"
         case .setMember: return "r\(a).\(code.name(b)) = r\(c)"
         case .setIndex: return "r\(a)[r\(b)] = r\(c)"
         case .findMethod:
             let name = code.methods.indices.contains(b) ? code.methods[b].name : "?"
-            return "r\(a) = method .\(name) of r\(a + 1)" + (c >= 0 ? ", nil → \(c)" : "")
+            let global = code.methods.indices.contains(b) ? code.methods[b].globalReceiver : -1
+            let receiver = global < 0 ? "r\(a + 1)" : "global \(global)"
+            return "r\(a) = method .\(name) of \(receiver)" + (c >= 0 ? ", nil → \(c)" : "")
         case .checkCallable: return "r\(a) must be a function"
         case .call:
             let count = code.calls.indices.contains(c) ? code.calls[c].count : 0
             return "r\(a) = r\(b)(\(count) argument\(count == 1 ? "" : "s"))"
         case .callMethod:
             let count = code.methods.indices.contains(c) ? code.calls[code.methods[c].call].count : 0
-            return "r\(a) = r\(b) on r\(b + 1)(\(count) argument\(count == 1 ? "" : "s"))"
+            let global = code.methods.indices.contains(c) ? code.methods[c].globalReceiver : -1
+            let receiver = global < 0 ? "r\(b + 1)" : "global \(global)"
+            return "r\(a) = r\(b) on \(receiver)(\(count) argument\(count == 1 ? "" : "s"))"
         case .callBare: return "r\(a) = r\(b)() if a function"
         case .returnValue: return "return r\(a)"
         case .keepResult: return "result = r\(a)"

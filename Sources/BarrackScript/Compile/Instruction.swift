@@ -90,7 +90,7 @@ enum Opcode: UInt8, CaseIterable {
     case closure
     /// rA = rB.K[c] (`flag` 1: `?.`)
     case member
-    /// rA = rB[rC]
+    /// rA = rB[rC] (`flag` 1: rA = global b [rC])
     case index
     /// rA.K[b] = rC
     case setMember
@@ -100,7 +100,7 @@ enum Opcode: UInt8, CaseIterable {
     case memberForUpdate
 
     // Calls.
-    /// find method site b of the receiver in rA+1 into rA; `?.` on nil → c (the arguments are skipped)
+    /// find method site b of the receiver in rA+1 (or the site's global) into rA; `?.` on nil → c (the arguments are skipped)
     case findMethod
     /// raise TYPE_ERROR unless rA is a function (call site b): before arguments that could act
     case checkCallable

@@ -174,8 +174,10 @@ enum VM {
                         let name = code._withUnsafeGuaranteedRef { $0.name(Int(instruction.c)) }
                         slots[a] = try Access.member(slots[Int(instruction.b)], name, optional: false)
                     case .index:
-                        // A list and an int index read where they are, without copying either.
-                        if let list = (slots + Int(instruction.b)).borrowedList,
+                        // A list and an int index read where they are, without copying either;
+                        // `flag` 1: the object is global b.
+                        let object = instruction.flag == 0 ? slots + Int(instruction.b) : globals.storage + Int(instruction.b)
+                        if let list = object.borrowedList,
                            case .int(let position) = slots[Int(instruction.c)],
                            let element = list._withUnsafeGuaranteedRef({ list in
                                position >= 0 && position < list.elements.count ? list.elements[position] : nil
@@ -183,7 +185,7 @@ enum VM {
                             (slots + a).store(element)
                             continue
                         }
-                        slots[a] = try Access.index(slots[Int(instruction.b)], slots[Int(instruction.c)])
+                        slots[a] = try Access.index(object.pointee, slots[Int(instruction.c)])
                     case .setMember:
                         let name = code._withUnsafeGuaranteedRef { $0.name(Int(instruction.b)) }
                         try Access.setMember(slots[a], name, slots[Int(instruction.c)])
@@ -215,16 +217,22 @@ enum VM {
                             // The commonest methods (`append`, `len`, `has`, `get`) are marked here
                             // and done by `callMethod` in line, on the receiver where it is.
                             let site = code._withUnsafeGuaranteedRef { $0.methodSites[Int(instruction.b)] }
-                            if site._withUnsafeGuaranteedRef({ Call.takesFast($0, slots + a + 1) }) {
+                            let global = site._withUnsafeGuaranteedRef { $0.globalReceiver }
+                            let receiver = global < 0 ? slots + a + 1 : globals.storage + global
+                            if site._withUnsafeGuaranteedRef({ Call.takesFast($0, receiver) }) {
                                 (slots + a).store(.int(Call.fastKind))
                                 continue
                             }
+                            // Any other method takes its receiver from the register.
+                            if global >= 0 { (slots + a + 1).store(receiver.pointee) }
                         } else if instruction.op == .callMethod, case .int(Call.fastKind) = slots[Int(instruction.b)] {
                             let site = code._withUnsafeGuaranteedRef { $0.methodSites[Int(instruction.c)] }
-                            let receiver = slots + Int(instruction.b) + 1
+                            let global = site._withUnsafeGuaranteedRef { $0.globalReceiver }
+                            let arguments = slots + Int(instruction.b) + 2
+                            let receiver = global < 0 ? arguments - 1 : globals.storage + global
                             let keepsResult = instruction.flag & MethodFlag.resultUnused == 0
                             (slots + a).store(try site._withUnsafeGuaranteedRef {
-                                try Call.fastMethod($0, receiver, receiver + 1, keepsResult: keepsResult)
+                                try Call.fastMethod($0, receiver, arguments, keepsResult: keepsResult)
                             })
                             continue
                         }
