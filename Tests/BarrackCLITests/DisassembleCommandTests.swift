@@ -24,6 +24,17 @@ final class DisassembleCommandTests: XCTestCase {
         XCTAssertFalse(text.contains("42"), "disassembling runs nothing")
     }
 
+    func testFallingOffTheEndIsListedUnderTheLastLine() throws {
+        guard let run = try disassemble("# A comment first.\nfn noop() {\n  let x = 1\n}\nprint noop()\n") else { return }
+        XCTAssertEqual(run.status, 0, run.standardError)
+        let lines = run.standardOutput.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        // The script's implicit `return nil` sits under its last line, a function's under its `}`.
+        let scriptEnd = try XCTUnwrap(lines.firstIndex { $0.contains("returnValue") })
+        XCTAssertEqual(lines[..<scriptEnd].last { $0.hasPrefix(";") }, "; 5 | print noop()", run.standardOutput)
+        XCTAssertFalse(run.standardOutput.contains("; 1 | # A comment first."), run.standardOutput)
+        XCTAssertTrue(run.standardOutput.contains("; 4 | }"), run.standardOutput)
+    }
+
     func testAScriptWithErrorsIsReportedNotListed() throws {
         guard let run = try disassemble("print nosuch\n") else { return }
         XCTAssertEqual(run.status, 1)

@@ -87,8 +87,11 @@ struct BytecodeCompiler {
         }
         try statement(prototype.body)
         let result = temporary()
-        emit(Instruction(.loadNull, Int32(result)), prototype.range)
-        emit(Instruction(.returnValue, Int32(result)), prototype.range)
+        // Falling off the end returns nil: listed under the function's last line (the script's,
+        // or a `fn`'s closing brace), not its first. Neither instruction can raise.
+        let end = SourceRange(start: max(prototype.range.start, prototype.range.end - 1), end: prototype.range.end)
+        emit(Instruction(.loadNull, Int32(result)), end)
+        emit(Instruction(.returnValue, Int32(result)), end)
         tables.handlers = handlers
         let bytecode = Bytecode(code: code, ranges: ranges, source: source, tables: tables, registerCount: maxTop)
         prototype.bytecode = bytecode
