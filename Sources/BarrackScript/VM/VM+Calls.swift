@@ -31,9 +31,9 @@ extension VM {
         }
 
         /// A plain call (`flag` = arguments + 1) of a script function compiled for the VM that
-        /// takes exactly those arguments: the arguments are moved from their temporaries, which
-        /// nothing reads again, into the new frame. Nil, touching nothing, for any other callee,
-        /// which the general path calls.
+        /// takes exactly those arguments: the arguments are
+        /// moved from their temporaries, which nothing reads again, into the new frame. Nil,
+        /// touching nothing, for any other callee, which the general path calls.
         @inline(__always)
         static func enterPlain(_ function: Unmanaged<FunctionObject>, given: Int, arguments: UnsafeMutablePointer<Value>,
                                site: Int, code caller: Unmanaged<Bytecode>, context: ExecutionContext) throws -> Entry? {
@@ -210,22 +210,12 @@ extension VM {
             case .len:
                 switch receiver.pointee {
                 case .list, .string: return true
-                default: break
+                case .map: return receiver.borrowedMap?._withUnsafeGuaranteedRef { $0[site.name] == nil } ?? false
+                default: return false
                 }
             case .has, .get:
-                break
+                return receiver.borrowedMap?._withUnsafeGuaranteedRef { $0[site.name] == nil } ?? false
             }
-            // `len`, `has` and `get` of a map that stores no function under the method's name.
-            return receiver.borrowedMap?._withUnsafeGuaranteedRef { $0[site.name] == nil } ?? false
-        }
-
-        /// Where the receiver of method site `site` is: its global's slot when the compiler left
-        /// it there (`MethodSite.globalReceiver`), else the register after the method's (`method`).
-        @inline(__always)
-        static func receiver(_ site: Unmanaged<MethodSite>, _ method: UnsafeMutablePointer<Value>,
-                             _ globals: GlobalTable) -> UnsafeMutablePointer<Value> {
-            let global = site._withUnsafeGuaranteedRef { $0.globalReceiver }
-            return global < 0 ? method + 1 : globals.storage + global
         }
 
         /// `rA = method(rB+1, rB+2 …)` with the method `findMethod` left in rB (a fast method the

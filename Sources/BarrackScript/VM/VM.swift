@@ -217,17 +217,19 @@ enum VM {
                             // The commonest methods (`append`, `len`, `has`, `get`) are marked here
                             // and done by `callMethod` in line, on the receiver where it is.
                             let site = code._withUnsafeGuaranteedRef { $0.methodSites[Int(instruction.b)] }
-                            let receiver = Call.receiver(site, slots + a, globals)
+                            let global = site._withUnsafeGuaranteedRef { $0.globalReceiver }
+                            let receiver = global < 0 ? slots + a + 1 : globals.storage + global
                             if site._withUnsafeGuaranteedRef({ Call.takesFast($0, receiver) }) {
                                 (slots + a).store(.int(Call.fastKind))
                                 continue
                             }
                             // Any other method takes its receiver from the register.
-                            if receiver != slots + a + 1 { (slots + a + 1).store(receiver.pointee) }
+                            if global >= 0 { (slots + a + 1).store(receiver.pointee) }
                         } else if instruction.op == .callMethod, case .int(Call.fastKind) = slots[Int(instruction.b)] {
                             let site = code._withUnsafeGuaranteedRef { $0.methodSites[Int(instruction.c)] }
-                            let receiver = Call.receiver(site, slots + Int(instruction.b), globals)
+                            let global = site._withUnsafeGuaranteedRef { $0.globalReceiver }
                             let arguments = slots + Int(instruction.b) + 2
+                            let receiver = global < 0 ? arguments - 1 : globals.storage + global
                             let keepsResult = instruction.flag & MethodFlag.resultUnused == 0
                             (slots + a).store(try site._withUnsafeGuaranteedRef {
                                 try Call.fastMethod($0, receiver, arguments, keepsResult: keepsResult)
@@ -301,7 +303,6 @@ enum VM {
                     case .forPrepare:
                         try prepareIteration(slots + a, over: slots[Int(instruction.b)])
                     case .forNext:
-                        let element = instruction.c >= 0 ? slots + Int(instruction.c) : slots + a + 3
                         // A range, counted in place.
                         if case .range(let low, let high) = slots[a], case .int(let index) = slots[a + 1] {
                             // `low + index` never passes `high`, so it cannot overflow.
@@ -312,10 +313,11 @@ enum VM {
                             }
                             try context.tick()
                             (slots + a + 1).store(.int(index &+ 1))
-                            element.store(.int(current))
+                            (instruction.c >= 0 ? slots + Int(instruction.c) : slots + a + 3).store(.int(current))
                             (slots + a + 4).store(.int(index))
                             continue
                         }
+                        let element = instruction.c >= 0 ? slots + Int(instruction.c) : slots + a + 3
                         if try !nextIteration(slots + a, into: element, twoNames: instruction.flag == 1, context) {
                             pc = Int(instruction.b)
                         }
