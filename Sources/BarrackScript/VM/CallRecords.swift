@@ -32,13 +32,13 @@ extension VM {
 
         @inline(never)
         private mutating func grow(pushing record: CallRecord) {
-            let larger = UnsafeMutablePointer<CallRecord>.allocate(capacity: max(16, capacity * 2))
+            capacity = max(16, capacity * 2)
+            let larger = UnsafeMutablePointer<CallRecord>.allocate(capacity: capacity)
             if let base {
                 larger.moveInitialize(from: base, count: count)
                 base.deallocate()
             }
             base = larger
-            capacity = max(16, capacity * 2)
             (larger + count).initialize(to: record)
             count &+= 1
         }

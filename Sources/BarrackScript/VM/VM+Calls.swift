@@ -31,9 +31,9 @@ extension VM {
         }
 
         /// A plain call (`flag` = arguments + 1) of a script function compiled for the VM that
-        /// takes exactly those arguments: the arguments are
-        /// moved from their temporaries, which nothing reads again, into the new frame. Nil,
-        /// touching nothing, for any other callee, which the general path calls.
+        /// takes exactly those arguments: the arguments are moved from their temporaries, which
+        /// nothing reads again, into the new frame. Nil, touching nothing, for any other callee,
+        /// which the general path calls.
         @inline(__always)
         static func enterPlain(_ function: Unmanaged<FunctionObject>, given: Int, arguments: UnsafeMutablePointer<Value>,
                                site: Int, code caller: Unmanaged<Bytecode>, context: ExecutionContext) throws -> Entry? {
